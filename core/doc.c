@@ -1,0 +1,223 @@
+/*
+ * The document: sanitized text, tokens, sentences, offset conversion.
+ */
+#include "doc_private.h"
+
+#include <entx/engine.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tokenize.h"
+#include "utf8.h"
+
+static void mention_free(gpointer p)
+{
+	entx_mention *m = p;
+	g_free(m->props);
+	g_free(m);
+}
+
+static void build_block_table(entx_doc *doc)
+{
+	if (doc->n_cp == doc->len)
+		return; /* ASCII: offsets coincide */
+	size_t n_blocks = doc->len / ENTX_CP_BLOCK + 1;
+	doc->block_cp = g_new(size_t, n_blocks);
+	size_t cps = 0;
+	for (size_t b = 0; b < n_blocks; b++) {
+		doc->block_cp[b] = cps;
+		size_t end = MIN((b + 1) * ENTX_CP_BLOCK, doc->len);
+		for (size_t i = b * ENTX_CP_BLOCK; i < end; i++)
+			cps += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+	}
+}
+
+static void build_sentence_index(entx_doc *doc)
+{
+	doc->sentences = g_array_new(FALSE, FALSE, sizeof(size_t));
+	uint32_t prev = UINT32_MAX;
+	for (size_t i = 0; i < doc->tokens->len; i++) {
+		const entx_token *t = &g_array_index(doc->tokens, entx_token, i);
+		if (t->sentence != prev) {
+			g_array_append_val(doc->sentences, i);
+			prev = t->sentence;
+		}
+	}
+}
+
+entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
+{
+	entx_doc *doc = g_new0(entx_doc, 1);
+	/* Ids become JSON strings and IRIs, which must be UTF-8. */
+	doc->id = g_utf8_make_valid(id != NULL ? id : "-", -1);
+	doc->text = entx_priv_utf8_sanitize(text != NULL ? text : "", text != NULL ? len : 0,
+	                                    &doc->len, &doc->n_cp, &doc->n_invalid,
+	                                    &doc->first_invalid);
+	doc->tokens = g_array_sized_new(FALSE, FALSE, sizeof(entx_token), doc->len / 5 + 16);
+	entx_priv_tokenize(doc->text, doc->len, doc->tokens);
+	build_sentence_index(doc);
+	build_block_table(doc);
+	doc->mentions = g_ptr_array_new_with_free_func(mention_free);
+	doc->strings = g_string_chunk_new(256);
+	return doc;
+}
+
+void entx_doc_free(entx_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	g_free(doc->id);
+	g_free(doc->text);
+	g_array_free(doc->tokens, TRUE);
+	g_array_free(doc->sentences, TRUE);
+	g_free(doc->block_cp);
+	g_ptr_array_free(doc->mentions, TRUE);
+	g_string_chunk_free(doc->strings);
+	g_free(doc);
+}
+
+const char *entx_doc_id(const entx_doc *doc)
+{
+	return doc->id;
+}
+
+const char *entx_doc_text(const entx_doc *doc, size_t *n_bytes)
+{
+	if (n_bytes != NULL)
+		*n_bytes = doc->len;
+	return doc->text;
+}
+
+size_t entx_doc_length(const entx_doc *doc)
+{
+	return doc->n_cp;
+}
+
+size_t entx_doc_n_invalid_utf8(const entx_doc *doc)
+{
+	return doc->n_invalid;
+}
+
+size_t entx_doc_first_invalid_utf8(const entx_doc *doc)
+{
+	return doc->first_invalid;
+}
+
+const char *entx_doc_reference_date(const entx_doc *doc)
+{
+	return doc->reference_date[0] != '\0' ? doc->reference_date : NULL;
+}
+
+int entx_doc_set_reference_date(entx_doc *doc, const char *date)
+{
+	if (date == NULL || strlen(date) < 10)
+		return ENTX_ERR_INVALID;
+	for (int i = 0; i < 10; i++) {
+		gboolean dash = i == 4 || i == 7;
+		if (dash ? date[i] != '-' : !g_ascii_isdigit(date[i]))
+			return ENTX_ERR_INVALID;
+	}
+	/* Anything after the date must be the start of a time: "T..." or " ..." */
+	if (date[10] != '\0' && date[10] != 'T' && date[10] != ' ')
+		return ENTX_ERR_INVALID;
+	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+	if (y < 1 || !g_date_valid_dmy(d, m, y))
+		return ENTX_ERR_INVALID;
+	memcpy(doc->reference_date, date, 10);
+	doc->reference_date[10] = '\0';
+	return ENTX_OK;
+}
+
+size_t entx_doc_n_tokens(const entx_doc *doc)
+{
+	return doc->tokens->len;
+}
+
+const entx_token *entx_doc_token(const entx_doc *doc, size_t i)
+{
+	if (i >= doc->tokens->len)
+		return NULL;
+	return &g_array_index(doc->tokens, entx_token, i);
+}
+
+size_t entx_doc_n_sentences(const entx_doc *doc)
+{
+	return doc->sentences->len;
+}
+
+int entx_doc_sentence(const entx_doc *doc, size_t i, size_t *first, size_t *end)
+{
+	if (i >= doc->sentences->len)
+		return ENTX_ERR_INVALID;
+	if (first != NULL)
+		*first = g_array_index(doc->sentences, size_t, i);
+	if (end != NULL)
+		*end = i + 1 < doc->sentences->len ? g_array_index(doc->sentences, size_t, i + 1)
+		                                   : doc->tokens->len;
+	return ENTX_OK;
+}
+
+void entx_doc_warn(const entx_doc *doc, const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	char *msg = g_strdup_vprintf(format, ap);
+	va_end(ap);
+	char *line = g_strdup_printf("plugin '%s': document '%s': %s",
+	                             doc->current_annotator != NULL ? doc->current_annotator : "?",
+	                             doc->id, msg);
+	if (doc->message != NULL)
+		doc->message(line, doc->message_data);
+	else
+		fprintf(stderr, "entx: %s\n", line);
+	g_free(line);
+	g_free(msg);
+}
+
+size_t entx_doc_cp_offset(const entx_doc *doc, size_t byte_offset)
+{
+	if (byte_offset >= doc->len)
+		return doc->n_cp;
+	if (doc->block_cp == NULL)
+		return byte_offset;
+	/* Step back to the start of the character holding byte_offset. */
+	while (byte_offset > 0 && ((unsigned char)doc->text[byte_offset] & 0xC0) == 0x80)
+		byte_offset--;
+	size_t b = byte_offset / ENTX_CP_BLOCK;
+	size_t cps = doc->block_cp[b];
+	for (size_t i = b * ENTX_CP_BLOCK; i < byte_offset; i++)
+		cps += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+	return cps;
+}
+
+size_t entx_doc_byte_offset(const entx_doc *doc, size_t cp_offset)
+{
+	if (cp_offset >= doc->n_cp)
+		return doc->len;
+	if (doc->block_cp == NULL)
+		return cp_offset;
+	/* The last block starting at or before cp_offset. */
+	size_t lo = 0, hi = doc->len / ENTX_CP_BLOCK + 1;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->block_cp[mid] <= cp_offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t cps = doc->block_cp[lo];
+	size_t i = lo * ENTX_CP_BLOCK;
+	/* Skip continuation bytes of a character begun in the previous block. */
+	while (i < doc->len && ((unsigned char)doc->text[i] & 0xC0) == 0x80)
+		i++;
+	while (i < doc->len) {
+		if (cps == cp_offset)
+			return i;
+		i++;
+		while (i < doc->len && ((unsigned char)doc->text[i] & 0xC0) == 0x80)
+			i++;
+		cps++;
+	}
+	return doc->len;
+}

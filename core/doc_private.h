@@ -1,0 +1,57 @@
+/*
+ * Private: the layout of entx_doc and entx_mention, shared by the core's
+ * own files (doc.c, mention.c, merge.c, engine.c) and nobody else.
+ */
+#ifndef ENTX_CORE_DOC_PRIVATE_H
+#define ENTX_CORE_DOC_PRIVATE_H
+
+#include <entx/doc.h>
+#include <entx/mention.h>
+
+typedef struct entx_prop {
+	const char *property; /* interned in the doc's string chunk */
+	entx_prop_kind kind;
+	const char *lexical;
+	const char *datatype; /* ENTX_PROP_TYPED only */
+} entx_prop;
+
+struct entx_mention {
+	size_t begin, end; /* code points */
+	const char *category;
+	const char *class_iri;
+	const char *annotator;
+	const char *value;
+	double confidence;
+	int priority;      /* of the plugin that added it, for merging */
+	size_t seq;        /* insertion order, the last tie-breaker */
+	entx_prop *props;
+	size_t n_props;
+};
+
+/* Code points are counted per block of this many bytes, so byte <->
+ * code point conversions are a table lookup plus a short scan. */
+#define ENTX_CP_BLOCK 64
+
+struct entx_doc {
+	char *id;
+	char *text;  /* sanitized, NUL-terminated */
+	size_t len;  /* bytes */
+	size_t n_cp;
+	size_t n_invalid, first_invalid;
+	char reference_date[11];
+	GArray *tokens;      /* entx_token */
+	GArray *sentences;   /* size_t: first token of each sentence */
+	size_t *block_cp;    /* code points before each block; NULL if ASCII */
+	GPtrArray *mentions; /* entx_mention*, owned */
+	GStringChunk *strings;
+	/* Set by the engine while a plugin's extract() runs. */
+	const char *current_annotator;
+	int current_priority;
+	void (*message)(const char *message, void *user_data);
+	void *message_data;
+};
+
+/* Sorts doc->mentions by begin, then longer first, then insertion order. */
+void entx_priv_doc_sort_mentions(entx_doc *doc);
+
+#endif

@@ -1,0 +1,379 @@
+/*
+ * Gazetteers: phrase lists keyed by token fold hashes.
+ *
+ * Every prefix of every phrase is a node in one open-addressing table,
+ * keyed by the combined hash of its tokens (entx_hash_fold_combine), so
+ * a lookup is one probe per token and never builds strings. A node says
+ * whether longer phrases go on from it and, when a phrase ends there,
+ * which term holds its payloads.
+ *
+ * A term keeps the case-insensitive payloads in one list and, per exact
+ * spelling added case-sensitively, a variant with that spelling's own
+ * payloads and a merged list (its payloads plus the insensitive ones),
+ * so a match can hand out one contiguous array whatever the case.
+ * Lists live in one shared uint32 pool; a list that outgrows its slot
+ * moves to the end of the pool, which wastes at most the space of lists
+ * that grew, and a million single-payload phrases cost a few MB.
+ *
+ * Curly apostrophes (U+2019, U+02BC) count as straight ones here, so
+ * "Côte d'Ivoire" in a list matches "Côte d’Ivoire" in a story.
+ */
+#include <string.h>
+
+#include <entx/gazetteer.h>
+
+#include "tokenize.h"
+
+#define NODE_PREFIX 0x80000000u /* a longer phrase goes on from here */
+#define NODE_TERM_MASK 0x7FFFFFFFu /* term index + 1, 0 for none */
+#define MIN_SLOTS 1024u
+
+struct list {
+	uint32_t off;
+	uint32_t n;
+	uint32_t cap;
+};
+
+struct term {
+	struct list any;  /* case-insensitive payloads */
+	uint32_t variant; /* first variant index + 1, 0 for none */
+};
+
+struct variant {
+	uint64_t exact; /* hash of the exact spelling */
+	struct list own; /* its case-sensitive payloads */
+	struct list all; /* own plus the term's insensitive payloads */
+	uint32_t next;  /* next variant index + 1, 0 for none */
+};
+
+struct entx_gazetteer {
+	uint64_t *keys; /* 0: empty slot (combined hashes are never 0) */
+	uint32_t *vals; /* NODE_PREFIX | term index + 1 */
+	size_t n_slots; /* a power of two */
+	size_t n_used;
+	GArray *terms;    /* struct term */
+	GArray *variants; /* struct variant */
+	GArray *pool;     /* uint32_t */
+	size_t n_entries;
+	GArray *scratch; /* entx_token, for tokenizing phrases */
+};
+
+/* The length of the curly apostrophe at p (n bytes left), 0 when there is none. */
+static inline size_t curly_at(const unsigned char *p, size_t n)
+{
+	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)
+		return 3;
+	if (n >= 2 && p[0] == 0xCA && p[1] == 0xBC)
+		return 2;
+	return 0;
+}
+
+/* The key of one token: its fold hash, with curly apostrophes made straight. */
+static uint64_t token_key(const char *text, const entx_token *tok)
+{
+	const unsigned char *p = (const unsigned char *)text + tok->byte_begin;
+	size_t n = tok->byte_end - tok->byte_begin;
+	size_t i = 0;
+
+	while (i < n && curly_at(p + i, n - i) == 0)
+		i++;
+	if (i == n)
+		return tok->fold_hash;
+
+	char stack[128];
+	char *straight = n <= sizeof stack ? stack : g_malloc(n);
+	size_t len = 0;
+	for (i = 0; i < n;) {
+		size_t c = curly_at(p + i, n - i);
+		straight[len++] = c != 0 ? '\'' : (char)p[i];
+		i += c != 0 ? c : 1;
+	}
+	uint64_t h = entx_hash_fold(straight, len);
+	if (straight != stack)
+		g_free(straight);
+	return h;
+}
+
+/* The case-preserving counterpart of token_key, for case-sensitive entries. */
+static uint64_t token_exact(const char *text, const entx_token *tok)
+{
+	const unsigned char *p = (const unsigned char *)text + tok->byte_begin;
+	size_t n = tok->byte_end - tok->byte_begin;
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	for (size_t i = 0; i < n;) {
+		size_t c = curly_at(p + i, n - i);
+		h = (h ^ (c != 0 ? '\'' : p[i])) * UINT64_C(0x100000001b3);
+		i += c != 0 ? c : 1;
+	}
+	return h;
+}
+
+entx_gazetteer *entx_gazetteer_new(void)
+{
+	entx_gazetteer *g = g_new0(entx_gazetteer, 1);
+
+	g->n_slots = MIN_SLOTS;
+	g->keys = g_new0(uint64_t, g->n_slots);
+	g->vals = g_new0(uint32_t, g->n_slots);
+	g->terms = g_array_new(FALSE, FALSE, sizeof(struct term));
+	g->variants = g_array_new(FALSE, FALSE, sizeof(struct variant));
+	g->pool = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	g->scratch = g_array_new(FALSE, FALSE, sizeof(entx_token));
+	return g;
+}
+
+void entx_gazetteer_free(entx_gazetteer *g)
+{
+	if (g == NULL)
+		return;
+	g_free(g->keys);
+	g_free(g->vals);
+	g_array_free(g->terms, TRUE);
+	g_array_free(g->variants, TRUE);
+	g_array_free(g->pool, TRUE);
+	g_array_free(g->scratch, TRUE);
+	g_free(g);
+}
+
+size_t entx_gazetteer_size(const entx_gazetteer *g)
+{
+	return g != NULL ? g->n_entries : 0;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static size_t find_slot(const uint64_t *keys, size_t n_slots, uint64_t key)
+{
+	size_t mask = n_slots - 1;
+	size_t i = (size_t)key & mask;
+
+	while (keys[i] != 0 && keys[i] != key)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void grow_table(entx_gazetteer *g)
+{
+	size_t n_slots = g->n_slots * 2;
+	uint64_t *keys = g_new0(uint64_t, n_slots);
+	uint32_t *vals = g_new0(uint32_t, n_slots);
+
+	for (size_t i = 0; i < g->n_slots; i++) {
+		if (g->keys[i] == 0)
+			continue;
+		size_t j = find_slot(keys, n_slots, g->keys[i]);
+		keys[j] = g->keys[i];
+		vals[j] = g->vals[i];
+	}
+	g_free(g->keys);
+	g_free(g->vals);
+	g->keys = keys;
+	g->vals = vals;
+	g->n_slots = n_slots;
+}
+
+/* The node for key, created empty when absent. */
+static uint32_t *node(entx_gazetteer *g, uint64_t key)
+{
+	/* keep the load under 0.7 so misses, the common lookup, stay short */
+	if ((g->n_used + 1) * 10 > g->n_slots * 7)
+		grow_table(g);
+	size_t i = find_slot(g->keys, g->n_slots, key);
+	if (g->keys[i] == 0) {
+		g->keys[i] = key;
+		g->vals[i] = 0;
+		g->n_used++;
+	}
+	return &g->vals[i];
+}
+
+static inline uint32_t *pool_at(const entx_gazetteer *g, uint32_t off)
+{
+	return &g_array_index(g->pool, uint32_t, off);
+}
+
+static gboolean list_has(const entx_gazetteer *g, const struct list *l, uint32_t value)
+{
+	if (l->n == 0)
+		return FALSE;
+	const uint32_t *p = pool_at(g, l->off);
+	for (uint32_t i = 0; i < l->n; i++)
+		if (p[i] == value)
+			return TRUE;
+	return FALSE;
+}
+
+static void list_append(entx_gazetteer *g, struct list *l, uint32_t value)
+{
+	if (l->n == l->cap) {
+		uint32_t cap = l->cap != 0 ? l->cap * 2 : 1;
+		uint32_t end = g->pool->len;
+		if (l->cap != 0 && l->off + l->cap == end) {
+			/* the last list in the pool grows in place */
+			g_array_set_size(g->pool, l->off + cap);
+		} else {
+			g_array_set_size(g->pool, end + cap);
+			if (l->n != 0)
+				memcpy(pool_at(g, end), pool_at(g, l->off), l->n * sizeof(uint32_t));
+			l->off = end;
+		}
+		l->cap = cap;
+	}
+	*pool_at(g, l->off + l->n++) = value;
+}
+
+static inline struct term *term_at(const entx_gazetteer *g, uint32_t index)
+{
+	return &g_array_index(g->terms, struct term, index);
+}
+
+static inline struct variant *variant_at(const entx_gazetteer *g, uint32_t index)
+{
+	return &g_array_index(g->variants, struct variant, index);
+}
+
+/* The term at a node, created when the phrase ends there for the first time. */
+static uint32_t node_term(entx_gazetteer *g, uint32_t *val)
+{
+	if ((*val & NODE_TERM_MASK) == 0) {
+		struct term t = {{0, 0, 0}, 0};
+		g_array_append_val(g->terms, t);
+		*val |= g->terms->len;
+	}
+	return (*val & NODE_TERM_MASK) - 1;
+}
+
+static gboolean add_insensitive(entx_gazetteer *g, uint32_t ti, uint32_t payload)
+{
+	if (list_has(g, &term_at(g, ti)->any, payload))
+		return FALSE;
+	list_append(g, &term_at(g, ti)->any, payload);
+	for (uint32_t v = term_at(g, ti)->variant; v != 0; v = variant_at(g, v - 1)->next)
+		if (!list_has(g, &variant_at(g, v - 1)->all, payload))
+			list_append(g, &variant_at(g, v - 1)->all, payload);
+	return TRUE;
+}
+
+/* The variant of term ti spelled `exact`, created with the insensitive payloads. */
+static uint32_t term_variant(entx_gazetteer *g, uint32_t ti, uint64_t exact)
+{
+	for (uint32_t v = term_at(g, ti)->variant; v != 0; v = variant_at(g, v - 1)->next)
+		if (variant_at(g, v - 1)->exact == exact)
+			return v - 1;
+
+	struct variant nv = {exact, {0, 0, 0}, {0, 0, 0}, term_at(g, ti)->variant};
+	g_array_append_val(g->variants, nv);
+	uint32_t vi = g->variants->len - 1;
+	term_at(g, ti)->variant = vi + 1;
+	struct list any = term_at(g, ti)->any;
+	for (uint32_t i = 0; i < any.n; i++)
+		list_append(g, &variant_at(g, vi)->all, *pool_at(g, any.off + i));
+	return vi;
+}
+
+static gboolean add_sensitive(entx_gazetteer *g, uint32_t ti, uint64_t exact, uint32_t payload)
+{
+	uint32_t vi = term_variant(g, ti, exact);
+
+	if (list_has(g, &variant_at(g, vi)->own, payload))
+		return FALSE;
+	list_append(g, &variant_at(g, vi)->own, payload);
+	if (!list_has(g, &variant_at(g, vi)->all, payload))
+		list_append(g, &variant_at(g, vi)->all, payload);
+	return TRUE;
+}
+
+int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32_t payload,
+                       entx_gaz_case case_mode)
+{
+	if (g == NULL || phrase == NULL ||
+	    (case_mode != ENTX_GAZ_CASE_INSENSITIVE && case_mode != ENTX_GAZ_CASE_SENSITIVE))
+		return ENTX_ERR_INVALID;
+	size_t n = len < 0 ? strlen(phrase) : (size_t)len;
+	if (n == 0 || !g_utf8_validate_len(phrase, n, NULL))
+		return ENTX_ERR_INVALID;
+	g_array_set_size(g->scratch, 0);
+	entx_priv_tokenize(phrase, n, g->scratch);
+	size_t n_tok = g->scratch->len;
+	if (n_tok == 0 || g->terms->len >= NODE_TERM_MASK)
+		return ENTX_ERR_INVALID;
+
+	uint64_t key = 0;
+	uint64_t exact = 0;
+	uint32_t *val = NULL;
+	for (size_t i = 0; i < n_tok; i++) {
+		const entx_token *tok = &g_array_index(g->scratch, entx_token, i);
+		key = entx_hash_fold_combine(key, token_key(phrase, tok));
+		exact = entx_hash_fold_combine(exact, token_exact(phrase, tok));
+		val = node(g, key);
+		if (i + 1 < n_tok)
+			*val |= NODE_PREFIX;
+	}
+	/* node() may move the table, but not after the last call */
+	uint32_t ti = node_term(g, val);
+	gboolean added = case_mode == ENTX_GAZ_CASE_SENSITIVE ? add_sensitive(g, ti, exact, payload)
+	                                                      : add_insensitive(g, ti, payload);
+	g->n_entries += added;
+	return ENTX_OK;
+}
+
+/* The payloads of term ti for the doc's spelling, or NULL when none applies. */
+static const struct list *term_payloads(const entx_gazetteer *g, uint32_t ti, const char *text,
+                                        const entx_doc *doc, size_t first, size_t end)
+{
+	const struct term *t = term_at(g, ti);
+
+	if (t->variant != 0) {
+		uint64_t exact = 0;
+		for (size_t i = first; i < end; i++)
+			exact = entx_hash_fold_combine(exact, token_exact(text, entx_doc_token(doc, i)));
+		for (uint32_t v = t->variant; v != 0; v = variant_at(g, v - 1)->next)
+			if (variant_at(g, v - 1)->exact == exact)
+				return &variant_at(g, v - 1)->all;
+	}
+	return t->any.n > 0 ? &t->any : NULL;
+}
+
+size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t first,
+                            size_t limit, const uint32_t **payloads, size_t *n_payloads)
+{
+	const struct list *best = NULL;
+	size_t best_len = 0;
+
+	if (payloads != NULL)
+		*payloads = NULL;
+	if (n_payloads != NULL)
+		*n_payloads = 0;
+	if (g == NULL || doc == NULL || g->n_entries == 0)
+		return 0;
+	size_t n_tok = entx_doc_n_tokens(doc);
+	if (limit > n_tok)
+		limit = n_tok;
+	const char *text = entx_doc_text(doc, NULL);
+
+	uint64_t key = 0;
+	for (size_t i = first; i < limit; i++) {
+		key = entx_hash_fold_combine(key, token_key(text, entx_doc_token(doc, i)));
+		size_t slot = find_slot(g->keys, g->n_slots, key);
+		if (g->keys[slot] == 0)
+			break;
+		uint32_t val = g->vals[slot];
+		if ((val & NODE_TERM_MASK) != 0) {
+			const struct list *l = term_payloads(g, (val & NODE_TERM_MASK) - 1, text, doc,
+			                                     first, i + 1);
+			if (l != NULL) {
+				best = l;
+				best_len = i + 1 - first;
+			}
+		}
+		if (!(val & NODE_PREFIX))
+			break;
+	}
+	if (best != NULL) {
+		if (payloads != NULL)
+			*payloads = pool_at(g, best->off);
+		if (n_payloads != NULL)
+			*n_payloads = best->n;
+	}
+	return best_len;
+}

@@ -1,0 +1,77 @@
+/*
+ * Fold hashes: the keys gazetteers and plugins use to compare tokens
+ * without caring about case.
+ */
+#include <entx/doc.h>
+
+#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+#define FNV_PRIME UINT64_C(0x100000001b3)
+
+static inline uint64_t fnv_bytes(uint64_t h, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * FNV_PRIME;
+	return h;
+}
+
+/*
+ * Hashes one non-ASCII character at p (at most avail bytes) and returns
+ * its length. Bytes that are not valid UTF-8 are hashed as they are so
+ * the function stays total for callers that pass arbitrary bytes.
+ */
+static size_t fold_multibyte(const unsigned char *p, size_t avail, uint64_t *h)
+{
+	gunichar c = g_utf8_get_char_validated((const char *)p, (gssize)avail);
+	if (c == (gunichar)-1 || c == (gunichar)-2) {
+		*h = fnv_bytes(*h, p, 1);
+		return 1;
+	}
+	size_t n = (size_t)g_utf8_skip[*p];
+	gunichar lower = g_unichar_tolower(c);
+	if (lower == c) {
+		*h = fnv_bytes(*h, p, n);
+	} else {
+		unsigned char buf[6];
+		int m = g_unichar_to_utf8(lower, (char *)buf);
+		*h = fnv_bytes(*h, buf, (size_t)m);
+	}
+	return n;
+}
+
+uint64_t entx_hash_fold(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	const unsigned char *end = p + len;
+	uint64_t h = FNV_OFFSET;
+
+	while (p < end) {
+		unsigned c = *p;
+		if (c < 0x80) {
+			if (c - 'A' < 26u)
+				c += 'a' - 'A';
+			h = (h ^ c) * FNV_PRIME;
+			p++;
+		} else {
+			p += fold_multibyte(p, (size_t)(end - p), &h);
+		}
+	}
+	return h;
+}
+
+/*
+ * Multiplying the sequence so far before adding the token makes the
+ * result depend on order; the splitmix64 finalizer spreads it over all
+ * bits so the low bits can index a hash table directly. 0 is kept free
+ * as "no sequence" (and as the empty-slot key of the gazetteer).
+ */
+uint64_t entx_hash_fold_combine(uint64_t seq_hash, uint64_t token_hash)
+{
+	uint64_t x = seq_hash * UINT64_C(0x9e3779b97f4a7c15) + token_hash + UINT64_C(0x632be59bd9b4e019);
+
+	x ^= x >> 30;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64_C(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return x != 0 ? x : 1;
+}

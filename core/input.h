@@ -1,0 +1,48 @@
+/*
+ * Private to the entx program: reading a stream of documents.
+ */
+#ifndef ENTX_CORE_INPUT_H
+#define ENTX_CORE_INPUT_H
+
+#include <glib.h>
+#include <stdio.h>
+
+typedef enum {
+	ENTX_SPLIT_NONE, /* the whole stream is one document */
+	ENTX_SPLIT_LINE, /* every line is a document (empty lines too) */
+	ENTX_SPLIT_BLANK, /* paragraphs separated by blank lines */
+	ENTX_SPLIT_NUL   /* records separated by NUL bytes */
+} entx_split;
+
+/* Parses "none", "line", "blank", "nul"; FALSE for anything else. */
+gboolean entx_split_parse(const char *s, entx_split *out);
+
+typedef struct entx_reader entx_reader;
+
+/* One document read from a stream. */
+typedef struct {
+	char *text;      /* owned by the reader, valid until the next call */
+	size_t len;      /* bytes in text */
+	size_t size;     /* bytes the document had in the input (len, or more when oversized) */
+	size_t line;     /* 1-based line where it starts (record number for NUL splits) */
+	gboolean oversized; /* over the size limit: text is empty */
+} entx_record;
+
+/*
+ * entx_reader_new:
+ * Reads fp (not closed by the reader) split as given; documents larger
+ * than max_size bytes (0: no limit) are returned with oversized set and
+ * no text, their bytes skipped without being stored. Free with
+ * entx_reader_free.
+ */
+entx_reader *entx_reader_new(FILE *fp, entx_split split, size_t max_size);
+void entx_reader_free(entx_reader *r);
+
+/*
+ * entx_reader_next:
+ * Returns 1 and fills rec with the next document, 0 at the end of the
+ * stream, or -1 with *error set (ENTX_ERR_IO) when reading failed.
+ */
+int entx_reader_next(entx_reader *r, entx_record *rec, GError **error);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * Private to the entx program: the JSON-LD writer.
+ */
+#ifndef ENTX_CORE_JSONLD_H
+#define ENTX_CORE_JSONLD_H
+
+#include <entx/engine.h>
+#include <jansson.h>
+
+typedef struct {
+	const char *context_url; /* reference this @context instead of inlining it */
+	gboolean pretty;         /* indented, several lines per document */
+	gboolean include_text;   /* write nif:isString */
+} entx_jsonld_options;
+
+/* The inline @context: a new reference (json_decref it). */
+json_t *entx_jsonld_context(void);
+
+/*
+ * entx_jsonld_document:
+ * The JSON-LD object for a processed document, as one line of text
+ * without a newline (several lines when pretty). extra, if not NULL, is
+ * an object whose members are carried into the output (members whose
+ * names entx uses are left out). Returns a newly allocated string
+ * (free()), or NULL when out of memory.
+ */
+char *entx_jsonld_document(const entx_doc *doc, json_t *extra, const entx_jsonld_options *opts);
+
+/*
+ * entx_jsonld_error:
+ * The record written in place of a document that failed: its id, the
+ * error message and the carried fields. Returns a newly allocated
+ * string (free()), or NULL when out of memory.
+ */
+char *entx_jsonld_error(const char *doc_id, const char *message, json_t *extra,
+                        const entx_jsonld_options *opts);
+
+/* The IRI a plugin is named by in itsrdf:taAnnotatorsRef. */
+#define ENTX_ANNOTATOR_IRI_PREFIX "urn:entx:plugin:"
+/* Documents are named urn:entx:doc:<percent-encoded id>#char=B,E (RFC 5147). */
+#define ENTX_DOC_IRI_PREFIX "urn:entx:doc:"
+
+#endif

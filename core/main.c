@@ -1,0 +1,625 @@
+/*
+ * entx: the Unix filter. Reads documents, runs the plugins, writes one
+ * JSON-LD object (or TSV lines) per document, in input order.
+ */
+#include "config.h"
+
+#include <entx/entx.h>
+#include <errno.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "jsonld.h"
+#include "tsv.h"
+
+/* Exit statuses, documented in entx(1). */
+enum {
+	EXIT_OK = 0,        /* every document was processed */
+	EXIT_DOC_FAILED = 1, /* some document failed; the others were written */
+	EXIT_USAGE = 2      /* usage, configuration, plugin loading or output error */
+};
+
+typedef enum { FORMAT_JSONLD, FORMAT_TSV } output_format;
+
+typedef struct {
+	/* options */
+	gboolean version, list_plugins, pretty, strict_utf8, no_text;
+	char **plugin_path, **rules_dir, **plugin_options, **plugins, **disable;
+	char *format_name, *split_name, *input_name, *context_url, *reference_date;
+	char *overlaps_name, *max_doc_size_name;
+	int jobs;
+	char **files;
+	/* derived */
+	output_format format;
+	entx_split split;
+	gboolean jsonl;
+	size_t max_doc_size;
+	entx_jsonld_options jsonld;
+	entx_engine *engine;
+} app;
+
+/* One document on its way through the pipeline. */
+typedef struct {
+	size_t seq;
+	char *id;
+	char *text;
+	size_t len;
+	char *date;    /* reference date, or NULL */
+	json_t *extra; /* JSONL fields carried to the output */
+	char *error;   /* set when the document failed before processing */
+} job;
+
+typedef struct {
+	size_t seq;
+	GString *out;
+	gboolean failed;
+} result;
+
+static void die_usage(const char *format, ...) G_GNUC_PRINTF(1, 2) G_GNUC_NORETURN;
+static void die_usage(const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	fputs("entx: ", stderr);
+	vfprintf(stderr, format, ap);
+	fputs("\nTry 'entx --help' for more information.\n", stderr);
+	va_end(ap);
+	exit(EXIT_USAGE);
+}
+
+static void warn(const char *format, ...) G_GNUC_PRINTF(1, 2);
+static void warn(const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	char *msg = g_strdup_vprintf(format, ap);
+	va_end(ap);
+	fprintf(stderr, "entx: %s\n", msg);
+	g_free(msg);
+}
+
+/* Splits repeated, comma-separated option values into one list. */
+static char **split_list(char **values)
+{
+	GPtrArray *out = g_ptr_array_new();
+	for (char **v = values; v != NULL && *v != NULL; v++) {
+		char **parts = g_strsplit(*v, ",", -1);
+		for (char **p = parts; *p; p++) {
+			g_strstrip(*p);
+			if (**p)
+				g_ptr_array_add(out, g_strdup(*p));
+		}
+		g_strfreev(parts);
+	}
+	if (out->len == 0) {
+		g_ptr_array_free(out, TRUE);
+		return NULL;
+	}
+	g_ptr_array_add(out, NULL);
+	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+static gboolean parse_size(const char *s, size_t *out)
+{
+	char *end = NULL;
+	errno = 0;
+	guint64 n = g_ascii_strtoull(s, &end, 10);
+	if (errno != 0 || end == s)
+		return FALSE;
+	guint64 mult = 1;
+	switch (g_ascii_toupper(*end)) {
+	case '\0':
+		break;
+	case 'K':
+		mult = 1024;
+		break;
+	case 'M':
+		mult = 1024 * 1024;
+		break;
+	case 'G':
+		mult = 1024 * 1024 * 1024;
+		break;
+	default:
+		return FALSE;
+	}
+	if (*end != '\0' && end[1] != '\0' && !(g_ascii_toupper(end[1]) == 'B' && end[2] == '\0'))
+		return FALSE;
+	if (n > G_MAXSIZE / mult)
+		return FALSE;
+	*out = (size_t)(n * mult);
+	return TRUE;
+}
+
+static void parse_options(app *a, int *argc, char ***argv)
+{
+	GOptionEntry entries[] = {
+		{"version", 'V', 0, G_OPTION_ARG_NONE, &a->version, "Print the version and exit", NULL},
+		{"list-plugins", 'l', 0, G_OPTION_ARG_NONE, &a->list_plugins,
+		 "List the plugins that would run, and exit", NULL},
+		{"format", 'f', 0, G_OPTION_ARG_STRING, &a->format_name,
+		 "Output format: jsonld (default) or tsv", "FORMAT"},
+		{"pretty", 0, 0, G_OPTION_ARG_NONE, &a->pretty, "Indent JSON-LD output", NULL},
+		{"context", 0, 0, G_OPTION_ARG_STRING, &a->context_url,
+		 "Reference this JSON-LD @context instead of writing it inline", "URL"},
+		{"no-text", 0, 0, G_OPTION_ARG_NONE, &a->no_text,
+		 "Leave the document text (nif:isString) out of JSON-LD output", NULL},
+		{"split", 's', 0, G_OPTION_ARG_STRING, &a->split_name,
+		 "Documents in a stream: none (default), line, blank or nul", "MODE"},
+		{"input", 'i', 0, G_OPTION_ARG_STRING, &a->input_name,
+		 "Input format: text (default) or jsonl", "FORMAT"},
+		{"reference-date", 'd', 0, G_OPTION_ARG_STRING, &a->reference_date,
+		 "Resolve relative dates against DATE (YYYY-MM-DD)", "DATE"},
+		{"strict-utf8", 0, 0, G_OPTION_ARG_NONE, &a->strict_utf8,
+		 "Fail documents that are not valid UTF-8 instead of repairing them", NULL},
+		{"max-doc-size", 0, 0, G_OPTION_ARG_STRING, &a->max_doc_size_name,
+		 "Skip (and report) documents larger than SIZE bytes (K, M, G suffixes)", "SIZE"},
+		{"overlaps", 0, 0, G_OPTION_ARG_STRING, &a->overlaps_name,
+		 "Overlapping mentions: merge (default) or all", "MODE"},
+		{"plugins", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a->plugins,
+		 "Run only these plugins (comma-separated; repeatable)", "A,B"},
+		{"disable", 'x', 0, G_OPTION_ARG_STRING_ARRAY, &a->disable,
+		 "Do not run these plugins (comma-separated; repeatable)", "A,B"},
+		{"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->plugin_path,
+		 "Search DIR for plugins before the default (repeatable)", "DIR"},
+		{"rules-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->rules_dir,
+		 "Search DIR for rule files before the defaults (repeatable)", "DIR"},
+		{"option", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &a->plugin_options,
+		 "Set a plugin option (repeatable)", "PLUGIN.KEY=VALUE"},
+		{"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs,
+		 "Process N documents at once (output stays in input order)", "N"},
+		{G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->files, NULL, "[FILE...]"},
+		{NULL, 0, 0, 0, NULL, NULL, NULL}};
+	GOptionContext *ctx = g_option_context_new("- extract entities from text as JSON-LD");
+	g_option_context_set_summary(
+		ctx, "Reads text from FILEs (each one document) or standard input and writes one\n"
+		     "JSON-LD object per document per line. See entx(1).");
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	GError *error = NULL;
+	if (!g_option_context_parse(ctx, argc, argv, &error))
+		die_usage("%s", error->message);
+	g_option_context_free(ctx);
+
+	a->format = FORMAT_JSONLD;
+	if (a->format_name != NULL) {
+		if (strcmp(a->format_name, "tsv") == 0)
+			a->format = FORMAT_TSV;
+		else if (strcmp(a->format_name, "jsonld") != 0 && strcmp(a->format_name, "json") != 0)
+			die_usage("unknown --format '%s' (expected jsonld or tsv)", a->format_name);
+	}
+	a->split = ENTX_SPLIT_NONE;
+	if (a->split_name != NULL && !entx_split_parse(a->split_name, &a->split))
+		die_usage("unknown --split '%s' (expected none, line, blank or nul)", a->split_name);
+	if (a->input_name != NULL) {
+		if (strcmp(a->input_name, "jsonl") == 0)
+			a->jsonl = TRUE;
+		else if (strcmp(a->input_name, "text") != 0)
+			die_usage("unknown --input '%s' (expected text or jsonl)", a->input_name);
+	}
+	if (a->jsonl && a->split_name != NULL && a->split != ENTX_SPLIT_LINE)
+		die_usage("--input=jsonl reads one document per line; it cannot be combined with "
+		          "--split=%s", a->split_name);
+	if (a->jsonl)
+		a->split = ENTX_SPLIT_LINE;
+	if (a->overlaps_name != NULL && strcmp(a->overlaps_name, "merge") != 0 &&
+	    strcmp(a->overlaps_name, "all") != 0)
+		die_usage("unknown --overlaps '%s' (expected merge or all)", a->overlaps_name);
+	if (a->max_doc_size_name != NULL && !parse_size(a->max_doc_size_name, &a->max_doc_size))
+		die_usage("bad --max-doc-size '%s' (expected a number of bytes, e.g. 10M)",
+		          a->max_doc_size_name);
+	if (a->jobs < 0 || a->jobs > 1024)
+		die_usage("bad --jobs %d (expected 1 to 1024, or 0 for one per CPU)", a->jobs);
+	if (a->jobs == 0)
+		a->jobs = (int)g_get_num_processors();
+	if (a->reference_date != NULL) {
+		entx_doc *probe = entx_doc_new(NULL, "", 0);
+		int rc = entx_doc_set_reference_date(probe, a->reference_date);
+		entx_doc_free(probe);
+		if (rc != 0)
+			die_usage("bad --reference-date '%s' (expected YYYY-MM-DD)", a->reference_date);
+	}
+	a->jsonld.context_url = a->context_url;
+	a->jsonld.pretty = a->pretty;
+	a->jsonld.include_text = !a->no_text;
+}
+
+static void add_path_list(entx_engine *e, const char *list, int (*add)(entx_engine *, const char *))
+{
+	if (list == NULL)
+		return;
+	char **dirs = g_strsplit(list, G_SEARCHPATH_SEPARATOR_S, -1);
+	for (char **d = dirs; *d; d++)
+		if (**d)
+			add(e, *d);
+	g_strfreev(dirs);
+}
+
+/* ENTX_NO_SYSTEM_DIRS=1 leaves out the installed and per-user
+ * directories, so tests see only the build tree. */
+static gboolean use_system_dirs(void)
+{
+	const char *v = g_getenv("ENTX_NO_SYSTEM_DIRS");
+	return v == NULL || *v == '\0' || strcmp(v, "0") == 0;
+}
+
+static void setup_engine(app *a)
+{
+	entx_engine *e = entx_engine_new();
+	for (char **d = a->plugin_path; d != NULL && *d != NULL; d++)
+		entx_engine_add_plugin_dir(e, *d);
+	add_path_list(e, g_getenv("ENTX_PLUGIN_PATH"), entx_engine_add_plugin_dir);
+	for (char **d = a->rules_dir; d != NULL && *d != NULL; d++)
+		entx_engine_add_rules_dir(e, *d);
+	add_path_list(e, g_getenv("ENTX_RULES_PATH"), entx_engine_add_rules_dir);
+	if (use_system_dirs()) {
+		entx_engine_add_plugin_dir(e, ENTX_PLUGINDIR);
+		char *user_rules = g_build_filename(g_get_user_config_dir(), "entx", "rules", NULL);
+		entx_engine_add_rules_dir(e, user_rules);
+		g_free(user_rules);
+		entx_engine_add_rules_dir(e, ENTX_RULESDIR);
+	}
+	GError *error = NULL;
+	for (char **o = a->plugin_options; o != NULL && *o != NULL; o++)
+		if (!entx_engine_set_option(e, *o, &error))
+			die_usage("%s", error->message);
+	entx_engine_set_overlaps(e, a->overlaps_name != NULL && strcmp(a->overlaps_name, "all") == 0
+	                                ? ENTX_OVERLAPS_ALL
+	                                : ENTX_OVERLAPS_MERGE);
+	char **only = split_list(a->plugins);
+	char **disable = split_list(a->disable);
+	if (!entx_engine_load(e, (const char *const *)only, (const char *const *)disable, &error)) {
+		fprintf(stderr, "entx: %s\n", error->message);
+		exit(EXIT_USAGE);
+	}
+	g_strfreev(only);
+	g_strfreev(disable);
+	if (entx_engine_n_plugins(e) == 0 && !a->list_plugins) {
+		fprintf(stderr, "entx: no plugins to run (searched --plugin-path, ENTX_PLUGIN_PATH%s); "
+		                "see --list-plugins\n",
+		        use_system_dirs() ? " and " ENTX_PLUGINDIR : "");
+		exit(EXIT_USAGE);
+	}
+	a->engine = e;
+}
+
+static void list_plugins(const entx_engine *e)
+{
+	for (size_t i = 0; i < entx_engine_n_plugins(e); i++) {
+		char *classes = g_strjoinv(",", (char **)entx_engine_plugin_classes(e, i));
+		printf("%-14s %-8s %-28s %s\n    %s (%s)\n", entx_engine_plugin_name(e, i),
+		       entx_engine_plugin_version(e, i), classes, entx_engine_plugin_file(e, i),
+		       entx_engine_plugin_summary(e, i), entx_engine_plugin_license(e, i));
+		g_free(classes);
+	}
+}
+
+static void job_free(job *j)
+{
+	g_free(j->id);
+	g_free(j->text);
+	g_free(j->date);
+	g_free(j->error);
+	if (j->extra != NULL)
+		json_decref(j->extra);
+	g_free(j);
+}
+
+static void emit_error(const app *a, const job *j, const char *message, GString *out)
+{
+	fprintf(stderr, "entx: document '%s': %s\n", j->id, message);
+	if (a->format == FORMAT_JSONLD) {
+		char *s = entx_jsonld_error(j->id, message, j->extra, &a->jsonld);
+		if (s != NULL) {
+			g_string_append(out, s);
+			g_string_append_c(out, '\n');
+			free(s);
+		}
+	}
+}
+
+/* Turns one job into its output. Runs on worker threads. */
+static result *run_job(const app *a, job *j)
+{
+	result *r = g_new0(result, 1);
+	r->seq = j->seq;
+	r->out = g_string_new(NULL);
+	if (j->error != NULL) {
+		emit_error(a, j, j->error, r->out);
+		r->failed = TRUE;
+		return r;
+	}
+	entx_doc *doc = entx_doc_new(j->id, j->text, j->len);
+	if (entx_doc_n_invalid_utf8(doc) > 0) {
+		char *msg = g_strdup_printf("invalid UTF-8 at byte %zu", entx_doc_first_invalid_utf8(doc));
+		if (a->strict_utf8) {
+			emit_error(a, j, msg, r->out);
+			r->failed = TRUE;
+		} else
+			warn("document '%s': %s (%zu invalid sequence%s replaced by U+FFFD)", j->id, msg,
+			     entx_doc_n_invalid_utf8(doc), entx_doc_n_invalid_utf8(doc) == 1 ? "" : "s");
+		g_free(msg);
+	}
+	const char *date = j->date != NULL ? j->date : a->reference_date;
+	if (!r->failed && date != NULL && entx_doc_set_reference_date(doc, date) != 0) {
+		char *msg = g_strdup_printf("bad reference date '%s' (expected YYYY-MM-DD)", date);
+		emit_error(a, j, msg, r->out);
+		g_free(msg);
+		r->failed = TRUE;
+	}
+	GError *error = NULL;
+	if (!r->failed && !entx_engine_process(a->engine, doc, &error)) {
+		emit_error(a, j, error->message, r->out);
+		g_error_free(error);
+		r->failed = TRUE;
+	}
+	if (!r->failed) {
+		if (a->format == FORMAT_TSV)
+			entx_tsv_document(doc, r->out);
+		else {
+			char *s = entx_jsonld_document(doc, j->extra, &a->jsonld);
+			if (s == NULL) {
+				fprintf(stderr, "entx: out of memory writing document '%s'\n", j->id);
+				exit(EXIT_USAGE);
+			}
+			g_string_append(r->out, s);
+			g_string_append_c(r->out, '\n');
+			free(s);
+		}
+	}
+	entx_doc_free(doc);
+	return r;
+}
+
+/* Fills a job from a JSONL line: text, optional id and date, the rest
+ * carried through. */
+static void parse_jsonl(job *j, const char *line, size_t len)
+{
+	json_error_t jerr;
+	json_t *obj = json_loadb(line, len, JSON_DECODE_ANY, &jerr);
+	if (obj == NULL || !json_is_object(obj)) {
+		j->error = obj == NULL ? g_strdup_printf("invalid JSON at column %d: %s", jerr.column,
+		                                         jerr.text)
+		                       : g_strdup("JSONL line is not a JSON object");
+		if (obj != NULL)
+			json_decref(obj);
+		return;
+	}
+	json_t *text = json_object_get(obj, "text");
+	json_t *id = json_object_get(obj, "id");
+	json_t *date = json_object_get(obj, "date");
+	if (json_is_string(id)) {
+		g_free(j->id);
+		j->id = g_strdup(json_string_value(id));
+	} else if (json_is_integer(id)) {
+		g_free(j->id);
+		j->id = g_strdup_printf("%" JSON_INTEGER_FORMAT, json_integer_value(id));
+	}
+	if (!json_is_string(text)) {
+		j->error = g_strdup("JSONL object has no string member \"text\"");
+	} else {
+		j->len = json_string_length(text);
+		j->text = g_memdup2(json_string_value(text), j->len + 1);
+	}
+	if (json_is_string(date))
+		j->date = g_strdup(json_string_value(date));
+	else if (date != NULL && !json_is_null(date) && j->error == NULL)
+		j->error = g_strdup("JSONL member \"date\" is not a string");
+	json_object_del(obj, "text");
+	json_object_del(obj, "id");
+	json_object_del(obj, "date");
+	j->extra = obj;
+}
+
+static job *make_job(const app *a, const char *source, const entx_record *rec, size_t seq)
+{
+	job *j = g_new0(job, 1);
+	j->seq = seq;
+	j->id = a->split == ENTX_SPLIT_NONE ? g_strdup(source)
+	                                    : g_strdup_printf("%s:%zu", source, rec->line);
+	if (rec->oversized) {
+		j->error = g_strdup_printf("document is %zu bytes, over --max-doc-size=%zu; skipped",
+		                           rec->size, a->max_doc_size);
+		return j;
+	}
+	if (a->jsonl) {
+		parse_jsonl(j, rec->text, rec->len);
+		return j;
+	}
+	j->text = g_memdup2(rec->text, rec->len + 1);
+	j->len = rec->len;
+	return j;
+}
+
+/* The output side: results are written in input order and flushed per
+ * document. A reader that goes away (EPIPE) ends entx quietly. */
+typedef struct {
+	size_t next_seq;
+	GHashTable *pending; /* seq -> result, finished out of order */
+	gboolean failed;     /* some document failed */
+	gboolean stop;       /* output is gone: stop reading */
+} writer;
+
+static void write_result(writer *w, result *r)
+{
+	if (r->failed)
+		w->failed = TRUE;
+	if (!w->stop && r->out->len > 0) {
+		if (fwrite(r->out->str, 1, r->out->len, stdout) != r->out->len || fflush(stdout) != 0) {
+			if (errno != EPIPE)
+				fprintf(stderr, "entx: write error: %s\n", g_strerror(errno));
+			w->stop = TRUE;
+			w->failed = w->failed || errno != EPIPE;
+		}
+	}
+	g_string_free(r->out, TRUE);
+	g_free(r);
+}
+
+static void deliver(writer *w, result *r)
+{
+	g_hash_table_insert(w->pending, GSIZE_TO_POINTER(r->seq), r);
+	while ((r = g_hash_table_lookup(w->pending, GSIZE_TO_POINTER(w->next_seq))) != NULL) {
+		g_hash_table_remove(w->pending, GSIZE_TO_POINTER(w->next_seq));
+		w->next_seq++;
+		write_result(w, r);
+	}
+}
+
+typedef struct {
+	const app *a;
+	GAsyncQueue *results;
+} pool_data;
+
+static void worker(gpointer data, gpointer user_data)
+{
+	pool_data *pd = user_data;
+	job *j = data;
+	result *r = run_job(pd->a, j);
+	job_free(j);
+	g_async_queue_push(pd->results, r);
+}
+
+typedef struct {
+	const app *a;
+	writer w;
+	size_t seq;
+	GThreadPool *pool; /* NULL with one job */
+	pool_data pd;
+	size_t in_flight;
+} pipeline;
+
+static void submit(pipeline *p, job *j)
+{
+	if (p->pool == NULL) {
+		result *r = run_job(p->a, j);
+		job_free(j);
+		deliver(&p->w, r);
+		return;
+	}
+	/* Bound the documents in memory: wait for one to finish first. */
+	while (p->in_flight >= (size_t)p->a->jobs * 4) {
+		deliver(&p->w, g_async_queue_pop(p->pd.results));
+		p->in_flight--;
+	}
+	p->in_flight++;
+	g_thread_pool_push(p->pool, j, NULL);
+}
+
+static gboolean blank_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!g_ascii_isspace(s[i]))
+			return FALSE;
+	return TRUE;
+}
+
+/* Reads one source; returns FALSE when output is gone. */
+static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
+{
+	entx_reader *rd = entx_reader_new(fp, p->a->split, p->a->max_doc_size);
+	entx_record rec;
+	GError *error = NULL;
+	int rc = 0;
+	while (!p->w.stop && (rc = entx_reader_next(rd, &rec, &error)) > 0) {
+		if (p->a->jsonl && !rec.oversized && blank_text(rec.text, rec.len))
+			continue;
+		submit(p, make_job(p->a, source, &rec, p->seq++));
+	}
+	if (rc < 0) {
+		job *j = g_new0(job, 1);
+		j->seq = p->seq++;
+		j->id = g_strdup(source);
+		j->error = g_strdup(error->message);
+		g_error_free(error);
+		submit(p, j);
+	}
+	entx_reader_free(rd);
+	return !p->w.stop;
+}
+
+static void process_file(pipeline *p, const char *path)
+{
+	if (strcmp(path, "-") == 0) {
+		process_stream(p, stdin, "-");
+		return;
+	}
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL) {
+		job *j = g_new0(job, 1);
+		j->seq = p->seq++;
+		j->id = g_strdup(path);
+		j->error = g_strdup_printf("cannot open '%s': %s", path, g_strerror(errno));
+		submit(p, j);
+		return;
+	}
+	process_stream(p, fp, path);
+	fclose(fp);
+}
+
+static int run(const app *a)
+{
+	pipeline p = {.a = a};
+	p.w.pending = g_hash_table_new(NULL, NULL);
+	if (a->jobs > 1) {
+		p.pd.a = a;
+		p.pd.results = g_async_queue_new();
+		p.pool = g_thread_pool_new(worker, &p.pd, a->jobs, TRUE, NULL);
+	}
+	if (a->files == NULL || a->files[0] == NULL)
+		process_stream(&p, stdin, "-");
+	else
+		for (char **f = a->files; *f != NULL && !p.w.stop; f++)
+			process_file(&p, *f);
+	if (p.pool != NULL) {
+		for (; p.in_flight > 0; p.in_flight--)
+			deliver(&p.w, g_async_queue_pop(p.pd.results));
+		g_thread_pool_free(p.pool, FALSE, TRUE);
+		g_async_queue_unref(p.pd.results);
+	}
+	g_hash_table_destroy(p.w.pending);
+	if (p.w.stop && !p.w.failed)
+		return EXIT_OK; /* the reader left: not our failure */
+	return p.w.failed ? (p.w.stop ? EXIT_USAGE : EXIT_DOC_FAILED) : EXIT_OK;
+}
+
+static void app_clear(app *a)
+{
+	entx_engine_free(a->engine);
+	g_strfreev(a->plugin_path);
+	g_strfreev(a->rules_dir);
+	g_strfreev(a->plugin_options);
+	g_strfreev(a->plugins);
+	g_strfreev(a->disable);
+	g_strfreev(a->files);
+	g_free(a->format_name);
+	g_free(a->split_name);
+	g_free(a->input_name);
+	g_free(a->context_url);
+	g_free(a->reference_date);
+	g_free(a->overlaps_name);
+	g_free(a->max_doc_size_name);
+}
+
+int main(int argc, char **argv)
+{
+	/* A reader that goes away is reported by write errors, not a signal. */
+	signal(SIGPIPE, SIG_IGN);
+	app a = {.jobs = 1};
+	int status = EXIT_OK;
+	parse_options(&a, &argc, &argv);
+	if (a.version) {
+		printf("entx %s (plugin ABI %d, API %d)\n", ENTX_VERSION_STRING,
+		       ENTX_PLUGIN_ABI_VERSION, ENTX_PLUGIN_API_VERSION);
+	} else {
+		setup_engine(&a);
+		if (a.list_plugins)
+			list_plugins(a.engine);
+		else
+			status = run(&a);
+	}
+	app_clear(&a);
+	return status;
+}

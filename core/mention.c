@@ -1,0 +1,228 @@
+/*
+ * Mentions and their properties.
+ */
+#include "doc_private.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *default_class(const char *category)
+{
+	static const struct {
+		const char *category, *class_iri;
+	} defaults[] = {
+		{"Person", "schema:Person"},
+		{"Organization", "schema:Organization"},
+		{"Place", "schema:Place"},
+		{"Date", "time:Instant"},
+		{"Quantity", "schema:QuantitativeValue"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(defaults); i++)
+		if (strcmp(defaults[i].category, category) == 0)
+			return defaults[i].class_iri;
+	return NULL;
+}
+
+/* Mention strings repeat a lot (categories, classes, property names):
+ * interning them in the document's chunk stores each once. */
+static const char *intern(entx_doc *doc, const char *s)
+{
+	return g_string_chunk_insert_const(doc->strings, s);
+}
+
+/* The document a mention belongs to is not stored in the mention, so
+ * strings set after creation are interned through this back pointer. */
+typedef struct {
+	entx_mention m;
+	entx_doc *doc;
+} mention_with_doc;
+
+entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, const char *category,
+                                   const char *class_iri, double confidence)
+{
+	if (doc == NULL || begin >= end || end > doc->n_cp || category == NULL || *category == '\0')
+		return NULL;
+	if (class_iri == NULL || *class_iri == '\0')
+		class_iri = default_class(category);
+	if (class_iri == NULL)
+		return NULL;
+	if (!(confidence >= 0.0)) /* also catches NaN */
+		confidence = 0.0;
+	if (confidence > 1.0)
+		confidence = 1.0;
+
+	mention_with_doc *md = g_new0(mention_with_doc, 1);
+	entx_mention *m = &md->m;
+	md->doc = doc;
+	m->begin = begin;
+	m->end = end;
+	m->category = intern(doc, category);
+	m->class_iri = intern(doc, class_iri);
+	m->annotator = intern(doc, doc->current_annotator != NULL ? doc->current_annotator : "");
+	m->priority = doc->current_priority;
+	m->confidence = confidence;
+	m->seq = doc->mentions->len;
+	g_ptr_array_add(doc->mentions, m);
+	return m;
+}
+
+static entx_doc *doc_of(entx_mention *m)
+{
+	return ((mention_with_doc *)m)->doc;
+}
+
+int entx_mention_set_value(entx_mention *m, const char *value)
+{
+	if (m == NULL || value == NULL)
+		return ENTX_ERR_INVALID;
+	m->value = g_string_chunk_insert(doc_of(m)->strings, value);
+	return ENTX_OK;
+}
+
+static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
+                    const char *lexical, const char *datatype)
+{
+	if (m == NULL || property == NULL || *property == '\0' || lexical == NULL)
+		return ENTX_ERR_INVALID;
+	entx_doc *doc = doc_of(m);
+	entx_prop *p = NULL;
+	for (size_t i = 0; i < m->n_props; i++)
+		if (strcmp(m->props[i].property, property) == 0)
+			p = &m->props[i];
+	if (p == NULL) {
+		m->props = g_renew(entx_prop, m->props, m->n_props + 1);
+		p = &m->props[m->n_props++];
+		p->property = intern(doc, property);
+	}
+	p->kind = kind;
+	p->lexical = g_string_chunk_insert(doc->strings, lexical);
+	p->datatype = datatype != NULL ? intern(doc, datatype) : NULL;
+	return ENTX_OK;
+}
+
+int entx_mention_set_string(entx_mention *m, const char *property, const char *value)
+{
+	return set_prop(m, property, ENTX_PROP_STRING, value, NULL);
+}
+
+int entx_mention_set_typed(entx_mention *m, const char *property, const char *lexical,
+                           const char *datatype)
+{
+	if (datatype == NULL || *datatype == '\0')
+		return ENTX_ERR_INVALID;
+	return set_prop(m, property, ENTX_PROP_TYPED, lexical, datatype);
+}
+
+int entx_mention_set_number(entx_mention *m, const char *property, double value)
+{
+	if (!isfinite(value))
+		return ENTX_ERR_INVALID;
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+	/* Integral values print without a fraction or exponent, so JSON
+	 * readers see 1500000, not 1.5e6. */
+	if (value == floor(value) && fabs(value) < 1e15)
+		g_snprintf(buf, sizeof buf, "%.0f", value);
+	else
+		g_ascii_dtostr(buf, sizeof buf, value);
+	return set_prop(m, property, ENTX_PROP_NUMBER, buf, NULL);
+}
+
+int entx_mention_set_iri(entx_mention *m, const char *property, const char *iri)
+{
+	if (iri == NULL || *iri == '\0')
+		return ENTX_ERR_INVALID;
+	return set_prop(m, property, ENTX_PROP_IRI, iri, NULL);
+}
+
+int entx_mention_set_priority(entx_mention *m, int priority)
+{
+	if (m == NULL)
+		return ENTX_ERR_INVALID;
+	m->priority = priority;
+	return ENTX_OK;
+}
+
+size_t entx_mention_begin(const entx_mention *m)
+{
+	return m->begin;
+}
+
+size_t entx_mention_end(const entx_mention *m)
+{
+	return m->end;
+}
+
+const char *entx_mention_category(const entx_mention *m)
+{
+	return m->category;
+}
+
+const char *entx_mention_class(const entx_mention *m)
+{
+	return m->class_iri;
+}
+
+double entx_mention_confidence(const entx_mention *m)
+{
+	return m->confidence;
+}
+
+const char *entx_mention_annotator(const entx_mention *m)
+{
+	return m->annotator;
+}
+
+const char *entx_mention_value(const entx_mention *m)
+{
+	return m->value;
+}
+
+size_t entx_mention_n_properties(const entx_mention *m)
+{
+	return m->n_props;
+}
+
+int entx_mention_property(const entx_mention *m, size_t i, const char **property,
+                          entx_prop_kind *kind, const char **lexical, const char **datatype)
+{
+	if (m == NULL || i >= m->n_props)
+		return ENTX_ERR_INVALID;
+	const entx_prop *p = &m->props[i];
+	if (property != NULL)
+		*property = p->property;
+	if (kind != NULL)
+		*kind = p->kind;
+	if (lexical != NULL)
+		*lexical = p->lexical;
+	if (datatype != NULL)
+		*datatype = p->datatype;
+	return ENTX_OK;
+}
+
+size_t entx_doc_n_mentions(const entx_doc *doc)
+{
+	return doc->mentions->len;
+}
+
+const entx_mention *entx_doc_mention(const entx_doc *doc, size_t i)
+{
+	if (i >= doc->mentions->len)
+		return NULL;
+	return g_ptr_array_index(doc->mentions, i);
+}
+
+static gint compare_position(gconstpointer a, gconstpointer b)
+{
+	const entx_mention *x = *(const entx_mention *const *)a;
+	const entx_mention *y = *(const entx_mention *const *)b;
+	if (x->begin != y->begin)
+		return x->begin < y->begin ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void entx_priv_doc_sort_mentions(entx_doc *doc)
+{
+	g_ptr_array_sort(doc->mentions, compare_position);
+}

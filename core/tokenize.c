@@ -1,0 +1,1214 @@
+/*
+ * The tokenizer and sentence splitter shared by every plugin.
+ *
+ * One left-to-right pass over the text. Each token is appended to the
+ * caller's GArray as soon as it is complete, and the sentence and line
+ * decisions are made on the fly from a little state kept in struct scan,
+ * so nothing is allocated per token.
+ *
+ * Rules (the ones a plugin author needs to know):
+ *
+ *  - White space (every Unicode space, NUL and other control characters,
+ *    U+200B, U+2060, U+FEFF) only separates tokens. Line breaks are LF,
+ *    CR, CRLF, VT, FF, U+0085, U+2028; U+2029 counts as a blank line.
+ *  - A word is a run of letters, digits and combining marks; it goes on
+ *    across a hyphen (- U+2010 U+2011) or an underscore between two
+ *    alphanumerics (US-Russian, four-day, 2017-12-17: one HYPHENATED
+ *    token), across an apostrophe followed by a letter (O'Brien, don't,
+ *    rock'n'roll) and across a period followed by a letter (U.S, e.g,
+ *    example.com).
+ *  - Possessives are split PTB-style: Putin's -> Putin 's, Putin's and
+ *    Peskov’s alike; the clitic gets POSSESSIVE. A bare apostrophe right
+ *    after a word ending in s (Jesus') is a POSSESSIVE punctuation token,
+ *    unless a single quotation is open on the line. Contractions stay
+ *    one token: don't, I'm, we're, and 's after it, he, she, that, what,
+ *    where, who, there, here, how, let, when, why (it's, let's).
+ *  - A period stays on a word that is an abbreviation: one of a built-in
+ *    table (titles, months, weekdays, corporate suffixes, US states,
+ *    etc, vs ...), a single uppercase letter (an initial), or the
+ *    letter.letter pattern (U.S., a.m., Ph.D.: segments of at most three
+ *    letters, one of them a single letter). The token gets ABBREV.
+ *  - Numbers: digits with , or . separators followed by a digit are one
+ *    NUMBER (1,000.5; 3.5; 192.168.0.1; also .5). A number directly
+ *    followed by letters is split from them (5km -> 5 km, 3.5bn -> 3.5
+ *    bn) so quantities see the number, except ordinal and decade
+ *    suffixes (1st 2nd 3rd 4th 1990s stay one WORD with HAS_DIGIT) and
+ *    mixed runs with digits after the letters (4x4). A number joined by
+ *    a hyphen (2017-12-17, 10-year-old) is a HYPHENATED WORD.
+ *  - Han and kana characters are one token each, since those scripts
+ *    do not mark word boundaries; gazetteer phrases are tokenized the
+ *    same way, so multi-character names still match.
+ *  - Every other character is a token of its own (with its combining
+ *    marks, and emoji ZWJ sequences and flag pairs kept whole), except
+ *    that runs of periods (...) and of hyphens (--) are one token.
+ *    Currency signs (category Sc) are SYMBOL|CURRENCY; % ‰ # & @ § and
+ *    the S* categories are SYMBOL; quotation marks are PUNCT|QUOTE.
+ *
+ * Sentences. A sentence ends after . ! ? … (and the closing quotes and
+ * brackets right after them) when the next token can start one: it
+ * begins with an uppercase or uncased letter, a digit, a symbol or an
+ * opening quote or bracket. After an abbreviation that often ends a
+ * sentence (U.S., Inc., Jr., months, initials, the generic pattern) the
+ * next token must also be a common sentence-initial word (The, He, But,
+ * In ...). Titles (Mr., Dr., Gen., Sen., vs. ...) never end one. A blank
+ * line always ends a sentence. A single line break ends one when the
+ * line before ends in a word, number, symbol or closing bracket (not in
+ * a comma, colon, dash ...), is a headline (TITLECASE_LINE) or at most
+ * six tokens long (a dateline, a byline), and the next token can start
+ * a sentence. Hard-wrapped prose lines are longer, so they do not split.
+ *
+ * Headlines. TITLECASE_LINE is set on every token of a line that has at
+ * least three words and either every word of four or more letters
+ * capitalized (with at least one such word, or all words capitalized),
+ * or an uppercase letter and no lowercase letter at all.
+ */
+#include <string.h>
+
+#include "tokenize.h"
+
+/* Character classes, from the ASCII table or from g_unichar_type(). */
+enum {
+	CL_SPACE,
+	CL_BREAK,
+	CL_UPPER,
+	CL_LOWER,
+	CL_ALPHA, /* uncased letter */
+	CL_IDEO,  /* Han or kana: a token of its own */
+	CL_DIGIT,
+	CL_MARK,  /* combining mark or format character: joins the token */
+	CL_PUNCT,
+	CL_OPEN,
+	CL_CLOSE,
+	CL_QUOTE, /* a quotation mark whose direction depends on context */
+	CL_SYMBOL,
+	CL_CURRENCY
+};
+
+#define S CL_SPACE
+#define B CL_BREAK
+#define U CL_UPPER
+#define L CL_LOWER
+#define D CL_DIGIT
+#define P CL_PUNCT
+#define O CL_OPEN
+#define C CL_CLOSE
+#define Q CL_QUOTE
+#define Y CL_SYMBOL
+#define M CL_CURRENCY
+static const unsigned char ascii_class[128] = {
+	S, S, S, S, S, S, S, S, S, S, B, B, B, B, S, S, /* 0x00 */
+	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, /* 0x10 */
+	S, P, Q, Y, M, Y, Y, Q, O, C, P, Y, P, P, P, P, /*  !"#$%&'()*+,-./ */
+	D, D, D, D, D, D, D, D, D, D, P, P, Y, Y, Y, P, /* 0123456789:;<=>? */
+	Y, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* @ABCDEFGHIJKLMNO */
+	U, U, U, U, U, U, U, U, U, U, U, O, P, C, Y, P, /* PQRSTUVWXYZ[\]^_ */
+	Q, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* `abcdefghijklmno */
+	L, L, L, L, L, L, L, L, L, L, L, O, Y, C, Y, S  /* pqrstuvwxyz{|}~ DEL */
+};
+#undef S
+#undef B
+#undef U
+#undef L
+#undef D
+#undef P
+#undef O
+#undef C
+#undef Q
+#undef Y
+#undef M
+
+/* Roles in the sentence splitter. */
+enum { ROLE_NONE, ROLE_TERMINAL, ROLE_OPEN, ROLE_CLOSE };
+
+/* Abbreviation classes, and the sentence-starter words of the same table. */
+enum { ABBR_NONE, ABBR_TITLE, ABBR_ENDER, ABBR_STARTER };
+
+/* What the splitter expects after the previous token. */
+enum { PEND_NONE, PEND_STRONG, PEND_ABBR };
+
+struct tok {
+	size_t begin;
+	size_t end;
+	uint32_t flags;
+	unsigned n_letters;
+	unsigned n_upper;
+	unsigned n_lower;
+	int first_class;
+	int role;
+	int abbr;
+};
+
+struct scan {
+	const char *text;
+	size_t len;
+	GArray *tokens;
+	size_t first;       /* index of this call's first token */
+	size_t cp;          /* code points before byte cp_byte */
+	size_t cp_byte;
+	size_t last_end;    /* byte end of the previous token */
+	uint32_t last_flags;
+	int last_role;
+	gboolean gap_space; /* the gap before the token being scanned */
+	gboolean gap_newline;
+	gboolean gap_para;
+	gboolean possessive_next; /* a word stopped before its 's */
+	gboolean open_single;     /* a single quotation is open */
+	uint32_t sentence;
+	int pending;
+	/* the current line */
+	size_t line_first;
+	unsigned line_ntok;
+	unsigned line_words;
+	unsigned line_long;
+	unsigned line_long_uncap;
+	unsigned line_uncap;
+	gboolean line_lower;
+	gboolean line_upper;
+	gboolean line_open_end;  /* its last token may end a sentence */
+	gboolean line_abbr_end;
+	gboolean prev_line_ends; /* the line just ended may end a sentence */
+};
+
+/*
+ * Decoding. The text is valid UTF-8, but decoding stays within len and
+ * maps anything unexpected to U+FFFD one byte at a time, so a caller
+ * breaking that promise gets odd tokens rather than a crash.
+ */
+static inline gboolean is_cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+static gunichar decode_multi(const unsigned char *p, size_t avail, size_t *n)
+{
+	unsigned b = p[0];
+
+	if (b >= 0xC2 && b < 0xE0 && avail >= 2 && is_cont(p[1])) {
+		*n = 2;
+		return ((b & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+	}
+	if (b >= 0xE0 && b < 0xF0 && avail >= 3 && is_cont(p[1]) && is_cont(p[2])) {
+		*n = 3;
+		return ((b & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+	}
+	if (b >= 0xF0 && b < 0xF5 && avail >= 4 && is_cont(p[1]) && is_cont(p[2]) &&
+	    is_cont(p[3])) {
+		*n = 4;
+		return ((b & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+		       (p[3] & 0x3Fu);
+	}
+	*n = 1;
+	return 0xFFFD;
+}
+
+static inline gunichar decode(const struct scan *s, size_t pos, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)s->text + pos;
+
+	if (*p < 0x80) {
+		*n = 1;
+		return *p;
+	}
+	return decode_multi(p, s->len - pos, n);
+}
+
+static gboolean is_ideographic(gunichar c)
+{
+	return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3005 && c <= 0x3006) ||
+	       (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) ||
+	       (c >= 0x20000 && c <= 0x3134F);
+}
+
+static int classify_punct(gunichar c)
+{
+	switch (c) {
+	case 0x066A: /* Arabic percent */
+	case 0x2030: /* per mille */
+	case 0x2031:
+	case 0xFF05:
+	case 0xFF03:
+	case 0xFF06:
+	case 0xFF20:
+	case 0x00A7: /* section sign */
+		return CL_SYMBOL;
+	default:
+		return CL_PUNCT;
+	}
+}
+
+static int classify_multi(gunichar c)
+{
+	switch (c) {
+	case 0x0085:
+	case 0x2028:
+	case 0x2029:
+		return CL_BREAK;
+	case 0x200B:
+	case 0x2060:
+	case 0xFEFF:
+		return CL_SPACE;
+	default:
+		break;
+	}
+	switch (g_unichar_type(c)) {
+	case G_UNICODE_CONTROL:
+	case G_UNICODE_SPACE_SEPARATOR:
+		return CL_SPACE;
+	case G_UNICODE_LINE_SEPARATOR:
+	case G_UNICODE_PARAGRAPH_SEPARATOR:
+		return CL_BREAK;
+	case G_UNICODE_FORMAT:
+	case G_UNICODE_SPACING_MARK:
+	case G_UNICODE_ENCLOSING_MARK:
+	case G_UNICODE_NON_SPACING_MARK:
+		return CL_MARK;
+	case G_UNICODE_UPPERCASE_LETTER:
+	case G_UNICODE_TITLECASE_LETTER:
+		return CL_UPPER;
+	case G_UNICODE_LOWERCASE_LETTER:
+		return CL_LOWER;
+	case G_UNICODE_MODIFIER_LETTER:
+	case G_UNICODE_OTHER_LETTER:
+		return is_ideographic(c) ? CL_IDEO : CL_ALPHA;
+	case G_UNICODE_DECIMAL_NUMBER:
+	case G_UNICODE_LETTER_NUMBER:
+	case G_UNICODE_OTHER_NUMBER:
+		return CL_DIGIT;
+	case G_UNICODE_OPEN_PUNCTUATION:
+		return CL_OPEN;
+	case G_UNICODE_CLOSE_PUNCTUATION:
+		return CL_CLOSE;
+	case G_UNICODE_INITIAL_PUNCTUATION:
+	case G_UNICODE_FINAL_PUNCTUATION:
+		return CL_QUOTE;
+	case G_UNICODE_CONNECT_PUNCTUATION:
+	case G_UNICODE_DASH_PUNCTUATION:
+	case G_UNICODE_OTHER_PUNCTUATION:
+		return classify_punct(c);
+	case G_UNICODE_CURRENCY_SYMBOL:
+		return CL_CURRENCY;
+	default:
+		return CL_SYMBOL;
+	}
+}
+
+static inline int classify(gunichar c)
+{
+	return c < 0x80 ? ascii_class[c] : classify_multi(c);
+}
+
+static inline gboolean is_letter_class(int cl)
+{
+	return cl == CL_UPPER || cl == CL_LOWER || cl == CL_ALPHA;
+}
+
+static inline gboolean is_alnum_class(int cl)
+{
+	return is_letter_class(cl) || cl == CL_DIGIT;
+}
+
+static inline gboolean is_hyphen(gunichar c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static inline gboolean is_apostrophe(gunichar c)
+{
+	return c == '\'' || c == 0x2019;
+}
+
+static gboolean is_quote_char(gunichar c)
+{
+	switch (c) {
+	case '"':
+	case '\'':
+	case '`':
+	case 0x00AB:
+	case 0x00BB:
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x201B:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0x2039:
+	case 0x203A:
+	case 0x300C:
+	case 0x300D:
+	case 0x300E:
+	case 0x300F:
+	case 0x301D:
+	case 0x301E:
+	case 0x301F:
+	case 0xFF02:
+	case 0xFF07:
+		return TRUE;
+	default:
+		return FALSE;
+	}
+}
+
+static gboolean is_terminal_char(gunichar c)
+{
+	switch (c) {
+	case '.':
+	case '!':
+	case '?':
+	case 0x037E: /* Greek question mark */
+	case 0x0589: /* Armenian full stop */
+	case 0x061F: /* Arabic question mark */
+	case 0x06D4: /* Arabic full stop */
+	case 0x0964: /* danda */
+	case 0x0965:
+	case 0x2026: /* ellipsis */
+	case 0x203C:
+	case 0x203D:
+	case 0x2047:
+	case 0x2048:
+	case 0x2049:
+	case 0x3002: /* ideographic full stop */
+	case 0xFF01:
+	case 0xFF0E:
+	case 0xFF1F:
+	case 0xFF61:
+		return TRUE;
+	default:
+		return FALSE;
+	}
+}
+
+/* The class of the character at pos, or CL_SPACE at the end of the text. */
+static inline int class_at(const struct scan *s, size_t pos, gunichar *cp, size_t *n)
+{
+	size_t dummy_n = 0;
+	gunichar c = 0;
+
+	if (pos >= s->len) {
+		if (cp != NULL)
+			*cp = 0;
+		if (n != NULL)
+			*n = 0;
+		return CL_SPACE;
+	}
+	c = decode(s, pos, n != NULL ? n : &dummy_n);
+	if (cp != NULL)
+		*cp = c;
+	return classify(c);
+}
+
+/*
+ * The abbreviation table. Titles never end a sentence; enders may, when
+ * a sentence starter follows. Starters share the table so one probe
+ * answers both questions. Entries are matched in their own case, in all
+ * capitals, and (for lowercase entries) capitalized.
+ */
+struct word_entry {
+	const char *word;
+	unsigned char cls;
+};
+
+static const struct word_entry word_table[] = {
+	/* titles and ranks */
+	{"Mr", ABBR_TITLE}, {"Mrs", ABBR_TITLE}, {"Ms", ABBR_TITLE}, {"Mx", ABBR_TITLE},
+	{"Messrs", ABBR_TITLE}, {"Mmes", ABBR_TITLE}, {"Mme", ABBR_TITLE}, {"Mlle", ABBR_TITLE},
+	{"Dr", ABBR_TITLE}, {"Drs", ABBR_TITLE}, {"Prof", ABBR_TITLE}, {"Gen", ABBR_TITLE},
+	{"Sen", ABBR_TITLE}, {"Sens", ABBR_TITLE}, {"Rep", ABBR_TITLE}, {"Reps", ABBR_TITLE},
+	{"Gov", ABBR_TITLE}, {"Lt", ABBR_TITLE}, {"Col", ABBR_TITLE}, {"Capt", ABBR_TITLE},
+	{"Cmdr", ABBR_TITLE}, {"Cdr", ABBR_TITLE}, {"Sgt", ABBR_TITLE}, {"Rev", ABBR_TITLE},
+	{"Hon", ABBR_TITLE}, {"Pres", ABBR_TITLE}, {"Adm", ABBR_TITLE}, {"Maj", ABBR_TITLE},
+	{"Cpl", ABBR_TITLE}, {"Pvt", ABBR_TITLE}, {"Spc", ABBR_TITLE}, {"Supt", ABBR_TITLE},
+	{"Insp", ABBR_TITLE}, {"Det", ABBR_TITLE}, {"Amb", ABBR_TITLE}, {"Atty", ABBR_TITLE},
+	{"Brig", ABBR_TITLE}, {"Gens", ABBR_TITLE}, {"Fr", ABBR_TITLE}, {"Rt", ABBR_TITLE},
+	{"Mt", ABBR_TITLE}, {"Ft", ABBR_TITLE}, {"Ste", ABBR_TITLE}, {"Sta", ABBR_TITLE},
+	{"vs", ABBR_TITLE}, {"v", ABBR_TITLE}, {"cf", ABBR_TITLE}, {"viz", ABBR_TITLE},
+	{"Hr", ABBR_TITLE}, {"Hrn", ABBR_TITLE}, {"Nr", ABBR_TITLE},
+	/* suffixes, places, dates and others that may end a sentence */
+	{"Inc", ABBR_ENDER}, {"Corp", ABBR_ENDER}, {"Co", ABBR_ENDER}, {"Cos", ABBR_ENDER},
+	{"Ltd", ABBR_ENDER}, {"Bros", ABBR_ENDER}, {"Plc", ABBR_ENDER}, {"Jr", ABBR_ENDER},
+	{"Sr", ABBR_ENDER}, {"Esq", ABBR_ENDER}, {"St", ABBR_ENDER}, {"Ave", ABBR_ENDER},
+	{"Blvd", ABBR_ENDER}, {"Rd", ABBR_ENDER}, {"Hwy", ABBR_ENDER}, {"Dept", ABBR_ENDER},
+	{"Univ", ABBR_ENDER}, {"Assn", ABBR_ENDER}, {"Bldg", ABBR_ENDER}, {"Apt", ABBR_ENDER},
+	{"Jan", ABBR_ENDER}, {"Feb", ABBR_ENDER}, {"Mar", ABBR_ENDER}, {"Apr", ABBR_ENDER},
+	{"Jun", ABBR_ENDER}, {"Jul", ABBR_ENDER}, {"Aug", ABBR_ENDER}, {"Sep", ABBR_ENDER},
+	{"Sept", ABBR_ENDER}, {"Oct", ABBR_ENDER}, {"Nov", ABBR_ENDER}, {"Dec", ABBR_ENDER},
+	{"Mon", ABBR_ENDER}, {"Tue", ABBR_ENDER}, {"Tues", ABBR_ENDER}, {"Wed", ABBR_ENDER},
+	{"Thu", ABBR_ENDER}, {"Thur", ABBR_ENDER}, {"Thurs", ABBR_ENDER}, {"Fri", ABBR_ENDER},
+	{"Sat", ABBR_ENDER}, {"Sun", ABBR_ENDER},
+	{"Ala", ABBR_ENDER}, {"Ariz", ABBR_ENDER}, {"Ark", ABBR_ENDER}, {"Calif", ABBR_ENDER},
+	{"Colo", ABBR_ENDER}, {"Conn", ABBR_ENDER}, {"Del", ABBR_ENDER}, {"Fla", ABBR_ENDER},
+	{"Ga", ABBR_ENDER}, {"Ill", ABBR_ENDER}, {"Ind", ABBR_ENDER}, {"Kan", ABBR_ENDER},
+	{"Kans", ABBR_ENDER}, {"Ky", ABBR_ENDER}, {"La", ABBR_ENDER}, {"Md", ABBR_ENDER},
+	{"Mass", ABBR_ENDER}, {"Mich", ABBR_ENDER}, {"Minn", ABBR_ENDER}, {"Miss", ABBR_ENDER},
+	{"Mo", ABBR_ENDER}, {"Mont", ABBR_ENDER}, {"Neb", ABBR_ENDER}, {"Nev", ABBR_ENDER},
+	{"Okla", ABBR_ENDER}, {"Ore", ABBR_ENDER}, {"Pa", ABBR_ENDER}, {"Penn", ABBR_ENDER},
+	{"Tenn", ABBR_ENDER}, {"Tex", ABBR_ENDER}, {"Va", ABBR_ENDER}, {"Vt", ABBR_ENDER},
+	{"Wash", ABBR_ENDER}, {"Wis", ABBR_ENDER}, {"Wyo", ABBR_ENDER},
+	{"No", ABBR_ENDER}, {"Nos", ABBR_ENDER},
+	{"etc", ABBR_ENDER}, {"al", ABBR_ENDER}, {"approx", ABBR_ENDER}, {"est", ABBR_ENDER},
+	{"pp", ABBR_ENDER}, {"ed", ABBR_ENDER}, {"eds", ABBR_ENDER}, {"ca", ABBR_ENDER},
+	{"vol", ABBR_ENDER}, {"fig", ABBR_ENDER}, {"Ref", ABBR_ENDER}, {"Intl", ABBR_ENDER},
+	{"Govt", ABBR_ENDER}, {"Mfg", ABBR_ENDER}, {"Bhd", ABBR_ENDER}, {"Pty", ABBR_ENDER},
+	/* words that typically begin a sentence after an abbreviation */
+	{"The", ABBR_STARTER}, {"A", ABBR_STARTER}, {"An", ABBR_STARTER}, {"He", ABBR_STARTER},
+	{"She", ABBR_STARTER}, {"It", ABBR_STARTER}, {"They", ABBR_STARTER}, {"We", ABBR_STARTER},
+	{"I", ABBR_STARTER}, {"You", ABBR_STARTER}, {"But", ABBR_STARTER}, {"And", ABBR_STARTER},
+	{"Or", ABBR_STARTER}, {"So", ABBR_STARTER}, {"Yet", ABBR_STARTER}, {"In", ABBR_STARTER},
+	{"On", ABBR_STARTER}, {"At", ABBR_STARTER}, {"As", ABBR_STARTER}, {"If", ABBR_STARTER},
+	{"This", ABBR_STARTER}, {"That", ABBR_STARTER}, {"These", ABBR_STARTER},
+	{"Those", ABBR_STARTER}, {"There", ABBR_STARTER}, {"Here", ABBR_STARTER},
+	{"Its", ABBR_STARTER}, {"His", ABBR_STARTER}, {"Her", ABBR_STARTER},
+	{"Their", ABBR_STARTER}, {"Our", ABBR_STARTER}, {"My", ABBR_STARTER},
+	{"When", ABBR_STARTER}, {"While", ABBR_STARTER}, {"After", ABBR_STARTER},
+	{"Before", ABBR_STARTER}, {"However", ABBR_STARTER}, {"Meanwhile", ABBR_STARTER},
+	{"Also", ABBR_STARTER}, {"Then", ABBR_STARTER}, {"Now", ABBR_STARTER},
+	{"For", ABBR_STARTER}, {"To", ABBR_STARTER}, {"By", ABBR_STARTER}, {"With", ABBR_STARTER},
+	{"From", ABBR_STARTER}, {"Of", ABBR_STARTER}, {"Some", ABBR_STARTER},
+	{"Many", ABBR_STARTER}, {"Most", ABBR_STARTER}, {"All", ABBR_STARTER},
+	{"Both", ABBR_STARTER}, {"Each", ABBR_STARTER}, {"What", ABBR_STARTER},
+	{"Who", ABBR_STARTER}, {"Why", ABBR_STARTER}, {"How", ABBR_STARTER},
+	{"Where", ABBR_STARTER}, {"Which", ABBR_STARTER}, {"Although", ABBR_STARTER},
+	{"Though", ABBR_STARTER}, {"Since", ABBR_STARTER}, {"Because", ABBR_STARTER},
+	{"Still", ABBR_STARTER}, {"Thus", ABBR_STARTER}, {"Yesterday", ABBR_STARTER},
+	{"Today", ABBR_STARTER}, {"Last", ABBR_STARTER}, {"Earlier", ABBR_STARTER},
+	{"Later", ABBR_STARTER}, {"According", ABBR_STARTER}, {"Under", ABBR_STARTER},
+	{"Despite", ABBR_STARTER}, {"During", ABBR_STARTER}, {"Another", ABBR_STARTER},
+	{"Such", ABBR_STARTER}, {"Officials", ABBR_STARTER},
+};
+
+#define WORD_SLOTS 512u
+#define WORD_MAX 12u
+
+static unsigned word_slot_hash(const char *lower, size_t len)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)lower[i]) * UINT64_C(0x100000001b3);
+	return (unsigned)(h ^ (h >> 29)) & (WORD_SLOTS - 1);
+}
+
+/* Slot -> table index + 1 (0: empty). Built once; read-only afterwards. */
+static const uint16_t *word_slots(void)
+{
+	static uint16_t slots[WORD_SLOTS];
+	static gsize once = 0;
+
+	if (g_once_init_enter(&once)) {
+		for (size_t i = 0; i < G_N_ELEMENTS(word_table); i++) {
+			char lower[WORD_MAX];
+			size_t len = strlen(word_table[i].word);
+			for (size_t j = 0; j < len; j++)
+				lower[j] = g_ascii_tolower(word_table[i].word[j]);
+			unsigned slot = word_slot_hash(lower, len);
+			while (slots[slot] != 0)
+				slot = (slot + 1) & (WORD_SLOTS - 1);
+			slots[slot] = (uint16_t)(i + 1);
+		}
+		g_once_init_leave(&once, 1);
+	}
+	return slots;
+}
+
+/* Whether word (ASCII letters) may stand for entry: see word_table. */
+static gboolean case_matches(const char *entry, const char *word, size_t len)
+{
+	gboolean all_upper = TRUE;
+	gboolean capitalized = g_ascii_isupper(word[0]);
+
+	if (memcmp(entry, word, len) == 0)
+		return TRUE;
+	for (size_t i = 0; i < len; i++) {
+		if (!g_ascii_isupper(word[i]))
+			all_upper = FALSE;
+		if (i > 0 && !g_ascii_islower(word[i]))
+			capitalized = FALSE;
+	}
+	if (all_upper && len > 1)
+		return TRUE;
+	return capitalized && g_ascii_islower(entry[0]);
+}
+
+/* The class of word in word_table, ABBR_NONE when absent. */
+static int word_lookup(const char *word, size_t len)
+{
+	char lower[WORD_MAX];
+
+	if (len == 0 || len > WORD_MAX)
+		return ABBR_NONE;
+	for (size_t i = 0; i < len; i++) {
+		if (!g_ascii_isalpha(word[i]))
+			return ABBR_NONE;
+		lower[i] = g_ascii_tolower(word[i]);
+	}
+	const uint16_t *slots = word_slots();
+	for (unsigned slot = word_slot_hash(lower, len); slots[slot] != 0;
+	     slot = (slot + 1) & (WORD_SLOTS - 1)) {
+		const struct word_entry *e = &word_table[slots[slot] - 1];
+		if (strlen(e->word) == len && g_ascii_strncasecmp(e->word, lower, len) == 0)
+			return case_matches(e->word, word, len) ? e->cls : ABBR_NONE;
+	}
+	return ABBR_NONE;
+}
+
+/* U.S, a.m, Ph.D: short letter segments, at least one a single letter. */
+static gboolean is_letter_dot_letter(const char *word, size_t len)
+{
+	const struct scan s = {.text = word, .len = len};
+	size_t seg = 0;
+	gboolean single = FALSE;
+	size_t pos = 0;
+
+	while (pos < len) {
+		size_t n = 0;
+		gunichar c = decode(&s, pos, &n);
+		if (c == '.') {
+			if (seg == 0)
+				return FALSE;
+			single |= seg == 1;
+			seg = 0;
+		} else if (is_letter_class(classify(c))) {
+			if (++seg > 3)
+				return FALSE;
+		} else if (classify(c) != CL_MARK) {
+			return FALSE;
+		}
+		pos += n;
+	}
+	return seg > 0 && (single || seg == 1);
+}
+
+static int abbrev_class(const char *word, size_t len)
+{
+	if (len == 0)
+		return ABBR_NONE;
+	if (memchr(word, '.', len) != NULL)
+		return is_letter_dot_letter(word, len) ? ABBR_ENDER : ABBR_NONE;
+	int cls = word_lookup(word, len);
+	if (cls == ABBR_TITLE || cls == ABBR_ENDER)
+		return cls;
+	/* an initial: W. or É. */
+	const struct scan s = {.text = word, .len = len};
+	size_t n = 0;
+	gunichar c = decode(&s, 0, &n);
+	if (n == len && classify(c) == CL_UPPER)
+		return ABBR_ENDER;
+	return ABBR_NONE;
+}
+
+gboolean entx_priv_is_abbreviation(const char *word, size_t len)
+{
+	return word != NULL && abbrev_class(word, len) != ABBR_NONE;
+}
+
+/* Hosts whose 's is "is" or "us", not a possessive: kept as one token. */
+static gboolean is_contraction_host(const char *word, size_t len)
+{
+	static const char *const hosts[] = {"it", "he", "she", "that", "what", "where", "who",
+	                                    "there", "here", "how", "let", "when", "why"};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(hosts); i++)
+		if (strlen(hosts[i]) == len && g_ascii_strncasecmp(hosts[i], word, len) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* Suffixes that stay on a number: 1st 22nd 3rd 4th 1990s. */
+static gboolean is_number_suffix(const char *word, size_t len)
+{
+	static const char *const suffixes[] = {"s", "st", "nd", "rd", "th"};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++)
+		if (strlen(suffixes[i]) == len && g_ascii_strncasecmp(suffixes[i], word, len) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+static inline void count_letter(struct tok *t, int cl)
+{
+	t->n_letters++;
+	if (cl == CL_UPPER)
+		t->n_upper++;
+	else if (cl == CL_LOWER)
+		t->n_lower++;
+}
+
+/* The end of the run of letters and marks at pos. */
+static size_t letter_run_end(const struct scan *s, size_t pos)
+{
+	while (pos < s->len) {
+		size_t n = 0;
+		int cl = class_at(s, pos, NULL, &n);
+		if (!is_letter_class(cl) && cl != CL_MARK)
+			break;
+		pos += n;
+	}
+	return pos;
+}
+
+/*
+ * At the first letter after the digits of a number at t->begin: TRUE
+ * when the letters are a unit to split off (5km), FALSE when they stay
+ * (1990s, 4x4).
+ */
+static gboolean splits_unit(const struct scan *s, size_t pos)
+{
+	size_t end = letter_run_end(s, pos);
+
+	if (class_at(s, end, NULL, NULL) == CL_DIGIT)
+		return FALSE;
+	return !is_number_suffix(s->text + pos, end - pos);
+}
+
+/* State of scan_word, kept together so the joiner helpers stay short. */
+struct word_state {
+	size_t pos;
+	gboolean number;   /* digits and separators only so far */
+	gboolean seg_digits; /* the current hyphen segment is digits only */
+	gboolean done;
+};
+
+/* Scans one run of letters, digits and marks (and number separators). */
+/* White space in ASCII at pos: the usual end of a word, checked cheaply. */
+static inline gboolean ascii_space_at(const struct scan *s, size_t pos)
+{
+	unsigned char b = (unsigned char)s->text[pos];
+
+	return b < 0x80 && ascii_class[b] <= CL_BREAK;
+}
+
+/* The ASCII letters at pos, the bulk of most text, counted into t. */
+static size_t ascii_letters(const struct scan *s, struct tok *t, size_t pos)
+{
+	const unsigned char *text = (const unsigned char *)s->text;
+	size_t start = pos;
+	unsigned upper = 0;
+	unsigned lower = 0;
+
+	while (pos < s->len && text[pos] < 0x80) {
+		int cl = ascii_class[text[pos]];
+		if (cl == CL_LOWER)
+			lower++;
+		else if (cl == CL_UPPER)
+			upper++;
+		else
+			break;
+		pos++;
+	}
+	t->n_letters += (unsigned)(pos - start);
+	t->n_upper += upper;
+	t->n_lower += lower;
+	return pos;
+}
+
+static void scan_alnum_run(const struct scan *s, struct tok *t, struct word_state *w)
+{
+	while (w->pos < s->len) {
+		if (!w->number) {
+			size_t end = ascii_letters(s, t, w->pos);
+			if (end > w->pos)
+				w->seg_digits = FALSE;
+			w->pos = end;
+			if (end >= s->len || ascii_space_at(s, end))
+				return;
+		}
+		size_t n = 0;
+		gunichar c = 0;
+		int cl = class_at(s, w->pos, &c, &n);
+		if (cl == CL_DIGIT) {
+			t->flags |= ENTX_TOK_HAS_DIGIT;
+		} else if (is_letter_class(cl)) {
+			if (w->number && w->pos > t->begin && splits_unit(s, w->pos)) {
+				w->done = TRUE;
+				return;
+			}
+			count_letter(t, cl);
+			w->number = FALSE;
+			w->seg_digits = FALSE;
+		} else if (cl == CL_MARK) {
+			if (w->pos == t->begin)
+				w->number = w->seg_digits = FALSE;
+		} else if ((c == ',' || c == '.') && w->seg_digits && w->pos > t->begin &&
+		           class_at(s, w->pos + 1, NULL, NULL) == CL_DIGIT) {
+			n = 1;
+		} else if (c == '_' && w->pos > t->begin &&
+		           is_alnum_class(class_at(s, w->pos + 1, NULL, NULL))) {
+			w->number = w->seg_digits = FALSE;
+		} else {
+			return;
+		}
+		w->pos += n;
+	}
+}
+
+/* An apostrophe inside a word: joins (don't) or ends the host (Putin's). */
+static void join_apostrophe(struct scan *s, struct tok *t, struct word_state *w, size_t n)
+{
+	size_t after = w->pos + n;
+	gunichar next = 0;
+	size_t n2 = 0;
+
+	if (!is_letter_class(class_at(s, after, &next, &n2))) {
+		w->done = TRUE;
+		return;
+	}
+	if ((next == 's' || next == 'S') && !is_alnum_class(class_at(s, after + 1, NULL, NULL)) &&
+	    class_at(s, after + 1, NULL, NULL) != CL_MARK) {
+		if (is_contraction_host(s->text + t->begin, w->pos - t->begin)) {
+			count_letter(t, classify(next));
+			w->pos = after + 1;
+		} else {
+			s->possessive_next = TRUE;
+			w->done = TRUE;
+		}
+		return;
+	}
+	if (w->number) {
+		w->done = TRUE;
+		return;
+	}
+	w->pos = after;
+}
+
+/* A period after a word: inner (U.S), an abbreviation's, or not ours. */
+static void join_period(const struct scan *s, struct tok *t, struct word_state *w)
+{
+	gunichar c = 0;
+	size_t n = 0;
+	int next = class_at(s, w->pos + 1, NULL, NULL);
+
+	if (w->number) {
+		w->done = TRUE;
+		return;
+	}
+	if (is_letter_class(next)) {
+		w->pos += 1;
+		w->seg_digits = FALSE;
+		return;
+	}
+	t->abbr = abbrev_class(s->text + t->begin, w->pos - t->begin);
+	if (t->abbr == ABBR_NONE) {
+		w->done = TRUE;
+		return;
+	}
+	w->pos += 1;
+	class_at(s, w->pos, &c, &n);
+	/* U.S.-led goes on as one hyphenated word */
+	if (is_hyphen(c) && is_alnum_class(class_at(s, w->pos + n, NULL, NULL))) {
+		t->abbr = ABBR_NONE;
+		return;
+	}
+	t->flags |= ENTX_TOK_ABBREV;
+	w->done = TRUE;
+}
+
+static void scan_word(struct scan *s, struct tok *t)
+{
+	gboolean digit = t->first_class == CL_DIGIT;
+	struct word_state w = {.pos = t->begin, .number = digit, .seg_digits = digit};
+
+	while (!w.done) {
+		scan_alnum_run(s, t, &w);
+		if (w.done || w.pos >= s->len || ascii_space_at(s, w.pos))
+			break;
+		size_t n = 0;
+		gunichar c = 0;
+		class_at(s, w.pos, &c, &n);
+		if (is_hyphen(c) && is_alnum_class(class_at(s, w.pos + n, NULL, NULL))) {
+			t->flags |= ENTX_TOK_HYPHENATED;
+			w.number = FALSE;
+			w.seg_digits = TRUE;
+			w.pos += n;
+		} else if (is_apostrophe(c)) {
+			join_apostrophe(s, t, &w, n);
+		} else if (c == '.') {
+			join_period(s, t, &w);
+		} else {
+			break;
+		}
+	}
+	t->end = w.pos;
+	t->flags |= w.number ? ENTX_TOK_NUMBER : ENTX_TOK_WORD;
+}
+
+static void scan_possessive(const struct scan *s, struct tok *t, size_t n)
+{
+	size_t n2 = 0;
+	gunichar c = 0;
+	int cl = class_at(s, t->begin + n, &c, &n2);
+
+	count_letter(t, cl);
+	t->end = t->begin + n + n2;
+	t->flags |= ENTX_TOK_WORD | ENTX_TOK_POSSESSIVE;
+}
+
+/* Opening or closing, for quotation marks whose shape does not say. */
+static int quote_role(const struct scan *s, const struct tok *t, gunichar c, size_t n)
+{
+	gboolean after_gap = s->gap_space || s->tokens->len == s->first || s->last_role == ROLE_OPEN;
+	int next = class_at(s, t->begin + n, NULL, NULL);
+	gboolean before_text = next != CL_SPACE && next != CL_BREAK && next != CL_PUNCT &&
+	                       next != CL_CLOSE;
+
+	if (g_unichar_type(c) == G_UNICODE_INITIAL_PUNCTUATION)
+		return after_gap ? ROLE_OPEN : ROLE_CLOSE;
+	return after_gap && before_text ? ROLE_OPEN : ROLE_CLOSE;
+}
+
+/* A bare apostrophe after a word in s is its possessive: Jesus' */
+static gboolean is_bare_possessive(const struct scan *s, const struct tok *t, size_t n)
+{
+	if (s->open_single || s->last_end != t->begin || !(s->last_flags & ENTX_TOK_WORD))
+		return FALSE;
+	char last = s->text[s->last_end - 1];
+	return (last == 's' || last == 'S') && !is_alnum_class(class_at(s, t->begin + n, NULL, NULL));
+}
+
+static inline gboolean is_regional_indicator(gunichar c)
+{
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+/* Marks, emoji modifiers, ZWJ sequences and flag pairs stay with a symbol. */
+static size_t extend_symbol(const struct scan *s, gunichar first, size_t pos)
+{
+	gboolean half_flag = is_regional_indicator(first);
+	gunichar prev = first;
+
+	while (pos < s->len) {
+		size_t n = 0;
+		gunichar c = 0;
+		int cl = class_at(s, pos, &c, &n);
+		if (half_flag && is_regional_indicator(c))
+			half_flag = FALSE;
+		else if (cl != CL_MARK && !(c >= 0x1F3FB && c <= 0x1F3FF) &&
+		         !(prev == 0x200D && cl == CL_SYMBOL))
+			break;
+		prev = c;
+		pos += n;
+	}
+	return pos;
+}
+
+static size_t same_run_end(const struct scan *s, size_t pos, char c)
+{
+	while (pos < s->len && s->text[pos] == c)
+		pos++;
+	return pos;
+}
+
+static void scan_period(struct scan *s, struct tok *t)
+{
+	size_t run = same_run_end(s, t->begin, '.');
+	gboolean after_word = s->last_end == t->begin &&
+	                      (s->last_flags & (ENTX_TOK_WORD | ENTX_TOK_NUMBER));
+
+	if (run == t->begin + 1 && !after_word &&
+	    class_at(s, t->begin + 1, NULL, NULL) == CL_DIGIT) {
+		/* .5 */
+		struct tok num = {.begin = t->begin + 1, .first_class = CL_DIGIT};
+		scan_word(s, &num);
+		*t = num;
+		t->begin--;
+		return;
+	}
+	t->end = run;
+	t->flags |= ENTX_TOK_PUNCT;
+	t->role = ROLE_TERMINAL;
+}
+
+static void scan_other(struct scan *s, struct tok *t, gunichar c, int cl, size_t n)
+{
+	t->end = extend_symbol(s, c, t->begin + n);
+	if (c == '-')
+		t->end = same_run_end(s, t->begin, '-');
+	if (cl == CL_CURRENCY) {
+		t->flags |= ENTX_TOK_SYMBOL | ENTX_TOK_CURRENCY;
+		return;
+	}
+	if (cl == CL_SYMBOL && !is_quote_char(c)) {
+		t->flags |= ENTX_TOK_SYMBOL;
+		return;
+	}
+	t->flags |= ENTX_TOK_PUNCT;
+	if (is_quote_char(c))
+		t->flags |= ENTX_TOK_QUOTE;
+	if (is_terminal_char(c))
+		t->role = ROLE_TERMINAL;
+	else if (cl == CL_OPEN || c == 0x00BF || c == 0x00A1)
+		t->role = ROLE_OPEN;
+	else if (cl == CL_CLOSE)
+		t->role = ROLE_CLOSE;
+	else if (cl == CL_QUOTE)
+		t->role = quote_role(s, t, c, n);
+	if (c == '\'' || c == 0x2018 || c == 0x2019)
+		s->open_single = t->role == ROLE_OPEN;
+}
+
+/* Scans the token at t->begin (not white space). */
+static void scan_token(struct scan *s, struct tok *t)
+{
+	size_t n = 0;
+	gunichar c = 0;
+	int cl = class_at(s, t->begin, &c, &n);
+
+	gboolean possessive = s->possessive_next && s->last_end == t->begin;
+
+	s->possessive_next = FALSE;
+	t->first_class = cl;
+	if (is_alnum_class(cl) || cl == CL_MARK) {
+		scan_word(s, t);
+	} else if (cl == CL_IDEO) {
+		count_letter(t, cl);
+		t->end = extend_symbol(s, 0, t->begin + n);
+		t->flags |= ENTX_TOK_WORD;
+	} else if (is_apostrophe(c) && possessive) {
+		scan_possessive(s, t, n);
+	} else if (is_apostrophe(c) && is_bare_possessive(s, t, n)) {
+		t->end = t->begin + n;
+		t->flags |= ENTX_TOK_PUNCT | ENTX_TOK_POSSESSIVE;
+	} else if (c == '.') {
+		scan_period(s, t);
+	} else {
+		scan_other(s, t, c, cl, n);
+	}
+}
+
+static uint32_t shape_flags(const struct tok *t)
+{
+	uint32_t flags = 0;
+
+	if (t->n_letters == 0)
+		return 0;
+	if (t->first_class == CL_UPPER)
+		flags |= ENTX_TOK_CAPITALIZED;
+	if (t->n_upper > 0 && t->n_lower == 0)
+		flags |= ENTX_TOK_ALLCAPS;
+	if (t->n_lower > 0 && t->n_upper == 0)
+		flags |= ENTX_TOK_LOWER;
+	return flags;
+}
+
+/* Skips white space before pos's token, noting line breaks. */
+static size_t skip_gap(struct scan *s, size_t pos)
+{
+	size_t start = pos;
+	unsigned breaks = 0;
+
+	while (pos < s->len) {
+		if (s->text[pos] == ' ') {
+			pos++;
+			continue;
+		}
+		size_t n = 0;
+		gunichar c = 0;
+		int cl = class_at(s, pos, &c, &n);
+		if (cl == CL_BREAK) {
+			if (c == '\r' && pos + 1 < s->len && s->text[pos + 1] == '\n')
+				n++;
+			breaks += c == 0x2029 ? 2 : 1;
+		} else if (cl != CL_SPACE) {
+			break;
+		}
+		pos += n;
+	}
+	s->gap_space = pos > start;
+	s->gap_newline = breaks > 0;
+	s->gap_para = breaks > 1;
+	return pos;
+}
+
+static inline entx_token *token_at(const struct scan *s, size_t i)
+{
+	return &g_array_index(s->tokens, entx_token, i);
+}
+
+static gboolean line_is_headline(const struct scan *s)
+{
+	if (s->line_words < 3)
+		return FALSE;
+	if (s->line_upper && !s->line_lower)
+		return TRUE;
+	return s->line_long_uncap == 0 && (s->line_long > 0 || s->line_uncap == 0);
+}
+
+/* Closes the current line before token index `end`. */
+static void end_line(struct scan *s, size_t end)
+{
+	gboolean headline = line_is_headline(s);
+
+	if (headline)
+		for (size_t i = s->line_first; i < end; i++)
+			token_at(s, i)->flags |= ENTX_TOK_TITLECASE_LINE;
+	s->prev_line_ends = s->line_open_end && !s->line_abbr_end &&
+	                    (headline || s->line_ntok <= 6);
+	s->line_first = end;
+	s->line_ntok = s->line_words = s->line_long = s->line_long_uncap = s->line_uncap = 0;
+	s->line_lower = s->line_upper = FALSE;
+}
+
+static void count_line(struct scan *s, const struct tok *t)
+{
+	s->line_ntok++;
+	s->line_lower |= t->n_lower > 0;
+	s->line_upper |= t->n_upper > 0;
+	s->line_open_end = !(t->flags & ENTX_TOK_PUNCT) || t->role == ROLE_CLOSE;
+	s->line_abbr_end = (t->flags & ENTX_TOK_ABBREV) != 0;
+	if (!(t->flags & ENTX_TOK_WORD) || t->n_letters == 0 || (t->flags & ENTX_TOK_POSSESSIVE))
+		return;
+	gboolean capitalized = t->first_class == CL_UPPER;
+	s->line_words++;
+	s->line_uncap += !capitalized;
+	if (t->n_letters >= 4) {
+		s->line_long++;
+		s->line_long_uncap += !capitalized;
+	}
+}
+
+/* Can t begin a sentence after sentence-final punctuation? */
+static gboolean can_start(const struct tok *t)
+{
+	switch (t->first_class) {
+	case CL_UPPER:
+	case CL_ALPHA:
+	case CL_IDEO:
+	case CL_DIGIT:
+	case CL_SYMBOL:
+	case CL_CURRENCY:
+		return !(t->flags & ENTX_TOK_POSSESSIVE);
+	default:
+		return t->role == ROLE_OPEN;
+	}
+}
+
+/* Is t a word that typically begins a sentence (after U.S., Inc. ...)? */
+static gboolean is_starter_word(const struct scan *s, const struct tok *t)
+{
+	return t->first_class == CL_UPPER && (t->flags & ENTX_TOK_WORD) && !(t->flags & ENTX_TOK_ABBREV) &&
+	       word_lookup(s->text + t->begin, t->end - t->begin) == ABBR_STARTER;
+}
+
+static gboolean starts_sentence(const struct scan *s, const struct tok *t)
+{
+	if (s->pending == PEND_STRONG && can_start(t))
+		return TRUE;
+	if (s->pending == PEND_ABBR && is_starter_word(s, t))
+		return TRUE;
+	return s->gap_newline && s->pending == PEND_NONE && s->prev_line_ends && can_start(t);
+}
+
+static int next_pending(const struct scan *s, const struct tok *t, gboolean started)
+{
+	if (t->role == ROLE_TERMINAL)
+		return PEND_STRONG;
+	if ((t->flags & ENTX_TOK_ABBREV) && t->abbr == ABBR_ENDER)
+		return PEND_ABBR;
+	if (t->role == ROLE_CLOSE && !started)
+		return s->pending;
+	return PEND_NONE;
+}
+
+/* Code points in n bytes of UTF-8 (NUL included): the non-continuation bytes. */
+static inline size_t count_cp(const char *p, size_t n)
+{
+	size_t cps = 0;
+
+	for (size_t i = 0; i < n; i++)
+		cps += ((unsigned char)p[i] & 0xC0) != 0x80;
+	return cps;
+}
+
+/*
+ * entx_hash_fold() and the code-point length of a token in one pass for
+ * ASCII tokens, by far the most common; must agree with hash.c.
+ */
+static inline uint64_t token_hash(const char *p, size_t n, size_t *cps)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)p[i];
+		if (c >= 0x80) {
+			*cps = count_cp(p, n);
+			return entx_hash_fold(p, n);
+		}
+		c += (unsigned)(c - 'A' < 26u) << 5;
+		h = (h ^ c) * UINT64_C(0x100000001b3);
+	}
+	*cps = n;
+	return h;
+}
+
+static void emit(struct scan *s, struct tok *t)
+{
+	size_t idx = s->tokens->len;
+	gboolean first = idx == s->first;
+	gboolean started = first || s->gap_para;
+	uint32_t flags = t->flags | shape_flags(t);
+
+	if (!first && s->gap_newline)
+		end_line(s, idx);
+	if (!started && t->role != ROLE_CLOSE)
+		started = starts_sentence(s, t);
+	if (s->gap_space)
+		flags |= ENTX_TOK_SPACE_BEFORE;
+	if (s->gap_newline)
+		flags |= ENTX_TOK_NEWLINE_BEFORE;
+	if (first || s->gap_para)
+		flags |= ENTX_TOK_PARA_START;
+	if (started) {
+		flags |= ENTX_TOK_SENT_START;
+		if (!first)
+			s->sentence++;
+	}
+	if (s->gap_para)
+		s->open_single = FALSE;
+	s->pending = next_pending(s, t, started);
+	t->flags = flags;
+	count_line(s, t);
+
+	size_t cp_begin = s->cp + count_cp(s->text + s->cp_byte, t->begin - s->cp_byte);
+	size_t cps = 0;
+	uint64_t hash = token_hash(s->text + t->begin, t->end - t->begin, &cps);
+	entx_token tok = {
+		.byte_begin = t->begin,
+		.byte_end = t->end,
+		.cp_begin = cp_begin,
+		.cp_end = cp_begin + cps,
+		.flags = flags,
+		.sentence = s->sentence,
+		.fold_hash = hash,
+	};
+	g_array_append_val(s->tokens, tok);
+	s->cp = tok.cp_end;
+	s->cp_byte = t->end;
+	s->last_end = t->end;
+	s->last_flags = flags;
+	s->last_role = t->role;
+}
+
+size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
+{
+	struct scan s = {.text = text, .len = len, .tokens = tokens, .first = tokens->len,
+	                 .line_first = tokens->len, .last_end = (size_t)-1};
+	size_t pos = 0;
+
+	if (text == NULL)
+		return 0;
+	for (;;) {
+		pos = skip_gap(&s, pos);
+		if (pos >= len)
+			break;
+		struct tok t = {.begin = pos};
+		scan_token(&s, &t);
+		emit(&s, &t);
+		pos = t.end;
+	}
+	if (tokens->len == s.first)
+		return 0;
+	end_line(&s, tokens->len);
+	return (size_t)s.sentence + 1;
+}

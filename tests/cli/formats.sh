@@ -1,0 +1,41 @@
+#!/bin/sh
+# Output formats: JSON-LD lines, TSV, --pretty, --context, --no-text.
+. "$TEST_SRCDIR/cli/lib.sh"
+
+printf 'an alpha and a beta' | good > "$TMP/out"
+expect "exit status 0" "$?" 0
+expect "one line per document" "$(wc -l < "$TMP/out")" 1
+expect "nif:Context" "$(json "$TMP/out" 'docs[0]["@type"]')" "nif:Context"
+expect "stdin document id" "$(json "$TMP/out" 'docs[0]["docId"]')" "-"
+expect "two mentions" "$(json "$TMP/out" 'len(docs[0]["mentions"])')" 2
+expect "first mention offsets" \
+	"$(json "$TMP/out" '[(m["beginIndex"], m["endIndex"], m["anchorOf"]) for m in docs[0]["mentions"]]')" \
+	'[[3, 8, "alpha"], [15, 19, "beta"]]'
+expect "text included" "$(json "$TMP/out" 'docs[0]["text"]')" "an alpha and a beta"
+expect "inline context" "$(json "$TMP/out" 'docs[0]["@context"]["nif"]')" \
+	"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+
+# TSV: doc_id start end category text value, checked by hand.
+printf 'an alpha and a beta' | good --format=tsv > "$TMP/tsv"
+printf -- '-\t3\t8\tTest\talpha\t\n-\t15\t19\tQuantity\tbeta\t2\n' > "$TMP/want"
+if cmp -s "$TMP/tsv" "$TMP/want"; then ok "tsv lines"; else not_ok "tsv lines"; cat "$TMP/tsv"; fi
+
+# Code points, not bytes: "é" and "😀" are one each.
+printf '\303\251 alpha \360\237\230\200 beta' | good --format=tsv > "$TMP/tsv"
+expect "tsv offsets in code points" "$(cut -f2,3,5 "$TMP/tsv" | tr '\t\n' ' |')" "2 7 alpha|10 14 beta|"
+
+printf 'alpha' | good --pretty > "$TMP/pretty"
+expect "pretty output spans lines" "$([ "$(wc -l < "$TMP/pretty")" -gt 5 ] && echo yes)" yes
+expect "pretty output is one JSON value" \
+	"$("$PYTHON3" -c 'import json,sys; print(json.load(open(sys.argv[1]))["mentions"][0]["anchorOf"])' "$TMP/pretty")" alpha
+
+printf 'alpha' | good --context=https://example.org/ctx.jsonld --no-text > "$TMP/out"
+expect "context by reference" "$(json "$TMP/out" 'docs[0]["@context"]')" "https://example.org/ctx.jsonld"
+expect "no text" "$(json "$TMP/out" '"text" in docs[0]')" False
+
+printf 'alpha\n' | good --format=tsv --reference-date=2017-12-18 --split=line > "$TMP/tsv"
+expect "tsv ids for split input" "$(cut -f1 "$TMP/tsv")" "-:1"
+printf 'alpha' | good --reference-date=2017-12-18 > "$TMP/out"
+expect "dcterms:created from --reference-date" "$(json "$TMP/out" 'docs[0]["created"]')" 2017-12-18
+
+finish

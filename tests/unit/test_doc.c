@@ -1,0 +1,171 @@
+/*
+ * The document model: UTF-8 repair, code-point offsets, reference dates,
+ * mention creation and properties.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <entx/entx.h>
+#include <string.h>
+
+#include "utf8.h"
+
+static void ascii_offsets_identity(void **state)
+{
+	entx_doc *d = entx_doc_new("a", "hello world", 11);
+	assert_int_equal(entx_doc_length(d), 11);
+	assert_int_equal(entx_doc_cp_offset(d, 6), 6);
+	assert_int_equal(entx_doc_byte_offset(d, 6), 6);
+	assert_int_equal(entx_doc_byte_offset(d, 99), 11);
+	assert_int_equal(entx_doc_n_invalid_utf8(d), 0);
+	entx_doc_free(d);
+}
+
+static void multibyte_offsets(void **state)
+{
+	/* é is 2 bytes, 中 3, 😀 4: "é中😀x" is 10 bytes, 4 code points. */
+	const char *t = "\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80x";
+	entx_doc *d = entx_doc_new("m", t, strlen(t));
+	assert_int_equal(entx_doc_length(d), 4);
+	assert_int_equal(entx_doc_cp_offset(d, 0), 0);
+	assert_int_equal(entx_doc_cp_offset(d, 2), 1);
+	assert_int_equal(entx_doc_cp_offset(d, 5), 2);
+	assert_int_equal(entx_doc_cp_offset(d, 9), 3);
+	assert_int_equal(entx_doc_cp_offset(d, 7), 2); /* inside 😀: its start */
+	assert_int_equal(entx_doc_cp_offset(d, 10), 4);
+	assert_int_equal(entx_doc_byte_offset(d, 1), 2);
+	assert_int_equal(entx_doc_byte_offset(d, 3), 9);
+	assert_int_equal(entx_doc_byte_offset(d, 4), 10);
+	entx_doc_free(d);
+}
+
+/* Offsets across many conversion blocks, checked against a direct count. */
+static void long_mixed_text_round_trip(void **state)
+{
+	GString *s = g_string_new(NULL);
+	for (int i = 0; i < 3000; i++)
+		g_string_append(s, i % 7 == 0 ? "\xC3\xA9t\xC3\xA9 " : i % 11 == 0 ? "\xF0\x9F\x98\x80 " : "ab ");
+	entx_doc *d = entx_doc_new("l", s->str, s->len);
+	size_t cp = 0;
+	for (size_t b = 0; b < s->len; b++) {
+		if (((unsigned char)s->str[b] & 0xC0) == 0x80)
+			continue;
+		assert_int_equal(entx_doc_cp_offset(d, b), cp);
+		assert_int_equal(entx_doc_byte_offset(d, cp), b);
+		cp++;
+	}
+	assert_int_equal(entx_doc_length(d), cp);
+	entx_doc_free(d);
+	g_string_free(s, TRUE);
+}
+
+static void invalid_utf8_replaced(void **state)
+{
+	/* "a", a lone continuation byte, "b", a truncated 3-byte sequence, "c". */
+	const char in[] = "a\x80" "b\xE4\xB8" "c";
+	size_t len = 0, n_cp = 0, n_invalid = 0, first = 0;
+	char *out = entx_priv_utf8_sanitize(in, sizeof in - 1, &len, &n_cp, &n_invalid, &first);
+	assert_string_equal(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+	assert_int_equal(n_cp, 5);
+	assert_int_equal(n_invalid, 2);
+	assert_int_equal(first, 1);
+	g_free(out);
+
+	/* Surrogates and overlong forms are invalid; each byte of an overlong
+	 * 2-byte form is its own maximal subpart. */
+	const char in2[] = "\xED\xA0\x80" "\xC0\xAF";
+	out = entx_priv_utf8_sanitize(in2, sizeof in2 - 1, &len, &n_cp, &n_invalid, &first);
+	assert_int_equal(n_invalid, 5);
+	assert_int_equal(n_cp, 5);
+	assert_int_equal(first, 0);
+	g_free(out);
+}
+
+static void nul_is_a_character(void **state)
+{
+	const char in[] = "ab\0cd";
+	entx_doc *d = entx_doc_new("n", in, 5);
+	size_t n = 0;
+	const char *t = entx_doc_text(d, &n);
+	assert_int_equal(n, 5);
+	assert_int_equal(entx_doc_length(d), 5);
+	assert_memory_equal(t, in, 5);
+	entx_doc_free(d);
+}
+
+static void empty_document(void **state)
+{
+	entx_doc *d = entx_doc_new(NULL, "", 0);
+	assert_string_equal(entx_doc_id(d), "-");
+	assert_int_equal(entx_doc_length(d), 0);
+	assert_int_equal(entx_doc_n_tokens(d), 0);
+	assert_int_equal(entx_doc_n_sentences(d), 0);
+	assert_int_equal(entx_doc_sentence(d, 0, NULL, NULL), ENTX_ERR_INVALID);
+	entx_doc_free(d);
+}
+
+static void reference_dates(void **state)
+{
+	entx_doc *d = entx_doc_new("r", "x", 1);
+	assert_null(entx_doc_reference_date(d));
+	assert_int_equal(entx_doc_set_reference_date(d, "2017-12-18"), 0);
+	assert_string_equal(entx_doc_reference_date(d), "2017-12-18");
+	assert_int_equal(entx_doc_set_reference_date(d, "2016-02-29T10:00:00Z"), 0);
+	assert_string_equal(entx_doc_reference_date(d), "2016-02-29");
+	assert_int_equal(entx_doc_set_reference_date(d, "2017-02-29"), ENTX_ERR_INVALID);
+	assert_int_equal(entx_doc_set_reference_date(d, "2017-13-01"), ENTX_ERR_INVALID);
+	assert_int_equal(entx_doc_set_reference_date(d, "17-12-18"), ENTX_ERR_INVALID);
+	assert_int_equal(entx_doc_set_reference_date(d, "2017-12-18x"), ENTX_ERR_INVALID);
+	assert_int_equal(entx_doc_set_reference_date(d, NULL), ENTX_ERR_INVALID);
+	assert_string_equal(entx_doc_reference_date(d), "2016-02-29"); /* unchanged */
+	entx_doc_free(d);
+}
+
+static void mention_validation_and_properties(void **state)
+{
+	entx_doc *d = entx_doc_new("p", "seven suspects", 14);
+	assert_null(entx_doc_add_mention(d, 3, 3, "Quantity", NULL, 0.5));  /* empty */
+	assert_null(entx_doc_add_mention(d, 0, 15, "Quantity", NULL, 0.5)); /* past the end */
+	assert_null(entx_doc_add_mention(d, 0, 5, "", NULL, 0.5));
+	assert_null(entx_doc_add_mention(d, 0, 5, "Weapon", NULL, 0.5)); /* custom needs an IRI */
+	entx_mention *m = entx_doc_add_mention(d, 0, 14, "Quantity", NULL, 7.0);
+	assert_non_null(m);
+	assert_string_equal(entx_mention_class(m), "schema:QuantitativeValue");
+	assert_true(entx_mention_confidence(m) == 1.0); /* clamped */
+	assert_int_equal(entx_mention_set_number(m, "schema:value", 7), 0);
+	assert_int_equal(entx_mention_set_string(m, "schema:unitText", "suspects"), 0);
+	assert_int_equal(entx_mention_set_number(m, "schema:value", 1500000), 0); /* replaces */
+	assert_int_equal(entx_mention_set_number(m, "schema:value", 0.0 / 0.0), ENTX_ERR_INVALID);
+	assert_int_equal(entx_mention_set_typed(m, "time:inXSDDate", "2017-12-17", NULL),
+	                 ENTX_ERR_INVALID);
+	assert_int_equal(entx_mention_n_properties(m), 2);
+	const char *p = NULL, *lex = NULL;
+	entx_prop_kind kind = ENTX_PROP_IRI;
+	assert_int_equal(entx_mention_property(m, 0, &p, &kind, &lex, NULL), 0);
+	assert_string_equal(p, "schema:value");
+	assert_int_equal(kind, ENTX_PROP_NUMBER);
+	assert_string_equal(lex, "1500000");
+	assert_int_equal(entx_mention_property(m, 2, &p, NULL, NULL, NULL), ENTX_ERR_INVALID);
+	assert_int_equal(entx_mention_set_number(m, "x:half", 0.5), 0);
+	assert_int_equal(entx_mention_property(m, 2, NULL, NULL, &lex, NULL), 0);
+	assert_string_equal(lex, "0.5");
+	entx_doc_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ascii_offsets_identity),
+		cmocka_unit_test(multibyte_offsets),
+		cmocka_unit_test(long_mixed_text_round_trip),
+		cmocka_unit_test(invalid_utf8_replaced),
+		cmocka_unit_test(nul_is_a_character),
+		cmocka_unit_test(empty_document),
+		cmocka_unit_test(reference_dates),
+		cmocka_unit_test(mention_validation_and_properties),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

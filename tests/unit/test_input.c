@@ -1,0 +1,94 @@
+/*
+ * Reading document streams: split modes, size limits.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <entx/entx.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "input.h"
+
+/* Reads every record of data and returns them as "line:text|" items
+ * ("line:!size|" for oversized ones). */
+static char *read_all(const char *data, size_t len, entx_split split, size_t max)
+{
+	/* fmemopen may refuse a zero size. */
+	FILE *fp = len > 0 ? fmemopen((void *)data, len, "rb") : fopen("/dev/null", "rb");
+	assert_non_null(fp);
+	entx_reader *r = entx_reader_new(fp, split, max);
+	GString *out = g_string_new(NULL);
+	entx_record rec;
+	int rc = 0;
+	while ((rc = entx_reader_next(r, &rec, NULL)) > 0) {
+		if (rec.oversized)
+			g_string_append_printf(out, "%zu:!%zu|", rec.line, rec.size);
+		else {
+			g_string_append_printf(out, "%zu:", rec.line);
+			g_string_append_len(out, rec.text, rec.len);
+			g_string_append_c(out, '|');
+		}
+	}
+	assert_int_equal(rc, 0);
+	entx_reader_free(r);
+	fclose(fp);
+	return g_string_free(out, FALSE);
+}
+
+static void check(const char *data, size_t len, entx_split split, size_t max, const char *want)
+{
+	char *got = read_all(data, len, split, max);
+	if (strcmp(got, want) != 0)
+		fail_msg("got '%s', want '%s'", got, want);
+	g_free(got);
+}
+
+static void split_modes(void **state)
+{
+	const char text[] = "one\ntwo\r\n\nfour\n";
+	check(text, strlen(text), ENTX_SPLIT_NONE, 0, "1:one\ntwo\r\n\nfour\n|");
+	/* Every line is a document, empty ones too; no phantom after the last. */
+	check(text, strlen(text), ENTX_SPLIT_LINE, 0, "1:one|2:two|3:|4:four|");
+	check("no newline", 10, ENTX_SPLIT_LINE, 0, "1:no newline|");
+	const char paras[] = "\n\nA a\nA b\n  \t\nB\n\n\nC\n";
+	check(paras, strlen(paras), ENTX_SPLIT_BLANK, 0, "3:A a\nA b|6:B|9:C|");
+	const char nul[] = "x\0y y\0\0z";
+	check(nul, sizeof nul - 1, ENTX_SPLIT_NUL, 0, "1:x|2:y y|3:|4:z|");
+	check("", 0, ENTX_SPLIT_LINE, 0, "");
+	check("", 0, ENTX_SPLIT_NONE, 0, "1:|"); /* empty input is one empty document */
+}
+
+static void size_limit_skips_but_counts(void **state)
+{
+	const char text[] = "short\nthis line is too long\nok\n";
+	check(text, strlen(text), ENTX_SPLIT_LINE, 8, "1:short|2:!21|3:ok|");
+	GString *big = g_string_new(NULL);
+	for (int i = 0; i < 10000; i++)
+		g_string_append(big, "0123456789");
+	check(big->str, big->len, ENTX_SPLIT_NONE, 1000, "1:!100000|");
+	g_string_free(big, TRUE);
+}
+
+static void split_names(void **state)
+{
+	entx_split s = ENTX_SPLIT_NONE;
+	assert_true(entx_split_parse("blank", &s));
+	assert_int_equal(s, ENTX_SPLIT_BLANK);
+	assert_true(entx_split_parse("nul", &s));
+	assert_int_equal(s, ENTX_SPLIT_NUL);
+	assert_false(entx_split_parse("lines", &s));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(split_modes),
+		cmocka_unit_test(size_limit_skips_but_counts),
+		cmocka_unit_test(split_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,157 @@
+/*
+ * The JSON-LD writer, checked by parsing what it writes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <entx/entx.h>
+#include <string.h>
+
+#include "jsonld.h"
+
+static entx_engine *engine;
+
+static int setup(void **state)
+{
+	engine = entx_engine_new();
+	entx_engine_add_plugin_dir(engine, TEST_PLUGINDIR);
+	const char *only[] = {"good", NULL};
+	return entx_engine_load(engine, only, NULL, NULL) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	entx_engine_free(engine);
+	return 0;
+}
+
+/* "é alpha 😀 beta": alpha is code points [2,7), beta [10,14). */
+static const char TEXT[] = "\xC3\xA9 alpha \xF0\x9F\x98\x80 beta";
+
+static json_t *write_and_parse(const char *id, json_t *extra, const entx_jsonld_options *opts)
+{
+	entx_doc *d = entx_doc_new(id, TEXT, strlen(TEXT));
+	assert_int_equal(entx_doc_set_reference_date(d, "2017-12-18"), 0);
+	assert_true(entx_engine_process(engine, d, NULL));
+	char *s = entx_jsonld_document(d, extra, opts);
+	assert_non_null(s);
+	if (!opts->pretty)
+		assert_null(strchr(s, '\n')); /* one line per document */
+	json_error_t err;
+	json_t *o = json_loads(s, 0, &err);
+	if (o == NULL)
+		fail_msg("invalid JSON (%s): %s", err.text, s);
+	free(s);
+	entx_doc_free(d);
+	return o;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	if (!json_is_string(v))
+		fail_msg("member '%s' is not a string", key);
+	return json_string_value(v);
+}
+
+static void document_object(void **state)
+{
+	entx_jsonld_options opts = {.include_text = TRUE};
+	json_t *o = write_and_parse("dir/my story.txt", NULL, &opts);
+	json_t *ctx = json_object_get(o, "@context");
+	assert_true(json_is_object(ctx));
+	assert_string_equal(str(ctx, "nif"),
+	                    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#");
+	assert_string_equal(str(ctx, "itsrdf"), "http://www.w3.org/2005/11/its/rdf#");
+	assert_string_equal(str(ctx, "schema"), "https://schema.org/");
+	assert_string_equal(str(ctx, "time"), "http://www.w3.org/2006/time#");
+	assert_string_equal(str(o, "@type"), "nif:Context");
+	assert_string_equal(str(o, "@id"), "urn:entx:doc:dir/my%20story.txt#char=0,14");
+	assert_string_equal(str(o, "docId"), "dir/my story.txt");
+	assert_string_equal(str(o, "created"), "2017-12-18");
+	assert_string_equal(str(o, "text"), TEXT);
+	assert_int_equal(json_integer_value(json_object_get(o, "beginIndex")), 0);
+	assert_int_equal(json_integer_value(json_object_get(o, "endIndex")), 14);
+
+	json_t *ms = json_object_get(o, "mentions");
+	assert_int_equal(json_array_size(ms), 2);
+	json_t *a = json_array_get(ms, 0);
+	assert_string_equal(str(a, "@type"), "nif:Phrase");
+	assert_string_equal(str(a, "@id"), "urn:entx:doc:dir/my%20story.txt#char=2,7");
+	assert_int_equal(json_integer_value(json_object_get(a, "beginIndex")), 2);
+	assert_int_equal(json_integer_value(json_object_get(a, "endIndex")), 7);
+	assert_string_equal(str(a, "anchorOf"), "alpha");
+	assert_string_equal(str(a, "category"), "Test");
+	assert_string_equal(str(a, "class"), "https://example.org/ns#Test");
+	assert_string_equal(str(a, "annotator"), "urn:entx:plugin:good");
+	assert_true(json_real_value(json_object_get(a, "confidence")) == 0.5);
+	assert_null(json_object_get(a, "normalized"));
+
+	json_t *b = json_array_get(ms, 1);
+	assert_string_equal(str(b, "anchorOf"), "beta");
+	assert_int_equal(json_integer_value(json_object_get(b, "beginIndex")), 10);
+	assert_string_equal(str(b, "class"), "schema:QuantitativeValue");
+	assert_true(json_is_integer(json_object_get(b, "value")));
+	assert_int_equal(json_integer_value(json_object_get(b, "value")), 2);
+	assert_string_equal(str(b, "normalized"), "2");
+	json_decref(o);
+}
+
+static void options_change_the_object(void **state)
+{
+	entx_jsonld_options opts = {.context_url = "https://example.org/entx.jsonld"};
+	json_t *o = write_and_parse("x", NULL, &opts);
+	assert_string_equal(str(o, "@context"), "https://example.org/entx.jsonld");
+	assert_null(json_object_get(o, "text"));
+	json_decref(o);
+
+	opts.context_url = NULL;
+	opts.pretty = TRUE;
+	o = write_and_parse("x", NULL, &opts);
+	assert_true(json_is_object(json_object_get(o, "@context")));
+	json_decref(o);
+}
+
+static void extra_fields_carried_but_not_over_ours(void **state)
+{
+	json_t *extra = json_pack("{s:s,s:i,s:s,s:s}", "source", "wire", "n", 3, "docId", "fake",
+	                          "@type", "fake");
+	entx_jsonld_options opts = {0};
+	json_t *o = write_and_parse("real", extra, &opts);
+	assert_string_equal(str(o, "source"), "wire");
+	assert_int_equal(json_integer_value(json_object_get(o, "n")), 3);
+	assert_string_equal(str(o, "docId"), "real");
+	assert_string_equal(str(o, "@type"), "nif:Context");
+	json_decref(o);
+	json_decref(extra);
+}
+
+static void error_record(void **state)
+{
+	entx_jsonld_options opts = {0};
+	json_t *extra = json_pack("{s:s}", "source", "wire");
+	char *s = entx_jsonld_error("a.txt:3", "invalid JSON", extra, &opts);
+	json_t *o = json_loads(s, 0, NULL);
+	assert_non_null(o);
+	assert_string_equal(str(o, "docId"), "a.txt:3");
+	assert_string_equal(str(o, "error"), "invalid JSON");
+	assert_string_equal(str(o, "source"), "wire");
+	assert_null(json_object_get(o, "mentions"));
+	json_decref(o);
+	json_decref(extra);
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(document_object),
+		cmocka_unit_test(options_change_the_object),
+		cmocka_unit_test(extra_fields_carried_but_not_over_ours),
+		cmocka_unit_test(error_record),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
