@@ -27,6 +27,11 @@ static size_t fold_multibyte(const unsigned char *p, size_t avail, uint64_t *h)
 		return 1;
 	}
 	size_t n = (size_t)g_utf8_skip[*p];
+	/* Curly apostrophes hash as straight ones: Peskov's = Peskov’s. */
+	if (c == 0x2019 || c == 0x02BC) {
+		*h = (*h ^ '\'') * FNV_PRIME;
+		return n;
+	}
 	gunichar lower = g_unichar_tolower(c);
 	if (lower == c) {
 		*h = fnv_bytes(*h, p, n);

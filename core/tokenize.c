@@ -28,6 +28,8 @@
  *    etc, vs ...), a single uppercase letter (an initial), or the
  *    letter.letter pattern (U.S., a.m., Ph.D.: segments of at most three
  *    letters, one of them a single letter). The token gets ABBREV.
+ *    No. and Nos. keep their period only before a number (No. 10, but
+ *    "No." she said).
  *  - Numbers: digits with , or . separators followed by a digit are one
  *    NUMBER (1,000.5; 3.5; 192.168.0.1; also .5). A number directly
  *    followed by letters is split from them (5km -> 5 km, 3.5bn -> 3.5
@@ -43,6 +45,9 @@
  *    that runs of periods (...) and of hyphens (--) are one token.
  *    Currency signs (category Sc) are SYMBOL|CURRENCY; % ‰ # & @ § and
  *    the S* categories are SYMBOL; quotation marks are PUNCT|QUOTE.
+ *  - Shape: ALLCAPS needs an uppercase letter and LOWER a lowercase one,
+ *    so uncased scripts (中文) get neither; CAPITALIZED looks at the
+ *    first character only (so not 's, iPhone or 1990s).
  *
  * Sentences. A sentence ends after . ! ? … (and the closing quotes and
  * brackets right after them) when the next token can start one: it
@@ -120,8 +125,11 @@ static const unsigned char ascii_class[128] = {
 /* Roles in the sentence splitter. */
 enum { ROLE_NONE, ROLE_TERMINAL, ROLE_OPEN, ROLE_CLOSE };
 
-/* Abbreviation classes, and the sentence-starter words of the same table. */
-enum { ABBR_NONE, ABBR_TITLE, ABBR_ENDER, ABBR_STARTER };
+/*
+ * Abbreviation classes, and the sentence-starter words of the same table.
+ * ABBR_NUMBER takes its period only before a number (No. 5, not "No.").
+ */
+enum { ABBR_NONE, ABBR_TITLE, ABBR_ENDER, ABBR_NUMBER, ABBR_STARTER };
 
 /* What the splitter expects after the previous token. */
 enum { PEND_NONE, PEND_STRONG, PEND_ABBR };
@@ -141,7 +149,8 @@ struct tok {
 struct scan {
 	const char *text;
 	size_t len;
-	GArray *tokens;
+	GArray *tokens;     /* its length runs ahead of n, see append() */
+	size_t n;           /* tokens appended */
 	size_t first;       /* index of this call's first token */
 	size_t cp;          /* code points before byte cp_byte */
 	size_t cp_byte;
@@ -447,7 +456,7 @@ static const struct word_entry word_table[] = {
 	{"Okla", ABBR_ENDER}, {"Ore", ABBR_ENDER}, {"Pa", ABBR_ENDER}, {"Penn", ABBR_ENDER},
 	{"Tenn", ABBR_ENDER}, {"Tex", ABBR_ENDER}, {"Va", ABBR_ENDER}, {"Vt", ABBR_ENDER},
 	{"Wash", ABBR_ENDER}, {"Wis", ABBR_ENDER}, {"Wyo", ABBR_ENDER},
-	{"No", ABBR_ENDER}, {"Nos", ABBR_ENDER},
+	{"No", ABBR_NUMBER}, {"Nos", ABBR_NUMBER},
 	{"etc", ABBR_ENDER}, {"al", ABBR_ENDER}, {"approx", ABBR_ENDER}, {"est", ABBR_ENDER},
 	{"pp", ABBR_ENDER}, {"ed", ABBR_ENDER}, {"eds", ABBR_ENDER}, {"ca", ABBR_ENDER},
 	{"vol", ABBR_ENDER}, {"fig", ABBR_ENDER}, {"Ref", ABBR_ENDER}, {"Intl", ABBR_ENDER},
@@ -588,7 +597,7 @@ static int abbrev_class(const char *word, size_t len)
 	if (memchr(word, '.', len) != NULL)
 		return is_letter_dot_letter(word, len) ? ABBR_ENDER : ABBR_NONE;
 	int cls = word_lookup(word, len);
-	if (cls == ABBR_TITLE || cls == ABBR_ENDER)
+	if (cls == ABBR_TITLE || cls == ABBR_ENDER || cls == ABBR_NUMBER)
 		return cls;
 	/* an initial: W. or É. */
 	const struct scan s = {.text = word, .len = len};
@@ -671,7 +680,6 @@ struct word_state {
 	gboolean done;
 };
 
-/* Scans one run of letters, digits and marks (and number separators). */
 /* White space in ASCII at pos: the usual end of a word, checked cheaply. */
 static inline gboolean ascii_space_at(const struct scan *s, size_t pos)
 {
@@ -680,30 +688,39 @@ static inline gboolean ascii_space_at(const struct scan *s, size_t pos)
 	return b < 0x80 && ascii_class[b] <= CL_BREAK;
 }
 
+/* 1 for an ASCII lowercase letter, 2 for an uppercase one, 0 for any other byte. */
+static const unsigned char ascii_letter[256] = {
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2,
+	['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+	['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2,
+	['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+};
+
 /* The ASCII letters at pos, the bulk of most text, counted into t. */
 static size_t ascii_letters(const struct scan *s, struct tok *t, size_t pos)
 {
 	const unsigned char *text = (const unsigned char *)s->text;
 	size_t start = pos;
 	unsigned upper = 0;
-	unsigned lower = 0;
+	unsigned kind = 0;
 
-	while (pos < s->len && text[pos] < 0x80) {
-		int cl = ascii_class[text[pos]];
-		if (cl == CL_LOWER)
-			lower++;
-		else if (cl == CL_UPPER)
-			upper++;
-		else
-			break;
+	/* branch-free counting: only the end of the run is a branch */
+	while (pos < s->len && (kind = ascii_letter[text[pos]]) != 0) {
+		upper += kind >> 1;
 		pos++;
 	}
-	t->n_letters += (unsigned)(pos - start);
+	unsigned n = (unsigned)(pos - start);
+	t->n_letters += n;
 	t->n_upper += upper;
-	t->n_lower += lower;
+	t->n_lower += n - upper;
 	return pos;
 }
 
+/* Scans one run of letters, digits and marks (and number separators). */
 static void scan_alnum_run(const struct scan *s, struct tok *t, struct word_state *w)
 {
 	while (w->pos < s->len) {
@@ -729,8 +746,7 @@ static void scan_alnum_run(const struct scan *s, struct tok *t, struct word_stat
 			w->number = FALSE;
 			w->seg_digits = FALSE;
 		} else if (cl == CL_MARK) {
-			if (w->pos == t->begin)
-				w->number = w->seg_digits = FALSE;
+			/* stays with the character before it */
 		} else if ((c == ',' || c == '.') && w->seg_digits && w->pos > t->begin &&
 		           class_at(s, w->pos + 1, NULL, NULL) == CL_DIGIT) {
 			n = 1;
@@ -773,6 +789,14 @@ static void join_apostrophe(struct scan *s, struct tok *t, struct word_state *w,
 	w->pos = after;
 }
 
+/* Whether a digit follows pos after at most some spaces. */
+static gboolean number_follows(const struct scan *s, size_t pos)
+{
+	while (pos < s->len && s->text[pos] == ' ')
+		pos++;
+	return class_at(s, pos, NULL, NULL) == CL_DIGIT;
+}
+
 /* A period after a word: inner (U.S), an abbreviation's, or not ours. */
 static void join_period(const struct scan *s, struct tok *t, struct word_state *w)
 {
@@ -790,6 +814,8 @@ static void join_period(const struct scan *s, struct tok *t, struct word_state *
 		return;
 	}
 	t->abbr = abbrev_class(s->text + t->begin, w->pos - t->begin);
+	if (t->abbr == ABBR_NUMBER)
+		t->abbr = number_follows(s, w->pos + 1) ? ABBR_ENDER : ABBR_NONE;
 	if (t->abbr == ABBR_NONE) {
 		w->done = TRUE;
 		return;
@@ -848,7 +874,7 @@ static void scan_possessive(const struct scan *s, struct tok *t, size_t n)
 /* Opening or closing, for quotation marks whose shape does not say. */
 static int quote_role(const struct scan *s, const struct tok *t, gunichar c, size_t n)
 {
-	gboolean after_gap = s->gap_space || s->tokens->len == s->first || s->last_role == ROLE_OPEN;
+	gboolean after_gap = s->gap_space || s->n == s->first || s->last_role == ROLE_OPEN;
 	int next = class_at(s, t->begin + n, NULL, NULL);
 	gboolean before_text = next != CL_SPACE && next != CL_BREAK && next != CL_PUNCT &&
 	                       next != CL_CLOSE;
@@ -1142,9 +1168,20 @@ static inline uint64_t token_hash(const char *p, size_t n, size_t *cps)
 	return h;
 }
 
+/*
+ * Appends a token. The array is grown in large steps and trimmed at the
+ * end, which saves a library call and a copy per token.
+ */
+static inline void append(struct scan *s, const entx_token *tok)
+{
+	if (s->n == s->tokens->len)
+		g_array_set_size(s->tokens, s->n + MAX(s->n - s->first, (size_t)256));
+	g_array_index(s->tokens, entx_token, s->n++) = *tok;
+}
+
 static void emit(struct scan *s, struct tok *t)
 {
-	size_t idx = s->tokens->len;
+	size_t idx = s->n;
 	gboolean first = idx == s->first;
 	gboolean started = first || s->gap_para;
 	uint32_t flags = t->flags | shape_flags(t);
@@ -1182,7 +1219,7 @@ static void emit(struct scan *s, struct tok *t)
 		.sentence = s->sentence,
 		.fold_hash = hash,
 	};
-	g_array_append_val(s->tokens, tok);
+	append(s, &tok);
 	s->cp = tok.cp_end;
 	s->cp_byte = t->end;
 	s->last_end = t->end;
@@ -1192,8 +1229,8 @@ static void emit(struct scan *s, struct tok *t)
 
 size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 {
-	struct scan s = {.text = text, .len = len, .tokens = tokens, .first = tokens->len,
-	                 .line_first = tokens->len, .last_end = (size_t)-1};
+	struct scan s = {.text = text, .len = len, .tokens = tokens, .n = tokens->len,
+	                 .first = tokens->len, .line_first = tokens->len, .last_end = (size_t)-1};
 	size_t pos = 0;
 
 	if (text == NULL)
@@ -1207,8 +1244,9 @@ size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 		emit(&s, &t);
 		pos = t.end;
 	}
-	if (tokens->len == s.first)
+	g_array_set_size(tokens, s.n);
+	if (s.n == s.first)
 		return 0;
-	end_line(&s, tokens->len);
+	end_line(&s, s.n);
 	return (size_t)s.sentence + 1;
 }

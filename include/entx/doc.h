@@ -42,7 +42,7 @@ enum {
 	ENTX_TOK_PUNCT = 1u << 2,       /* punctuation: . , ; " ( - ... */
 	ENTX_TOK_SYMBOL = 1u << 3,      /* currency and other symbols: $ € % + */
 	ENTX_TOK_CAPITALIZED = 1u << 4, /* first character is an uppercase letter */
-	ENTX_TOK_ALLCAPS = 1u << 5,     /* has letters and none is lowercase (FSB, U.S.) */
+	ENTX_TOK_ALLCAPS = 1u << 5,     /* has an uppercase letter and no lowercase (FSB, U.S.) */
 	ENTX_TOK_LOWER = 1u << 6,       /* has letters and all are lowercase */
 	ENTX_TOK_HAS_DIGIT = 1u << 7,   /* contains a digit (GPV-2027, 1990s, 5km) */
 	ENTX_TOK_ABBREV = 1u << 8,      /* ends in a period that belongs to it: U.S. Dec. Mr. */
@@ -145,7 +145,9 @@ ENTX_EXPORT void entx_doc_warn(const entx_doc *doc, const char *format, ...) G_G
  * entx_hash_fold:
  * The hash stored in entx_token.fold_hash, for len bytes of UTF-8 text:
  * 64-bit FNV-1a over the text with every character lowercased
- * (g_unichar_tolower). Plugins use it to key gazetteers by token.
+ * (g_unichar_tolower) and curly apostrophes (U+2019, U+02BC) taken as
+ * straight ones, so "Peskov’s" and "peskov's" hash alike. Plugins use it
+ * to key gazetteers by token.
  */
 ENTX_EXPORT uint64_t entx_hash_fold(const char *text, size_t len);
 

@@ -56,8 +56,9 @@ ENTX_EXPORT size_t entx_gazetteer_size(const entx_gazetteer *g);
  * Looks for the longest entry starting at token `first` of doc that ends
  * no later than token `limit` (exclusive; pass entx_doc_n_tokens(doc)
  * for no limit). Returns the number of tokens matched (0 for none) and
- * points *payloads at the entry's n_payloads payloads (owned by the
- * gazetteer). Out pointers may be NULL.
+ * points *payloads at the entry's n_payloads payloads, owned by the
+ * gazetteer and valid until the next entx_gazetteer_add() or
+ * entx_gazetteer_free(). Out pointers may be NULL.
  */
 ENTX_EXPORT size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t first,
                                         size_t limit, const uint32_t **payloads,

@@ -1,0 +1,226 @@
+/*
+ * entx-bench: throughput, start-up time and peak memory of the entx
+ * program, printed as figures (never asserted). It writes a deterministic
+ * news-like corpus (so the project ships no third-party text), then runs
+ * entx over it as a user would, as a child process reading a file:
+ *
+ *     entx-bench ENTX [MEGABYTES]
+ *
+ * For --format=jsonld and --format=tsv, with -j 1 and -j 2, it prints
+ * MB/s of input, mentions/s and the child's peak RSS; then the start-up
+ * time with every default plugin loaded (median of 21 runs).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static const char *const FIRST[] = {"Vladimir", "Maria", "John", "Dmitry", "Angela", "Li",
+                                    "Fatima", "Carlos", "Emmanuel", "Sarah", "Kenji", "Olga"};
+static const char *const LAST[] = {"Putin", "Peskov", "Smith", "Merkel", "Wei", "Haddad",
+                                   "Garcia", "Macron", "Johnson", "Tanaka", "Ivanova", "Brown"};
+static const char *const TITLE[] = {"President", "spokesman", "Minister", "Director", "Mr.",
+                                    "Senator", "General", "Dr."};
+static const char *const ORG[] = {"the Federal Security Service (FSB)", "the Kremlin",
+                                  "the United Nations", "Reuters", "the European Commission",
+                                  "the Ministry of Defence", "Gazprom", "the World Health Organization",
+                                  "the Central Bank", "Bloomberg"};
+static const char *const PLACE[] = {"Moscow", "Berlin", "Paris", "the United States", "China",
+                                    "St. Petersburg", "Kazan", "Brazil", "the Korean Peninsula",
+                                    "London", "Tokyo", "Syria"};
+static const char *const MONTH[] = {"January", "February", "March", "April", "May", "June",
+                                    "July", "August", "September", "October", "November",
+                                    "December"};
+static const char *const WEEKDAY[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                      "Saturday", "Sunday"};
+static const char *const NUMWORD[] = {"two", "three", "seven", "twelve", "a dozen", "39",
+                                      "1,500", "about 300", "four", "18"};
+static const char *const NOUN[] = {"suspects", "terrorist attacks", "soldiers", "companies",
+                                   "protesters", "days", "years", "ships", "people", "votes"};
+static const char *const FILLER[] = {
+	"The decision was criticized by observers who said it came too late.",
+	"Officials declined to comment on the details of the agreement.",
+	"The talks are expected to continue next week despite the disagreements.",
+	"Critics argue that the measures will do little to address the underlying problems.",
+	"According to the report, the situation has improved since the beginning of the year.",
+	"Analysts said the move was widely expected and had little effect on markets."};
+
+#define PICK(a) (a[next_rand(&seed) % G_N_ELEMENTS(a)])
+
+static guint32 next_rand(guint32 *s)
+{
+	*s = *s * 1664525u + 1013904223u;
+	return *s >> 8;
+}
+
+static void sentence(GString *out, guint32 *state)
+{
+	guint32 seed = *state;
+	switch (next_rand(&seed) % 5) {
+	case 0:
+		g_string_append_printf(out, "%s %s %s said on %s, %s %u, %u that %s %s were detained in %s. ",
+		                       PICK(TITLE), PICK(FIRST), PICK(LAST), PICK(WEEKDAY), PICK(MONTH),
+		                       1 + next_rand(&seed) % 28, 1990 + next_rand(&seed) % 35,
+		                       PICK(NUMWORD), PICK(NOUN), PICK(PLACE));
+		break;
+	case 1:
+		g_string_append_printf(out, "%s announced that it had spent $%u million in %s last year. ",
+		                       PICK(ORG), 1 + next_rand(&seed) % 900, PICK(PLACE));
+		break;
+	case 2:
+		g_string_append_printf(out, "%s %s, who met %s %s in %s, told %s that %u%% of %s agreed. ",
+		                       PICK(FIRST), PICK(LAST), PICK(FIRST), PICK(LAST), PICK(PLACE),
+		                       PICK(ORG), next_rand(&seed) % 100, PICK(NOUN));
+		break;
+	default:
+		g_string_append_printf(out, "%s ", PICK(FILLER));
+	}
+	*state = seed;
+}
+
+/* Documents of about 3 KB separated by blank lines, as --split=blank reads. */
+static char *write_corpus(size_t bytes)
+{
+	char *path = NULL;
+	int fd = g_file_open_tmp("entx-bench-XXXXXX.txt", &path, NULL);
+	if (fd < 0) {
+		perror("entx-bench: temporary file");
+		exit(2);
+	}
+	FILE *fp = fdopen(fd, "w");
+	guint32 seed = 42;
+	size_t written = 0;
+	GString *doc = g_string_new(NULL);
+	while (written < bytes) {
+		g_string_truncate(doc, 0);
+		while (doc->len < 3000)
+			sentence(doc, &seed);
+		g_string_append(doc, "\n\n");
+		fwrite(doc->str, 1, doc->len, fp);
+		written += doc->len;
+	}
+	g_string_free(doc, TRUE);
+	fclose(fp);
+	return path;
+}
+
+typedef struct {
+	double seconds;
+	long max_rss_kb;
+	size_t out_lines;
+	int status;
+} run_result;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Runs argv with stdin from `input` and stdout to `output`. */
+static run_result run(char *const argv[], const char *input, const char *output)
+{
+	run_result r = {0};
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, input, O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	pid_t pid = 0;
+	double t0 = now();
+	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
+		fprintf(stderr, "entx-bench: cannot run '%s': %s\n", argv[0], strerror(errno));
+		exit(2);
+	}
+	int status = 0;
+	struct rusage ru;
+	wait4(pid, &status, 0, &ru);
+	r.seconds = now() - t0;
+	r.max_rss_kb = ru.ru_maxrss;
+	r.status = status;
+	posix_spawn_file_actions_destroy(&fa);
+	return r;
+}
+
+static size_t count_lines(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	size_t n = 0;
+	int c = 0;
+	while (fp != NULL && (c = getc(fp)) != EOF)
+		n += c == '\n';
+	if (fp != NULL)
+		fclose(fp);
+	return n;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: entx-bench ENTX [MEGABYTES]\n");
+		return 2;
+	}
+	char *entx = argv[1];
+	size_t mb = argc > 2 ? strtoul(argv[2], NULL, 10) : 50;
+	char *corpus = write_corpus(mb * 1000 * 1000);
+	char *out = g_strdup_printf("%s.out", corpus);
+	GStatBuf st;
+	g_stat(corpus, &st);
+	double size_mb = st.st_size / 1e6;
+
+	/* Mentions are counted once, from TSV output (one line each). */
+	char *tsv_argv[] = {entx, "--split=blank", "--format=tsv", NULL};
+	run(tsv_argv, corpus, out);
+	size_t mentions = count_lines(out);
+
+	printf("entx-bench: %.1f MB of generated news text, %zu documents of ~3 KB, %zu mentions\n",
+	       size_mb, (size_t)(size_mb * 1e6 / 3000), mentions);
+	printf("%-8s %-4s %10s %14s %12s\n", "format", "-j", "MB/s", "mentions/s", "peak RSS");
+	const char *formats[] = {"jsonld", "tsv"};
+	const char *jobs[] = {"1", "2"};
+	for (size_t f = 0; f < 2; f++)
+		for (size_t j = 0; j < 2; j++) {
+			char *fmt = g_strdup_printf("--format=%s", formats[f]);
+			char *argv2[] = {entx, "--split=blank", fmt, "-j", (char *)jobs[j], NULL};
+			run_result r = run(argv2, corpus, out);
+			if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0)
+				printf("%-8s %-4s   failed (status %d)\n", formats[f], jobs[j], r.status);
+			else
+				printf("%-8s %-4s %10.1f %14.0f %9.1f MB\n", formats[f], jobs[j],
+				       size_mb / r.seconds, mentions / r.seconds, r.max_rss_kb / 1024.0);
+			g_free(fmt);
+		}
+
+	double times[21];
+	long rss = 0;
+	char *empty_argv[] = {entx, NULL};
+	for (int i = 0; i < 21; i++) {
+		run_result r = run(empty_argv, "/dev/null", out);
+		times[i] = r.seconds;
+		rss = MAX(rss, r.max_rss_kb);
+	}
+	qsort(times, 21, sizeof times[0], compare_double);
+	printf("start-up with all default plugins and rules: %.1f ms (median of 21), peak RSS %.1f MB\n",
+	       times[10] * 1000, rss / 1024.0);
+	g_unlink(corpus);
+	g_unlink(out);
+	g_free(corpus);
+	g_free(out);
+	return 0;
+}
