@@ -60,6 +60,7 @@ entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 	build_block_table(doc);
 	doc->mentions = g_ptr_array_new_with_free_func(mention_free);
 	doc->strings = g_string_chunk_new(256);
+	g_datalist_init(&doc->data);
 	return doc;
 }
 
@@ -74,6 +75,7 @@ void entx_doc_free(entx_doc *doc)
 	g_free(doc->block_cp);
 	g_ptr_array_free(doc->mentions, TRUE);
 	g_string_chunk_free(doc->strings);
+	g_datalist_clear(&doc->data);
 	g_free(doc);
 }
 
@@ -156,6 +158,21 @@ int entx_doc_sentence(const entx_doc *doc, size_t i, size_t *first, size_t *end)
 		*end = i + 1 < doc->sentences->len ? g_array_index(doc->sentences, size_t, i + 1)
 		                                   : doc->tokens->len;
 	return ENTX_OK;
+}
+
+void entx_doc_set_data(entx_doc *doc, const char *key, void *data, GDestroyNotify destroy)
+{
+	if (doc == NULL || key == NULL)
+		return;
+	g_datalist_set_data_full(&doc->data, key, data, destroy);
+}
+
+void *entx_doc_get_data(const entx_doc *doc, const char *key)
+{
+	if (doc == NULL || key == NULL)
+		return NULL;
+	/* GData lookups do not modify the list; the cast only drops const. */
+	return g_datalist_get_data((GData **)&doc->data, key);
 }
 
 void entx_doc_warn(const entx_doc *doc, const char *format, ...)

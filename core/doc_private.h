@@ -44,6 +44,7 @@ struct entx_doc {
 	size_t *block_cp;    /* code points before each block; NULL if ASCII */
 	GPtrArray *mentions; /* entx_mention*, owned */
 	GStringChunk *strings;
+	GData *data;         /* entx_doc_set_data */
 	/* Set by the engine while a plugin's extract() runs. */
 	const char *current_annotator;
 	int current_priority;

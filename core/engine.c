@@ -16,6 +16,8 @@ struct entx_engine {
 	GPtrArray *rules_dirs;  /* char*, NULL-terminated */
 	GHashTable *options;    /* plugin name -> (key -> value) */
 	GPtrArray *plugins;     /* entx_loaded_plugin*, in run order */
+	GHashTable *shared;     /* entx_plugin_config_shared: key -> entx_priv_shared* */
+	GPtrArray *failed;      /* plugins whose create() failed, kept mapped until the end */
 	entx_overlaps overlaps;
 	entx_message_fn message;
 	void *message_data;
@@ -46,6 +48,8 @@ entx_engine *entx_engine_new(void)
 	e->options = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                   (GDestroyNotify)g_hash_table_destroy);
 	e->plugins = g_ptr_array_new_with_free_func((GDestroyNotify)entx_priv_plugin_close);
+	e->shared = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, entx_priv_shared_free);
+	e->failed = g_ptr_array_new_with_free_func((GDestroyNotify)entx_priv_plugin_close);
 	e->message = default_message;
 	return e;
 }
@@ -54,10 +58,18 @@ void entx_engine_free(entx_engine *e)
 {
 	if (e == NULL)
 		return;
-	/* Destroy in reverse creation order, as plugins were set up. */
+	/*
+	 * Shared data is freed by functions in plugin code, after the plugins
+	 * that used it are destroyed and before any plugin is unmapped:
+	 * states (in reverse creation order), shared data, then dlclose.
+	 */
 	for (size_t i = e->plugins->len; i-- > 0;)
-		g_ptr_array_remove_index(e->plugins, i);
+		entx_priv_plugin_destroy_state(g_ptr_array_index(e->plugins, i));
+	for (size_t i = 0; i < e->failed->len; i++)
+		entx_priv_plugin_destroy_state(g_ptr_array_index(e->failed, i));
+	g_hash_table_destroy(e->shared);
 	g_ptr_array_free(e->plugins, TRUE);
+	g_ptr_array_free(e->failed, TRUE);
 	g_ptr_array_free(e->plugin_dirs, TRUE);
 	g_ptr_array_free(e->rules_dirs, TRUE);
 	g_hash_table_destroy(e->options);
@@ -140,7 +152,7 @@ static gboolean create_plugin(entx_engine *e, entx_loaded_plugin *p, GError **er
 	entx_plugin_config cfg;
 	entx_priv_plugin_config_init(&cfg, p->desc->name, g_hash_table_lookup(e->options, p->desc->name),
 	                             (const char *const *)e->rules_dirs->pdata, e->message,
-	                             e->message_data);
+	                             e->message_data, e->shared);
 	GError *local = NULL;
 	p->state = p->desc->create(&cfg, &local);
 	gboolean ok = p->state != NULL;
@@ -168,7 +180,8 @@ static gboolean load_one(entx_engine *e, const char *path, const char *name, GEr
 	if (p == NULL)
 		return FALSE;
 	if (!create_plugin(e, p, error)) {
-		entx_priv_plugin_close(p);
+		/* It may have created shared data before failing. */
+		g_ptr_array_add(e->failed, p);
 		return FALSE;
 	}
 	g_ptr_array_add(e->plugins, p);
@@ -203,7 +216,7 @@ static gboolean load_dir(entx_engine *e, const char *dir, const char *const *onl
                          const char *const *disable, GError **error)
 {
 	GError *local = NULL;
-	if (!entx_priv_plugin_dir_safe(dir, &local)) {
+	if (!entx_priv_dir_safe(dir, "plugins", &local)) {
 		if (only != NULL) {
 			g_propagate_error(error, local);
 			return FALSE;
@@ -275,6 +288,14 @@ gboolean entx_engine_load(entx_engine *e, const char *const *only, const char *c
 		return FALSE;
 	}
 	e->loaded = TRUE;
+	for (size_t i = e->rules_dirs->len; i-- > 0;) {
+		GError *local = NULL;
+		if (!entx_priv_dir_safe(g_ptr_array_index(e->rules_dirs, i), "rules", &local)) {
+			message(e, "%s; ignoring it", local->message);
+			g_error_free(local);
+			g_ptr_array_remove_index(e->rules_dirs, i);
+		}
+	}
 	g_ptr_array_add(e->rules_dirs, NULL);
 	for (size_t i = 0; i < e->plugin_dirs->len; i++)
 		if (!load_dir(e, g_ptr_array_index(e->plugin_dirs, i), only, disable, error))

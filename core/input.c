@@ -164,3 +164,51 @@ int entx_reader_next(entx_reader *r, entx_record *rec, GError **error)
 	}
 	return 0;
 }
+
+gboolean entx_jsonl_parse(const char *line, size_t len, entx_jsonl_record *rec)
+{
+	memset(rec, 0, sizeof *rec);
+	json_error_t jerr;
+	json_t *obj = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+	if (obj == NULL) {
+		rec->error = g_strdup_printf("invalid JSON at column %d: %s", jerr.column, jerr.text);
+		return FALSE;
+	}
+	if (!json_is_object(obj)) {
+		json_decref(obj);
+		rec->error = g_strdup("JSONL line is not a JSON object");
+		return FALSE;
+	}
+	json_t *text = json_object_get(obj, "text");
+	json_t *id = json_object_get(obj, "id");
+	json_t *date = json_object_get(obj, "date");
+	if (json_is_string(id))
+		rec->id = g_strndup(json_string_value(id), json_string_length(id));
+	else if (json_is_integer(id))
+		rec->id = g_strdup_printf("%" JSON_INTEGER_FORMAT, json_integer_value(id));
+	if (json_is_string(text)) {
+		rec->len = json_string_length(text);
+		rec->text = g_memdup2(json_string_value(text), rec->len + 1);
+	} else
+		rec->error = g_strdup("JSONL object has no string member \"text\"");
+	if (json_is_string(date))
+		rec->date = g_strdup(json_string_value(date));
+	else if (date != NULL && !json_is_null(date) && rec->error == NULL)
+		rec->error = g_strdup("JSONL member \"date\" is not a string");
+	json_object_del(obj, "text");
+	json_object_del(obj, "id");
+	json_object_del(obj, "date");
+	rec->extra = obj;
+	return rec->error == NULL;
+}
+
+void entx_jsonl_record_clear(entx_jsonl_record *rec)
+{
+	g_free(rec->id);
+	g_free(rec->text);
+	g_free(rec->date);
+	g_free(rec->error);
+	if (rec->extra != NULL)
+		json_decref(rec->extra);
+	memset(rec, 0, sizeof *rec);
+}

@@ -5,6 +5,7 @@
 #define ENTX_CORE_INPUT_H
 
 #include <glib.h>
+#include <jansson.h>
 #include <stdio.h>
 
 typedef enum {
@@ -44,5 +45,25 @@ void entx_reader_free(entx_reader *r);
  * stream, or -1 with *error set (ENTX_ERR_IO) when reading failed.
  */
 int entx_reader_next(entx_reader *r, entx_record *rec, GError **error);
+
+/* One JSONL record, parsed. */
+typedef struct {
+	char *id;      /* "id" member (strings as they are, integers in decimal), or NULL */
+	char *text;    /* "text" member (may contain NUL), or NULL on error */
+	size_t len;    /* bytes in text */
+	char *date;    /* "date" member, or NULL */
+	json_t *extra; /* the other members (a new reference), or NULL on error */
+	char *error;   /* what is wrong with the record, or NULL */
+} entx_jsonl_record;
+
+/*
+ * entx_jsonl_parse:
+ * Parses one JSONL line into rec (whose old contents are not freed).
+ * Returns TRUE, or FALSE with rec->error set (and the members that could
+ * be read filled in, so an error record can still carry the id and the
+ * other fields). Free the contents with entx_jsonl_record_clear.
+ */
+gboolean entx_jsonl_parse(const char *line, size_t len, entx_jsonl_record *rec);
+void entx_jsonl_record_clear(entx_jsonl_record *rec);
 
 #endif

@@ -94,14 +94,21 @@ entx_loaded_plugin *entx_priv_plugin_open(const char *path, const char *expected
 	return p;
 }
 
+void entx_priv_plugin_destroy_state(entx_loaded_plugin *p)
+{
+	if (p->state != NULL && p->desc->destroy != NULL)
+		p->desc->destroy(p->state);
+	p->state = NULL;
+}
+
 void entx_priv_plugin_close(entx_loaded_plugin *p)
 {
 	if (p == NULL)
 		return;
-	if (p->state != NULL && p->desc->destroy != NULL)
-		p->desc->destroy(p->state);
-	/* Under the sanitizers, keep plugins mapped so leak reports can still
-	 * name plugin functions. */
+	entx_priv_plugin_destroy_state(p);
+	/* Sanitizer and fuzzing builds keep plugins mapped: leak reports can
+	 * then name plugin functions, and libFuzzer's coverage counters in a
+	 * plugin stay valid. */
 #ifndef ENTX_KEEP_PLUGINS_MAPPED
 	dlclose(p->handle);
 #endif
@@ -109,15 +116,15 @@ void entx_priv_plugin_close(entx_loaded_plugin *p)
 	g_free(p);
 }
 
-gboolean entx_priv_plugin_dir_safe(const char *dir, GError **error)
+gboolean entx_priv_dir_safe(const char *dir, const char *what, GError **error)
 {
 	struct stat st;
 	if (stat(dir, &st) != 0)
 		return TRUE; /* a missing directory holds nothing to load */
 	if (st.st_mode & S_IWOTH) {
 		g_set_error(error, ENTX_ERROR, ENTX_ERR_CONFIG,
-		            "refusing to load plugins from '%s': it is writable by every user "
-		            "(chmod o-w it)", dir);
+		            "refusing to load %s from '%s': it is writable by every user "
+		            "(chmod o-w it)", what, dir);
 		return FALSE;
 	}
 	return TRUE;

@@ -24,15 +24,19 @@ typedef struct entx_loaded_plugin {
 entx_loaded_plugin *entx_priv_plugin_open(const char *path, const char *expected_name,
                                           GError **error);
 
-/* Calls destroy() if the plugin was created, dlcloses it and frees p. */
+/* Calls destroy() if the plugin was created, and forgets its state. */
+void entx_priv_plugin_destroy_state(entx_loaded_plugin *p);
+
+/* Destroys the state if there is one, dlcloses the plugin and frees p. */
 void entx_priv_plugin_close(entx_loaded_plugin *p);
 
 /*
- * entx_priv_plugin_dir_safe:
- * FALSE with *error set (ENTX_ERR_CONFIG) when dir is writable by other
- * users (world-writable, as sudo refuses), so nobody else can plant code that
- * entx would load.
+ * entx_priv_dir_safe:
+ * FALSE with *error set (ENTX_ERR_CONFIG) when dir is writable by every
+ * user (as sudo refuses such directories), so nobody else can plant code
+ * or rules that entx would load. what ("plugins", "rules") goes into the
+ * message.
  */
-gboolean entx_priv_plugin_dir_safe(const char *dir, GError **error);
+gboolean entx_priv_dir_safe(const char *dir, const char *what, GError **error);
 
 #endif

@@ -7,8 +7,10 @@
 
 void entx_priv_plugin_config_init(entx_plugin_config *cfg, const char *plugin_name,
                                   GHashTable *options, const char *const *rules_dirs,
-                                  entx_message_fn message, void *message_data)
+                                  entx_message_fn message, void *message_data,
+                                  GHashTable *shared)
 {
+	cfg->shared = shared;
 	cfg->plugin_name = plugin_name;
 	cfg->options = options;
 	cfg->read_keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -77,4 +79,34 @@ const char *entx_priv_plugin_config_unread(const entx_plugin_config *cfg)
 		if (!g_hash_table_contains(cfg->read_keys, key))
 			return key;
 	return NULL;
+}
+
+void entx_priv_shared_free(gpointer entry)
+{
+	entx_priv_shared *s = entry;
+	if (s->destroy != NULL)
+		s->destroy(s->data);
+	g_free(s);
+}
+
+void *entx_plugin_config_shared(const entx_plugin_config *cfg, const char *key,
+                                entx_shared_create_fn create, GDestroyNotify destroy,
+                                GError **error)
+{
+	if (cfg == NULL || key == NULL || create == NULL) {
+		g_set_error(error, ENTX_ERROR, ENTX_ERR_INVALID,
+		            "entx_plugin_config_shared: NULL argument");
+		return NULL;
+	}
+	entx_priv_shared *s = g_hash_table_lookup(cfg->shared, key);
+	if (s != NULL)
+		return s->data;
+	void *data = create(cfg, error);
+	if (data == NULL)
+		return NULL;
+	s = g_new0(entx_priv_shared, 1);
+	s->data = data;
+	s->destroy = destroy;
+	g_hash_table_insert(cfg->shared, g_strdup(key), s);
+	return data;
 }

@@ -142,6 +142,22 @@ ENTX_EXPORT size_t entx_doc_byte_offset(const entx_doc *doc, size_t cp_offset);
 ENTX_EXPORT void entx_doc_warn(const entx_doc *doc, const char *format, ...) G_GNUC_PRINTF(2, 3);
 
 /*
+ * entx_doc_set_data / entx_doc_get_data:
+ * Attach data to a document under a key, so plugins that share an
+ * analysis (the person, organization and place plugins share one of
+ * capitalized sequences) compute it once per document: the first plugin
+ * to need it attaches it, the others find it. key is copied; data is
+ * owned by the document from then on and freed with destroy (may be
+ * NULL) when the document is freed or the key is set again. Keys should
+ * carry the attaching component's name ("names.analysis"). get returns
+ * NULL for an unknown key. Like everything about a document, not for
+ * use from two threads at once.
+ */
+ENTX_EXPORT void entx_doc_set_data(entx_doc *doc, const char *key, void *data,
+                                   GDestroyNotify destroy);
+ENTX_EXPORT void *entx_doc_get_data(const entx_doc *doc, const char *key);
+
+/*
  * entx_hash_fold:
  * The hash stored in entx_token.fold_hash, for len bytes of UTF-8 text:
  * 64-bit FNV-1a over the text with every character lowercased

@@ -101,6 +101,22 @@ ENTX_EXPORT const char *entx_plugin_config_plugin_name(const entx_plugin_config 
 ENTX_EXPORT void entx_plugin_config_warn(const entx_plugin_config *cfg, const char *format, ...)
 	G_GNUC_PRINTF(2, 3);
 
+/*
+ * entx_plugin_config_shared:
+ * Data that several plugins of one engine share, such as the lexicon the
+ * person, organization and place plugins all read: the first plugin to
+ * ask for `key` has create(cfg, error) build it; later plugins get the
+ * same pointer. The engine owns it and frees it with destroy (may be
+ * NULL) after every plugin's destroy() has run. Treat it as read-only
+ * once created: extract() calls share it across threads. Keys should
+ * carry the sharing component's name ("names.lexicon"). Returns the data,
+ * or NULL with *error set when create failed (a later call tries again).
+ */
+typedef void *(*entx_shared_create_fn)(const entx_plugin_config *cfg, GError **error);
+ENTX_EXPORT void *entx_plugin_config_shared(const entx_plugin_config *cfg, const char *key,
+                                            entx_shared_create_fn create, GDestroyNotify destroy,
+                                            GError **error);
+
 /* create(): must not be NULL. Returns state (may be any non-NULL
  * pointer) or NULL with *error set. */
 typedef void *(*entx_plugin_create_fn)(const entx_plugin_config *cfg, GError **error);

@@ -2,6 +2,10 @@
 # ENTX_RULES_PATH, ENTX_NO_SYSTEM_DIRS, TEST_SRCDIR, TEST_BUILDDIR, PYTHON3.
 set -u
 : "${ENTX:?run this test through make check}"
+# make check-valgrind runs every entx of these tests under valgrind.
+if [ "${ENTX_VALGRIND:-0}" = 1 ]; then
+	ENTX="$TEST_SRCDIR/valgrind-entx.sh"
+fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/entx-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 passed=0

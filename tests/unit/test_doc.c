@@ -155,6 +155,28 @@ static void mention_validation_and_properties(void **state)
 	entx_doc_free(d);
 }
 
+static int freed;
+static void count_free(gpointer p)
+{
+	freed++;
+	g_free(p);
+}
+
+static void attached_data(void **state)
+{
+	entx_doc *d = entx_doc_new("a", "x", 1);
+	assert_null(entx_doc_get_data(d, "names.analysis"));
+	freed = 0;
+	entx_doc_set_data(d, "names.analysis", g_strdup("first"), count_free);
+	assert_string_equal(entx_doc_get_data(d, "names.analysis"), "first");
+	entx_doc_set_data(d, "names.analysis", g_strdup("second"), count_free);
+	assert_int_equal(freed, 1); /* replacing frees the old data */
+	assert_string_equal(entx_doc_get_data(d, "names.analysis"), "second");
+	assert_null(entx_doc_get_data(d, "other"));
+	entx_doc_free(d);
+	assert_int_equal(freed, 2); /* freeing the document frees the rest */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -166,6 +188,7 @@ int main(void)
 		cmocka_unit_test(empty_document),
 		cmocka_unit_test(reference_dates),
 		cmocka_unit_test(mention_validation_and_properties),
+		cmocka_unit_test(attached_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

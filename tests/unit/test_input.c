@@ -83,12 +83,56 @@ static void split_names(void **state)
 	assert_false(entx_split_parse("lines", &s));
 }
 
+static void jsonl_records(void **state)
+{
+	entx_jsonl_record r;
+	const char *ok = "{\"id\": \"a1\", \"text\": \"caf\\u00e9\\u0000x\", \"date\": \"2017-12-18\", \"n\": [1]}";
+	assert_true(entx_jsonl_parse(ok, strlen(ok), &r));
+	assert_string_equal(r.id, "a1");
+	assert_int_equal(r.len, 7); /* "café" is 5 bytes, then NUL and "x" */
+	assert_memory_equal(r.text, "caf\xC3\xA9\0x", 7);
+	assert_string_equal(r.date, "2017-12-18");
+	assert_int_equal(json_object_size(r.extra), 1);
+	assert_non_null(json_object_get(r.extra, "n"));
+	assert_null(r.error);
+	entx_jsonl_record_clear(&r);
+
+	const char *num = "{\"id\": 42, \"text\": \"\"}";
+	assert_true(entx_jsonl_parse(num, strlen(num), &r));
+	assert_string_equal(r.id, "42");
+	assert_int_equal(r.len, 0);
+	entx_jsonl_record_clear(&r);
+
+	const char *bad[][2] = {
+		{"{\"text\": 5}", "JSONL object has no string member \"text\""},
+		{"[1, 2]", "JSONL line is not a JSON object"},
+		{"{\"text\": \"x\", \"date\": 20171218}", "JSONL member \"date\" is not a string"},
+		{"{\"text\": ", "invalid JSON at column 9: '[' or '{' expected near end of file"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+		assert_false(entx_jsonl_parse(bad[i][0], strlen(bad[i][0]), &r));
+		assert_non_null(r.error);
+		if (i < 3)
+			assert_string_equal(r.error, bad[i][1]);
+		else
+			assert_true(g_str_has_prefix(r.error, "invalid JSON at column"));
+		entx_jsonl_record_clear(&r);
+	}
+	/* An error record still carries the id and the other members. */
+	const char *partial = "{\"id\": \"x7\", \"src\": \"wire\"}";
+	assert_false(entx_jsonl_parse(partial, strlen(partial), &r));
+	assert_string_equal(r.id, "x7");
+	assert_non_null(json_object_get(r.extra, "src"));
+	entx_jsonl_record_clear(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(split_modes),
 		cmocka_unit_test(size_limit_skips_but_counts),
 		cmocka_unit_test(split_names),
+		cmocka_unit_test(jsonl_records),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,12 +83,34 @@ static void good_plugin_loads_and_runs(void **state)
 	g_string_free(messages, TRUE);
 }
 
+/* good and twin are the same code in two modules; each asks the engine
+ * for "test.shared" and counts itself in it. */
+static void shared_data_is_shared(void **state)
+{
+	GString *messages = g_string_new(NULL);
+	entx_engine *e = engine_for(TEST_PLUGINDIR, messages);
+	const char *only[] = {"good", "twin", NULL};
+	GError *error = NULL;
+	assert_true(entx_engine_load(e, only, NULL, &error));
+	assert_int_equal(entx_engine_n_plugins(e), 2);
+	entx_engine_set_overlaps(e, ENTX_OVERLAPS_ALL);
+	entx_doc *d = entx_doc_new("t", "users", 5);
+	assert_true(entx_engine_process(e, d, &error));
+	/* One mention from each plugin, and both counted two users. */
+	assert_int_equal(entx_doc_n_mentions(d), 2);
+	assert_string_equal(entx_mention_value(entx_doc_mention(d, 0)), "2");
+	assert_string_equal(entx_mention_value(entx_doc_mention(d, 1)), "2");
+	entx_doc_free(d);
+	entx_engine_free(e);
+	g_string_free(messages, TRUE);
+}
+
 static void broken_plugins_warn_and_others_load(void **state)
 {
 	GString *messages = g_string_new(NULL);
 	entx_engine *e = engine_for(TEST_PLUGINDIR, messages);
 	GError *error = NULL;
-	const char *disable[] = {"extractfails", NULL};
+	const char *disable[] = {"extractfails", "twin", NULL};
 	assert_true(entx_engine_load(e, NULL, disable, &error));
 	assert_int_equal(entx_engine_n_plugins(e), 1);
 	assert_string_equal(entx_engine_plugin_name(e, 0), "good");
@@ -226,10 +248,20 @@ static void world_writable_directory_refused(void **state)
 	e = engine_for(dir, messages);
 	entx_engine_add_plugin_dir(e, TEST_PLUGINDIR);
 	const char *disable[] = {"noentry", "wrongabi", "newapi", "createfails", "badname",
-	                         "extractfails", NULL};
+	                         "extractfails", "twin", NULL};
 	assert_true(entx_engine_load(e, NULL, disable, &error));
 	assert_int_equal(entx_engine_n_plugins(e), 1);
 	assert_contains(messages->str, "writable by every user");
+	entx_engine_free(e);
+
+	/* A world-writable rules directory is left out, with a warning. */
+	g_string_truncate(messages, 0);
+	e = engine_for(TEST_PLUGINDIR, messages);
+	entx_engine_add_rules_dir(e, dir);
+	const char *good_only[] = {"good", NULL};
+	assert_true(entx_engine_load(e, good_only, NULL, &error));
+	assert_contains(messages->str, "refusing to load rules from '");
+	assert_contains(messages->str, "writable by every user (chmod o-w it); ignoring it");
 	entx_engine_free(e);
 	g_string_free(messages, TRUE);
 	g_rmdir(dir);
@@ -240,6 +272,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(good_plugin_loads_and_runs),
+		cmocka_unit_test(shared_data_is_shared),
 		cmocka_unit_test(broken_plugins_warn_and_others_load),
 		cmocka_unit_test(wrong_abi_is_an_error_naming_both_versions),
 		cmocka_unit_test(each_broken_plugin_by_name),

@@ -1,0 +1,382 @@
+/*
+ * entx - the date plugin: absolute and relative dates and times,
+ * normalized to TIMEX3 / ISO 8601 values and typed as OWL-Time.
+ *
+ * Reference date. Relative expressions and year-less dates resolve
+ * against the document's reference date (--reference-date, the JSONL
+ * "date" field). When there is none, the dateline rule applies: the
+ * first date that gives year, month and day ("December 17, 2017",
+ * "2017-12-17", "17 Dec 2017") within the document's first five lines
+ * and first 400 characters serves as the reference date. Otherwise the
+ * values keep TIMEX3 placeholders (XXXX-12-17, XXXX-WXX-7).
+ */
+#include "date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define DATELINE_MAX_CHARS 400
+#define DATELINE_MAX_LINES 5
+
+static void date_destroy(void *state)
+{
+	date_state *st = state;
+	if (st == NULL)
+		return;
+	lex_set_free(st->lex);
+	lex_set_free(st->qlex);
+	if (st->starters != NULL)
+		g_hash_table_destroy(st->starters);
+	if (st->followers != NULL)
+		g_hash_table_destroy(st->followers);
+	g_free(st);
+}
+
+static void add_starter_len(date_state *st, const char *word, size_t len)
+{
+	guint64 *h = g_new(guint64, 1);
+	*h = entx_hash_fold(word, len);
+	g_hash_table_add(st->starters, h);
+}
+
+static void add_starter(date_state *st, const char *word)
+{
+	add_starter_len(st, word, strlen(word));
+}
+
+/* Words that begin a date without being the first word of an entry. */
+static void add_fixed_starters(date_state *st)
+{
+	static const char *const words[] = {"the",  "a",   "an",      "fiscal", "year", "early",
+	                                    "late", "mid", "earlier", "later",  NULL};
+	for (const char *const *w = words; *w; w++)
+		add_starter(st, *w);
+}
+
+static void collect_follower(gpointer key, gpointer value, gpointer user_data)
+{
+	const lex_entry *e = value;
+	GHashTable *set = user_data;
+	guint64 *h = g_new(guint64, 1);
+	(void)key;
+	*h = entx_hash_fold(e->text, strcspn(e->text, " "));
+	g_hash_table_add(set, h);
+}
+
+/*
+ * The words that may come right after "the", "a" or "an" in a date, so
+ * that the commonest words of English start no parse when nothing
+ * date-like follows them.
+ */
+static void add_followers(date_state *st)
+{
+	static const char *const words[] = {
+	    "latest",  "current", "end",    "beginning", "start",        "middle",
+	    "weekend", "quarter", "period", "fiscal",    "year-earlier", "year-ago",
+	    "day",     "week",    "month",  "year",      "decade",       NULL};
+	static const char *const tables[] = {"unit", "modifier", "season", NULL};
+	for (const char *const *w = words; *w; w++) {
+		guint64 *h = g_new(guint64, 1);
+		*h = entx_hash_fold(*w, strlen(*w));
+		g_hash_table_add(st->followers, h);
+	}
+	for (const char *const *t = tables; *t; t++)
+		lex_table_foreach(lex_set_table(st->lex, *t), collect_follower, st->followers);
+}
+
+static void collect(gpointer key, gpointer value, gpointer user_data)
+{
+	const lex_entry *e = value;
+	(void)key;
+	add_starter(user_data, e->text);
+	/* The first word of a phrase ("new" of "new year's day"). */
+	if (strchr(e->text, ' ') != NULL)
+		add_starter_len(user_data, e->text, strcspn(e->text, " "));
+}
+
+static void *date_create(const entx_plugin_config *cfg, GError **error)
+{
+	static const char *const date_files[] = {"date/calendar.rules", "date/time.rules", NULL};
+	static const char *const quantity_files[] = {"quantity/numbers.rules",
+	                                             "quantity/units.rules", "quantity/words.rules",
+	                                             "quantity/currencies.rules", NULL};
+	date_state *st = g_new0(date_state, 1);
+	st->lex = lex_set_new();
+	st->qlex = lex_set_new();
+	st->starters = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	st->followers = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	for (const char *const *f = date_files; *f; f++)
+		if (!lex_set_load(st->lex, cfg, *f, error))
+			goto fail;
+	for (const char *const *f = quantity_files; *f; f++)
+		if (!lex_set_load(st->qlex, cfg, *f, error))
+			goto fail;
+	st->months = lex_set_table(st->lex, "month");
+	st->weekdays = lex_set_table(st->lex, "weekday");
+	st->days = lex_set_table(st->lex, "day");
+	st->dayparts = lex_set_table(st->lex, "daypart");
+	st->seasons = lex_set_table(st->lex, "season");
+	st->units = lex_set_table(st->lex, "unit");
+	st->shifts = lex_set_table(st->lex, "shift");
+	st->ordinals = lex_set_table(st->lex, "ordinal");
+	st->modifiers = lex_set_table(st->lex, "modifier");
+	st->year_context = lex_set_table(st->lex, "year-context");
+	st->holidays = lex_set_table(st->lex, "holiday");
+	st->meridiem = lex_set_table(st->lex, "meridiem");
+	st->clockwords = lex_set_table(st->lex, "clockword");
+	st->zones = lex_set_table(st->lex, "zone");
+	st->nl.numbers = lex_set_table(st->qlex, "number");
+	st->nl.units = lex_set_table(st->qlex, "unit");
+	st->qualifiers = lex_set_table(st->qlex, "qualifier");
+	st->plurals = lex_set_table(st->qlex, "plural");
+	st->stops = lex_set_table(st->qlex, "stop");
+	st->currencies = lex_set_table(st->qlex, "prefix");
+	add_fixed_starters(st);
+	static const char *const starter_tables[] = {
+	    "month", "weekday", "day", "season", "shift", "ordinal", "clockword", "holiday", NULL};
+	for (const char *const *t = starter_tables; *t; t++)
+		lex_table_foreach(lex_set_table(st->lex, *t), collect, st);
+	lex_table_foreach(st->nl.numbers, collect, st);
+	add_followers(st);
+	return st;
+fail:
+	date_destroy(st);
+	return NULL;
+}
+
+/* The longest date of any kind starting exactly at token i. */
+static gboolean parse_core(dctx *c, size_t i, date_match *best)
+{
+	date_match m;
+	gboolean found = FALSE;
+	tval saved = c->last_quarter;
+	memset(best, 0, sizeof *best);
+	gboolean (*const parsers[])(const dctx *, size_t, date_match *) = {
+	    parse_numeric, parse_calendar, parse_time, parse_year, parse_holiday};
+	for (size_t k = 0; k < G_N_ELEMENTS(parsers); k++) {
+		memset(&m, 0, sizeof m);
+		if (parsers[k](c, i, &m) && m.first <= i && m.first >= c->floor &&
+		    (!found || m.end > best->end)) {
+			*best = m;
+			found = TRUE;
+		}
+	}
+	memset(&m, 0, sizeof m);
+	if (parse_relative(c, i, &m) && (!found || m.end > best->end)) {
+		*best = m;
+		found = TRUE;
+	} else {
+		c->last_quarter = saved;
+	}
+	return found;
+}
+
+/*
+ * Granularities that take "the" into the span: "the 1990s", "the third
+ * quarter"; not an adjective: "the third-quarter loss".
+ */
+static gboolean takes_article(const dctx *c, const date_match *m)
+{
+	const tval *v = &m->v;
+	if ((dtok(c, m->first)->flags & ENTX_TOK_HYPHENATED) && m->end == m->first + 1 &&
+	    (v->gr == GR_QUARTER || v->gr == GR_HALF))
+		return FALSE;
+	return v->gr == GR_DECADE || v->gr == GR_CENTURY || v->gr == GR_QUARTER ||
+	       v->gr == GR_HALF || v->gr == GR_WEEKEND || v->gr == GR_SEASON;
+}
+
+/* A token where a date may begin: digits, a capitalized or known word. */
+static gboolean starter(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	if (t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER))
+		return TRUE;
+	if (!(t->flags & ENTX_TOK_WORD))
+		return FALSE;
+	guint64 h = t->fold_hash;
+	if (g_hash_table_contains(c->st->starters, &h)) {
+		/* "the", "a", "an": only before a word that can go on a date */
+		if (t->byte_end - t->byte_begin > 3 || i + 1 >= c->n ||
+		    !(dtok_is(c, i, "the") || dtok_is(c, i, "a") || dtok_is(c, i, "an")))
+			return TRUE;
+		const entx_token *next = dtok(c, i + 1);
+		guint64 nh = next->fold_hash;
+		return (next->flags & ENTX_TOK_HAS_DIGIT) ||
+		       g_hash_table_contains(c->st->followers, &nh) ||
+		       g_hash_table_contains(c->st->starters, &nh) ||
+		       (next->flags & ENTX_TOK_HYPHENATED);
+	}
+	if (!(t->flags & ENTX_TOK_HYPHENATED))
+		return FALSE;
+	h = lex_hyphen_head(c->doc, t);
+	return g_hash_table_contains(c->st->starters, &h);
+}
+
+/* "the end of the month", "the start of the year": the current one. */
+static gboolean bare_period(const dctx *c, size_t j, const lex_entry *mod, date_match *m)
+{
+	size_t len = strlen(mod->text);
+	if (len < 4 || strcmp(mod->text + len - 4, " the") != 0)
+		return FALSE;
+	if (!dtok_is(c, j, "year") && !dtok_is(c, j, "month") && !dtok_is(c, j, "week"))
+		return FALSE;
+	tval_init(&m->v, dtok_is(c, j, "year")    ? GR_YEAR
+	                 : dtok_is(c, j, "month") ? GR_MONTH
+	                                          : GR_WEEK);
+	if (c->has_ref)
+		tval_from_gdate(&m->v, &c->ref, m->v.gr);
+	if (m->v.gr != GR_MONTH && m->v.gr != GR_DAY)
+		m->v.month = m->v.day = 0;
+	if (m->v.gr == GR_MONTH)
+		m->v.day = 0;
+	m->end = j + 1;
+	m->confidence = 0.7;
+	return TRUE;
+}
+
+/* [the] [early|late|mid|the end of] DATE */
+static gboolean parse_at(dctx *c, size_t i, date_match *m)
+{
+	size_t n = 0;
+	if (parse_core(c, i, m))
+		return TRUE;
+	size_t j = i;
+	/* "the end of" is a modifier of its own; "the" + "late" are two. */
+	const lex_entry *mod = dtok_lex(c, c->st->modifiers, j, &n);
+	gboolean article = mod == NULL && dtok_is(c, j, "the");
+	if (article) {
+		j++;
+		mod = dtok_lex(c, c->st->modifiers, j, &n);
+		if (mod != NULL && g_str_has_prefix(mod->text, "the "))
+			return FALSE; /* "the the end of": the next token starts it */
+	}
+	if (mod != NULL)
+		j += n;
+	if (j == i || j >= c->n)
+		return FALSE;
+	if (mod != NULL && bare_period(c, j, mod, m)) {
+		m->first = i;
+		return TRUE;
+	}
+	if (!starter(c, j) || !parse_core(c, j, m))
+		return FALSE;
+	if (article && mod == NULL && !takes_article(c, m))
+		return FALSE;
+	/* TimeML keeps "earlier" in "earlier this year" but not in
+	 * "earlier this week" or "later Thursday". */
+	if (mod != NULL && (dtok_is(c, i, "earlier") || dtok_is(c, i, "later")) &&
+	    m->v.gr != GR_YEAR && m->v.gr != GR_MONTH)
+		return FALSE;
+	m->first = i;
+	return TRUE;
+}
+
+static gboolean parse_ref(const char *s, GDate *d)
+{
+	int y = 0, mo = 0, day = 0;
+	if (s == NULL || sscanf(s, "%4d-%2d-%2d", &y, &mo, &day) != 3)
+		return FALSE;
+	if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)mo, (GDateYear)y))
+		return FALSE;
+	g_date_clear(d, 1);
+	g_date_set_dmy(d, (GDateDay)day, (GDateMonth)mo, (GDateYear)y);
+	return TRUE;
+}
+
+/* The dateline rule: see the comment at the top of this file. */
+static void dateline_reference(dctx *c)
+{
+	size_t lines = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const entx_token *t = dtok(c, i);
+		date_match m;
+		if (i > 0 && (t->flags & ENTX_TOK_NEWLINE_BEFORE))
+			lines++;
+		if (lines >= DATELINE_MAX_LINES || t->cp_end > DATELINE_MAX_CHARS)
+			return;
+		memset(&m, 0, sizeof m);
+		if (!((t->flags & ENTX_TOK_HAS_DIGIT) || (t->flags & ENTX_TOK_CAPITALIZED)))
+			continue;
+		if ((parse_numeric(c, i, &m) || parse_calendar(c, i, &m)) && m.v.year > 0 &&
+		    m.v.month > 0 && m.v.day > 0 &&
+		    g_date_valid_dmy((GDateDay)m.v.day, (GDateMonth)m.v.month,
+		                     (GDateYear)m.v.year)) {
+			g_date_clear(&c->ref, 1);
+			g_date_set_dmy(&c->ref, (GDateDay)m.v.day, (GDateMonth)m.v.month,
+			               (GDateYear)m.v.year);
+			c->has_ref = TRUE;
+			return;
+		}
+	}
+}
+
+static void emit_typed(entx_mention *m, const tval *v, const char *value)
+{
+	if (!tval_complete(v))
+		return;
+	switch (v->gr) {
+	case GR_DAY:
+		entx_mention_set_typed(m, "time:inXSDDate", value, "xsd:date");
+		break;
+	case GR_MONTH:
+		entx_mention_set_typed(m, "time:inXSDgYearMonth", value, "xsd:gYearMonth");
+		break;
+	case GR_YEAR:
+		entx_mention_set_typed(m, "time:inXSDgYear", value, "xsd:gYear");
+		break;
+	case GR_TIME: {
+		/* xsd:dateTimeStamp needs seconds: 2019-10-17T17:42:00-04:00 */
+		char stamp[96], zone[16];
+		tval_zone(v, zone, sizeof zone);
+		snprintf(stamp, sizeof stamp, "%.16s:00%s", value, zone);
+		entx_mention_set_typed(m, "time:inXSDDateTimeStamp", stamp, "xsd:dateTimeStamp");
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void emit(const dctx *c, const date_match *dm)
+{
+	char value[64];
+	const entx_token *a = dtok(c, dm->first);
+	const entx_token *b = dtok(c, dm->end - 1);
+	gboolean instant = dm->v.gr == GR_DAY || dm->v.gr == GR_DAYPART || dm->v.gr == GR_TIME;
+	entx_mention *m =
+	    entx_doc_add_mention(c->doc, a->cp_begin, b->cp_end, "Date",
+	                         instant ? "time:Instant" : "time:ProperInterval", dm->confidence);
+	if (m == NULL)
+		return;
+	tval_format(&dm->v, value, sizeof value);
+	entx_mention_set_value(m, value);
+	emit_typed(m, &dm->v, value);
+}
+
+static gboolean date_extract(void *state, entx_doc *doc, GError **error)
+{
+	size_t len = 0;
+	const char *text = entx_doc_text(doc, &len);
+	dctx c = {
+	    .st = state, .doc = doc, .text = text, .text_len = len, .n = entx_doc_n_tokens(doc)};
+	(void)error;
+	tval_init(&c.last_quarter, GR_NONE);
+	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
+	if (!c.has_ref)
+		dateline_reference(&c);
+	for (size_t i = 0; i < c.n; i++) {
+		date_match m;
+		if (!starter(&c, i) || !parse_at(&c, i, &m) || m.end <= i)
+			continue;
+		tval_resolve(&c, &m.v);
+		emit(&c, &m);
+		c.floor = m.end;
+		i = m.end - 1;
+	}
+	return TRUE;
+}
+
+static const char *const date_classes[] = {"Date", NULL};
+
+ENTX_PLUGIN_DEFINE("date", "0.1.0", "dates and times, normalized to ISO 8601", "GPL-3.0-or-later",
+                   date_classes, 20, date_create, date_extract, date_destroy)

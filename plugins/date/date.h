@@ -1,0 +1,118 @@
+/*
+ * entx - the date plugin's private declarations.
+ *
+ * Each parser reads one kind of expression starting at a token and, on
+ * success, fills a date_match: the tokens it covers and a TIMEX3 value
+ * under construction (tval). The extract loop keeps the longest match.
+ */
+#ifndef ENTX_PLUGIN_DATE_H
+#define ENTX_PLUGIN_DATE_H
+
+#include "../quantity/number.h"
+
+/* Granularity of a value: what its TIMEX3 string names. */
+typedef enum {
+	GR_NONE = 0,
+	GR_CENTURY,
+	GR_DECADE,
+	GR_YEAR,
+	GR_HALF,
+	GR_QUARTER,
+	GR_SEASON,
+	GR_MONTH,
+	GR_WEEK,
+	GR_WEEKEND,
+	GR_DAY,
+	GR_DAYPART,
+	GR_TIME
+} granularity;
+
+/* A TIMEX3 value; unknown parts are 0 (year: -1), printed as X. */
+typedef struct tval {
+	granularity gr;
+	int year;     /* -1 when unknown */
+	int month;    /* 1-12, 0 unknown */
+	int day;      /* 1-31, 0 unknown */
+	int week;     /* ISO week for GR_WEEK, GR_WEEKEND */
+	int weekday;  /* 1-7 for a weekday not yet resolved */
+	int part;     /* quarter, half, decade (199) or century (19) */
+	char code[3]; /* season SP/SU/FA/WI or day part MO/AF/EV/NI */
+	int hour;     /* -1 when no time */
+	int minute;
+	gboolean has_zone;
+	int zone_min; /* offset from UTC in minutes */
+	int lean;     /* a bare weekday: -1 the last one (default), 1 the next one */
+} tval;
+
+/* Read-only after create(). */
+typedef struct date_state {
+	lex_set *lex;          /* the date rule files */
+	lex_set *qlex;         /* the quantity rule files: numbers, units, plurals */
+	GHashTable *starters;  /* fold hashes of words that may begin a date */
+	GHashTable *followers; /* ... and of words that may follow "the" or "a" in one */
+	num_lexicon nl;
+	const lex_table *months, *weekdays, *days, *dayparts, *seasons, *units;
+	const lex_table *shifts, *ordinals, *modifiers, *year_context, *holidays;
+	const lex_table *meridiem, *clockwords, *zones;
+	const lex_table *qualifiers; /* from the quantity rules: a count, not a year */
+	const lex_table *plurals;
+	const lex_table *stops;
+	const lex_table *currencies;
+} date_state;
+
+/* Per extract() call. */
+typedef struct dctx {
+	const date_state *st;
+	entx_doc *doc;
+	const char *text;
+	size_t text_len;
+	size_t n;     /* tokens */
+	size_t floor; /* first token not yet in a mention */
+	gboolean has_ref;
+	GDate ref;         /* reference date when has_ref */
+	tval last_quarter; /* the last quarter named, for "the quarter", "a year ago" */
+} dctx;
+
+/* The result of one parser. */
+typedef struct date_match {
+	size_t first, end; /* tokens [first, end) */
+	tval v;
+	double confidence;
+} date_match;
+
+/* util.c: tokens */
+const entx_token *dtok(const dctx *c, size_t i);
+gboolean dtok_is(const dctx *c, size_t i, const char *lower);
+gboolean dtok_adjacent(const dctx *c, size_t i);
+gboolean dtok_punct(const dctx *c, size_t i, const char *chars);
+const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n);
+int dtok_month(const dctx *c, size_t i, size_t *n);
+int dtok_weekday(const dctx *c, size_t i, size_t *n);
+int dtok_int(const dctx *c, size_t i, int *n_digits);
+int dtok_day_of_month(const dctx *c, size_t i);
+size_t dtok_skip(const dctx *c, size_t i, const char *chars);
+size_t dtok_ending_at(const dctx *c, size_t i, size_t b);
+
+/* value.c: TIMEX3 values and the reference date */
+void tval_init(tval *v, granularity gr);
+void tval_format(const tval *v, char *buf, size_t n);
+void tval_zone(const tval *v, char *buf, size_t n);
+gboolean tval_complete(const tval *v);
+void tval_from_gdate(tval *v, const GDate *d, granularity gr);
+void tval_resolve(const dctx *c, tval *v);
+int nearest_year(const GDate *ref, int month, int day);
+
+/* absolute.c */
+gboolean parse_calendar(const dctx *c, size_t i, date_match *m);
+gboolean parse_numeric(const dctx *c, size_t i, date_match *m);
+gboolean parse_year(const dctx *c, size_t i, date_match *m);
+gboolean parse_time(const dctx *c, size_t i, date_match *m);
+gboolean parse_time_after(const dctx *c, date_match *m);
+
+/* holiday.c */
+gboolean parse_holiday(const dctx *c, size_t i, date_match *m);
+
+/* relative.c */
+gboolean parse_relative(dctx *c, size_t i, date_match *m);
+
+#endif

@@ -1,0 +1,126 @@
+/*
+ * entx - date plugin: reading tokens.
+ */
+#include "date.h"
+
+#include <string.h>
+
+const entx_token *dtok(const dctx *c, size_t i)
+{
+	return i < c->n ? entx_doc_token(c->doc, i) : NULL;
+}
+
+/* TRUE when token i is the ASCII word `lower`, in any case. */
+gboolean dtok_is(const dctx *c, size_t i, const char *lower)
+{
+	const entx_token *t = dtok(c, i);
+	size_t len = strlen(lower);
+	return t != NULL && t->byte_end - t->byte_begin == len &&
+	       g_ascii_strncasecmp(c->text + t->byte_begin, lower, len) == 0;
+}
+
+gboolean dtok_adjacent(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	return t != NULL && i > 0 &&
+	       !(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE));
+}
+
+/* TRUE when token i is one character of chars. */
+gboolean dtok_punct(const dctx *c, size_t i, const char *chars)
+{
+	const entx_token *t = dtok(c, i);
+	return t != NULL && t->byte_end - t->byte_begin == 1 &&
+	       strchr(chars, c->text[t->byte_begin]) != NULL;
+}
+
+/* Skips one token that is one of chars; returns the next index. */
+size_t dtok_skip(const dctx *c, size_t i, const char *chars)
+{
+	return dtok_punct(c, i, chars) ? i + 1 : i;
+}
+
+const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n)
+{
+	size_t dummy = 0;
+	if (i >= c->n)
+		return NULL;
+	return lex_match(t, c->doc, i, c->n, n != NULL ? n : &dummy);
+}
+
+/* Calendar names count when capitalized, or in an all-caps line. */
+static gboolean capitalized(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	return t != NULL && (t->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS));
+}
+
+/* The month named at token i (1-12), *n tokens; 0 when none. */
+int dtok_month(const dctx *c, size_t i, size_t *n)
+{
+	if (!capitalized(c, i))
+		return 0;
+	const lex_entry *e = dtok_lex(c, c->st->months, i, n);
+	return e != NULL ? (int)e->value : 0;
+}
+
+int dtok_weekday(const dctx *c, size_t i, size_t *n)
+{
+	if (!capitalized(c, i))
+		return 0;
+	const lex_entry *e = dtok_lex(c, c->st->weekdays, i, n);
+	return e != NULL ? (int)e->value : 0;
+}
+
+/* The non-negative integer that is token i (digits only), or -1. */
+int dtok_int(const dctx *c, size_t i, int *n_digits)
+{
+	const entx_token *t = dtok(c, i);
+	if (t == NULL || t->byte_end - t->byte_begin > 9)
+		return -1;
+	int v = 0;
+	for (size_t b = t->byte_begin; b < t->byte_end; b++) {
+		if (!g_ascii_isdigit(c->text[b]))
+			return -1;
+		v = v * 10 + (c->text[b] - '0');
+	}
+	if (n_digits != NULL)
+		*n_digits = (int)(t->byte_end - t->byte_begin);
+	return v;
+}
+
+/* A day of the month: "17", "17th", "1st"; 0 when token i is none. */
+int dtok_day_of_month(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	if (t == NULL)
+		return 0;
+	const char *s = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
+	size_t k = 0;
+	int v = 0;
+	while (k < len && k < 2 && g_ascii_isdigit(s[k]))
+		v = v * 10 + (s[k++] - '0');
+	if (k == 0 || v < 1 || v > 31)
+		return 0;
+	if (k == len)
+		return v;
+	if (len - k == 2 &&
+	    (g_ascii_strncasecmp(s + k, "st", 2) == 0 || g_ascii_strncasecmp(s + k, "nd", 2) == 0 ||
+	     g_ascii_strncasecmp(s + k, "rd", 2) == 0 || g_ascii_strncasecmp(s + k, "th", 2) == 0))
+		return v;
+	return 0;
+}
+
+/* The token that ends exactly at byte b, scanning from token i; c->n when none. */
+size_t dtok_ending_at(const dctx *c, size_t i, size_t b)
+{
+	for (size_t k = i; k < c->n; k++) {
+		const entx_token *t = dtok(c, k);
+		if (t->byte_end == b)
+			return k;
+		if (t->byte_end > b)
+			break;
+	}
+	return c->n;
+}

@@ -1,0 +1,208 @@
+/*
+ * entx - date plugin: TIMEX3 values, and resolving them against the
+ * reference date.
+ */
+#include "date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void tval_init(tval *v, granularity gr)
+{
+	memset(v, 0, sizeof *v);
+	v->gr = gr;
+	v->year = -1;
+	v->hour = -1;
+	v->lean = -1;
+}
+
+void tval_from_gdate(tval *v, const GDate *d, granularity gr)
+{
+	v->gr = gr;
+	v->year = g_date_get_year(d);
+	v->month = g_date_get_month(d);
+	v->day = g_date_get_day(d);
+	v->weekday = 0;
+	if (gr == GR_WEEK || gr == GR_WEEKEND) {
+		/* The ISO year is the year of the week's Thursday. */
+		GDate thu = *d;
+		int wd = g_date_get_weekday(d);
+		if (wd < 4)
+			g_date_add_days(&thu, 4 - wd);
+		else if (wd > 4)
+			g_date_subtract_days(&thu, wd - 4);
+		v->year = g_date_get_year(&thu);
+		v->week = g_date_get_iso8601_week_of_year(d);
+	}
+}
+
+static int days_in(int year, int month)
+{
+	return g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
+}
+
+/* The year (reference year -1, 0 or +1) putting month/day nearest the reference. */
+int nearest_year(const GDate *ref, int month, int day)
+{
+	int ry = g_date_get_year(ref);
+	int best = ry;
+	gint64 best_dist = G_MAXINT64;
+	for (int y = ry - 1; y <= ry + 1; y++) {
+		int d = day > 0 ? day : 15;
+		if (d > days_in(y, month))
+			d = days_in(y, month);
+		GDate cand;
+		g_date_clear(&cand, 1);
+		g_date_set_dmy(&cand, (GDateDay)d, (GDateMonth)month, (GDateYear)y);
+		/* On a tie the past wins: news reports more than it announces. */
+		gint64 dist = 2 * llabs((long long)g_date_days_between(ref, &cand)) +
+		              (g_date_compare(&cand, ref) > 0);
+		if (dist < best_dist) {
+			best_dist = dist;
+			best = y;
+		}
+	}
+	return best;
+}
+
+void tval_resolve(const dctx *c, tval *v)
+{
+	if (!c->has_ref)
+		return;
+	if (v->weekday != 0 && v->day == 0 && v->month == 0) {
+		int rw = g_date_get_weekday(&c->ref);
+		GDate d = c->ref;
+		if (v->lean > 0)
+			g_date_add_days(&d, (v->weekday - rw + 7) % 7);
+		else
+			g_date_subtract_days(&d, (rw - v->weekday + 7) % 7);
+		granularity gr = v->gr;
+		tval_from_gdate(v, &d, gr);
+		return;
+	}
+	if (v->year < 0 && v->month > 0)
+		v->year = nearest_year(&c->ref, v->month, v->day);
+}
+
+gboolean tval_complete(const tval *v)
+{
+	if (v->year < 0)
+		return FALSE;
+	switch (v->gr) {
+	case GR_YEAR:
+		return TRUE;
+	case GR_MONTH:
+		return v->month > 0;
+	case GR_DAY:
+		return v->month > 0 && v->day > 0;
+	case GR_TIME:
+		return v->month > 0 && v->day > 0 && v->has_zone;
+	default:
+		return FALSE;
+	}
+}
+
+static void put_year(GString *s, int year)
+{
+	if (year >= 0)
+		g_string_append_printf(s, "%04d", year);
+	else
+		g_string_append(s, "XXXX");
+}
+
+static void put_2(GString *s, int v)
+{
+	if (v > 0)
+		g_string_append_printf(s, "%02d", v);
+	else
+		g_string_append(s, "XX");
+}
+
+static void put_date(GString *s, const tval *v)
+{
+	if (v->weekday != 0 && v->day == 0 && v->month == 0) {
+		put_year(s, v->year);
+		g_string_append_printf(s, "-WXX-%d", v->weekday);
+		return;
+	}
+	put_year(s, v->year);
+	g_string_append_c(s, '-');
+	put_2(s, v->month);
+	g_string_append_c(s, '-');
+	put_2(s, v->day);
+}
+
+static void put_time(GString *s, const tval *v)
+{
+	put_date(s, v);
+	g_string_append_printf(s, "T%02d:%02d", v->hour, v->minute);
+	/* UTC is kept ("T18:00Z"); a local zone only in time:inXSDDateTimeStamp. */
+	if (v->has_zone && v->zone_min == 0)
+		g_string_append_c(s, 'Z');
+}
+
+/* The zone suffix of an xsd:dateTimeStamp: "Z" or "-04:00". */
+void tval_zone(const tval *v, char *buf, size_t n)
+{
+	int z = abs(v->zone_min);
+	if (v->zone_min == 0)
+		g_strlcpy(buf, "Z", n);
+	else
+		snprintf(buf, n, "%c%02d:%02d", v->zone_min < 0 ? '-' : '+', z / 60, z % 60);
+}
+
+void tval_format(const tval *v, char *buf, size_t n)
+{
+	GString *s = g_string_new(NULL);
+	switch (v->gr) {
+	case GR_CENTURY:
+		g_string_append_printf(s, "%02dXX", v->part);
+		break;
+	case GR_DECADE:
+		g_string_append_printf(s, "%03dX", v->part);
+		break;
+	case GR_YEAR:
+		put_year(s, v->year);
+		break;
+	case GR_HALF:
+	case GR_QUARTER:
+		put_year(s, v->year);
+		g_string_append_printf(s, "-%c%d", v->gr == GR_HALF ? 'H' : 'Q', v->part);
+		break;
+	case GR_SEASON:
+		put_year(s, v->year);
+		g_string_append_printf(s, "-%s", v->code);
+		break;
+	case GR_MONTH:
+		put_year(s, v->year);
+		g_string_append_c(s, '-');
+		put_2(s, v->month);
+		break;
+	case GR_WEEK:
+	case GR_WEEKEND:
+		put_year(s, v->year);
+		if (v->week > 0)
+			g_string_append_printf(s, "-W%02d", v->week);
+		else
+			g_string_append(s, "-WXX");
+		if (v->gr == GR_WEEKEND)
+			g_string_append(s, "-WE");
+		break;
+	case GR_DAY:
+		put_date(s, v);
+		break;
+	case GR_DAYPART:
+		put_date(s, v);
+		g_string_append_printf(s, "T%s", v->code);
+		break;
+	case GR_TIME:
+		put_time(s, v);
+		break;
+	default:
+		g_string_append(s, "XXXX");
+		break;
+	}
+	g_strlcpy(buf, s->str, n);
+	g_string_free(s, TRUE);
+}

@@ -1,0 +1,561 @@
+/*
+ * Finding and classifying names: runs of capitalized tokens are cut into
+ * names at titles, known entities and head words, and each name is
+ * classified from the evidence around it. Names with no evidence are
+ * kept as unresolved candidates for the document-level pass.
+ */
+#include "context.h"
+
+/* First in its sentence, allowing opening quotes, brackets and dashes. */
+static gboolean at_sentence_start(const ctx *c, size_t i)
+{
+	size_t j = i;
+	while (j > 0 && (flags(c, j - 1) & ENTX_TOK_PUNCT) && !(flags(c, j) & ENTX_TOK_SENT_START) &&
+	       !text_is(c, j - 1, ".") && !text_is(c, j - 1, ","))
+		j--;
+	return (flags(c, j) & (ENTX_TOK_SENT_START | ENTX_TOK_PARA_START | ENTX_TOK_NEWLINE_BEFORE)) ||
+	       j == 0;
+}
+
+/*
+ * A hyphenated compound whose parts are known names or demonyms
+ * ("US-Russian", "Russian-Chinese") is not itself a name.
+ */
+static gboolean compound_of_known_parts(const ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	if (!(t->flags & ENTX_TOK_HYPHENATED) || c->info[i].ent_len > 0)
+		return FALSE;
+	const char *p = c->text + t->byte_begin, *end = c->text + t->byte_end;
+	while (p < end) {
+		const char *q = memchr(p, '-', (size_t)(end - p));
+		size_t len = (size_t)((q ? q : end) - p);
+		uint64_t h = entx_hash_fold(p, len);
+		if (g_hash_table_contains(c->lx->single, &h) || g_hash_table_contains(c->lx->demonyms, &h))
+			return TRUE;
+		p = q ? q + 1 : end;
+	}
+	return FALSE;
+}
+
+/* "al-Assad", "bin-Laden": a lowercase particle glued to a capitalized name. */
+static gboolean is_particle_compound(const ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	if (!(t->flags & ENTX_TOK_HYPHENATED) || (t->flags & ENTX_TOK_CAPITALIZED))
+		return FALSE;
+	const char *p = c->text + t->byte_begin;
+	const char *q = memchr(p, '-', t->byte_end - t->byte_begin);
+	return q != NULL && q - p <= 3 && q + 1 < c->text + t->byte_end &&
+	       g_unichar_isupper(g_utf8_get_char(q + 1));
+}
+
+static gboolean is_name_token(const ctx *c, size_t i)
+{
+	if (i >= c->n)
+		return FALSE;
+	if (is_cap(c, i))
+		return !compound_of_known_parts(c, i);
+	return is_particle_compound(c, i);
+}
+
+/* Fills in the per-token lexicon facts. */
+static void look_up_tokens(ctx *c)
+{
+	gboolean list_line = FALSE;
+	for (size_t i = 0; i < c->n; i++) {
+		tok_info *ti = &c->info[i];
+		const entx_token *t = tok(c, i);
+		const uint32_t *pl = NULL;
+		size_t np = 0;
+		if (i == 0 || (t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)))
+			list_line = (t->flags & ENTX_TOK_NUMBER) != 0;
+		ti->list_line = list_line;
+		if (!(t->flags & ENTX_TOK_WORD) && !text_is(c, i, "&"))
+			continue;
+		size_t len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);
+		if (len > 0) {
+			ti->word_len = (uint16_t)MIN(len, G_MAXUINT16);
+			for (size_t k = 0; k < np; k++) {
+				const names_entry *en = entry(c, pl[k]);
+				ti->kinds |= NK_BIT(en->kind);
+				if (!en->weak)
+					ti->strong |= NK_BIT(en->kind);
+				if (en->kind >= NK_ORG_HEAD && en->kind <= NK_PLACE_NOUN)
+					ti->head = pl[k];
+			}
+		}
+		if (!is_cap(c, i) && !g_hash_table_contains(c->lx->lower_starts, &t->fold_hash))
+			continue;
+		len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
+		/* "German" is a town somewhere, but in news it is a demonym. */
+		if (len == 0 || (len == 1 && is_word(c, i, NK_DEMONYM)))
+			continue;
+		uint32_t best = pl[0];
+		for (size_t k = 1; k < np; k++)
+			if (entry(c, pl[k])->rank > entry(c, best)->rank)
+				best = pl[k];
+		/*
+		 * Entities are names: a lowercase "turkey" or "china" is not one
+		 * unless the entry itself is lowercase (al-Qaeda). An acronym
+		 * is not a town of that name ("GAO", "Gao") except where whole
+		 * lines are in capitals (datelines, headlines).
+		 */
+		if (len == 1 && (t->flags & ENTX_TOK_ALLCAPS) && t->byte_end - t->byte_begin <= 4 &&
+		    !entry(c, best)->exact_case && !in_headline(c, i) &&
+		    !(t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)) && i > 0)
+			continue;
+		if (is_cap(c, i) || entry(c, best)->lower_ok) {
+			ti->ent = best;
+			ti->ent_len = (uint16_t)MIN(len, G_MAXUINT16);
+		}
+	}
+}
+
+/* The head word of `kind` that ends exactly at token e, or NULL. */
+static const names_entry *head_ending_at(const ctx *c, size_t b, size_t e, names_kind kind)
+{
+	for (size_t m = b + 1; m < e; m++)
+		if (starts(c, m, kind) == e - m)
+			return entry(c, c->info[m].head);
+	return NULL;
+}
+
+/* A title or role (any case) ending right before token i. */
+static gboolean title_before(const ctx *c, size_t i)
+{
+	for (size_t back = 1; back <= 3 && back <= i; back++) {
+		size_t len = starts(c, i - back, NK_TITLE);
+		if (len == back)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/*
+ * Evidence after a name ending at token e: a suffix to take in, an age or
+ * a person noun in apposition, a verb of saying, an organization noun.
+ */
+typedef struct {
+	size_t suffix_end;   /* > e when "Jr." and the like follow */
+	gboolean person;     /* ", 42," or ", a spokesman" */
+	gboolean says;
+	const names_entry *org_noun;
+} after_evidence;
+
+static after_evidence look_after(const ctx *c, size_t e)
+{
+	after_evidence a = {.suffix_end = e};
+	size_t i = e;
+	if (is_word(c, i, NK_SUFFIX))
+		a.suffix_end = ++i;
+	else if (text_is(c, i, ",") && is_word(c, i + 1, NK_SUFFIX) &&
+	         (flags(c, i + 1) & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)))
+		a.suffix_end = i = i + 2;
+	if (text_is(c, i, ",")) {
+		if ((flags(c, i + 1) & ENTX_TOK_NUMBER) && (text_is(c, i + 2, ",") || text_is(c, i + 2, ".")))
+			a.person = TRUE;
+		else if (starts(c, i + 1, NK_PERSON_NOUN) > 0 || (starts(c, i + 1, NK_TITLE) > 0 &&
+		                                                 (flags(c, i + 1) & ENTX_TOK_LOWER)))
+			a.person = TRUE;
+		/* ", a former minister" */
+		else if ((text_is(c, i + 1, "a") || text_is(c, i + 1, "the")) &&
+		         (starts(c, i + 2, NK_TITLE) > 0 || starts(c, i + 3, NK_TITLE) > 0))
+			a.person = TRUE;
+	}
+	if (starts(c, i, NK_SAY) > 0 && (flags(c, i) & ENTX_TOK_LOWER))
+		a.says = TRUE;
+	if ((flags(c, i) & ENTX_TOK_LOWER) && starts(c, i, NK_ORG_NOUN) > 0)
+		a.org_noun = entry(c, c->info[i].head);
+	return a;
+}
+
+/*
+ * An unknown name [b, e) with the context around it. person_ctx is set
+ * when a title or role came right before.
+ */
+static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
+{
+	size_t len = e - b;
+	after_evidence a = look_after(c, e);
+	gboolean initial = FALSE;
+	for (size_t i = b; i < e; i++)
+		if (is_initial(c, i))
+			initial = TRUE;
+	gboolean first = is_strong_word(c, b, NK_FIRST);
+	gboolean weak_first = is_word(c, b, NK_FIRST);
+	gboolean surname = is_word(c, e - 1, NK_SURNAME);
+	gboolean strong_surname = is_strong_word(c, e - 1, NK_SURNAME);
+
+	/* "Federal Security Service (FSB)": the acronym names what came before. */
+	if (len == 1 && b >= 2 && text_is(c, b - 1, "(") && text_is(c, e, ")") &&
+	    (flags(c, b) & ENTX_TOK_ALLCAPS) && c->spans->len > 0) {
+		const span *prev = &g_array_index(c->spans, span, c->spans->len - 1);
+		if (prev->e == b - 1 && prev->cat == NAMES_ORGANIZATION) {
+			add_span(c, b, e, NAMES_ORGANIZATION, prev->class_iri, 0.85);
+			return;
+		}
+	}
+	if (person_ctx && !(len == 1 && (flags(c, b) & ENTX_TOK_ALLCAPS) && !in_headline(c, b))) {
+		add_span(c, b, a.suffix_end, NAMES_PERSON, NULL, 0.85);
+		return;
+	}
+	if (a.suffix_end > e && len >= 1) {
+		add_span(c, b, a.suffix_end, NAMES_PERSON, NULL, 0.85);
+		return;
+	}
+	if (len >= 2 && first) {
+		add_span(c, b, e, NAMES_PERSON, NULL, 0.8);
+		return;
+	}
+	/* "L Todd Wood", not "W L PCT GB". */
+	if (len >= 2 && !(flags(c, e - 1) & ENTX_TOK_ALLCAPS) && (initial || (weak_first && surname))) {
+		add_span(c, b, e, NAMES_PERSON, NULL, 0.7);
+		return;
+	}
+	if (a.person) {
+		add_span(c, b, e, NAMES_PERSON, NULL, 0.75);
+		return;
+	}
+	/* "Belgian club Standard Liege", "the news agency Tanjug". */
+	if (b > 0 && (flags(c, b - 1) & ENTX_TOK_LOWER) && starts(c, b - 1, NK_ORG_NOUN) == 1 &&
+	    !a.person && !first) {
+		add_span(c, b, e, NAMES_ORGANIZATION, entry(c, c->info[b - 1].head)->class_iri, 0.7);
+		return;
+	}
+	/* "the town of Zvornik", "Kandahar province". */
+	const names_entry *place_noun = NULL;
+	if (b >= 2 && text_is(c, b - 1, "of") && (flags(c, b - 2) & ENTX_TOK_LOWER) &&
+	    starts(c, b - 2, NK_PLACE_NOUN) == 1)
+		place_noun = entry(c, c->info[b - 2].head);
+	else if ((flags(c, e) & ENTX_TOK_LOWER) && starts(c, e, NK_PLACE_NOUN) == 1)
+		place_noun = entry(c, c->info[e].head);
+	if (place_noun != NULL && !first && !a.person) {
+		add_span(c, b, e, NAMES_PLACE, place_noun->class_iri, 0.7);
+		return;
+	}
+	if (a.org_noun != NULL && !in_headline(c, b)) {
+		add_span(c, b, e, NAMES_ORGANIZATION, a.org_noun->class_iri, 0.7);
+		return;
+	}
+	/*
+	 * Capitalization is no evidence in a headline or at a sentence start:
+	 * leave those to the document's other mentions.
+	 */
+	if (in_headline(c, b) || (len == 1 && at_sentence_start(c, b))) {
+		add_span(c, b, e, NAMES_NONE, NULL, 0.0);
+		return;
+	}
+	if (len == 1) {
+		const entx_token *t = tok(c, b);
+		size_t nbytes = t->byte_end - t->byte_begin;
+		if ((t->flags & ENTX_TOK_ALLCAPS) && nbytes >= 2 && nbytes <= 6) {
+			add_span(c, b, e, NAMES_ORGANIZATION, NULL, 0.55);
+			return;
+		}
+		if (b > 0 && is_place_preposition(c, b - 1) && !surname) {
+			add_span(c, b, e, NAMES_PLACE, NULL, 0.5);
+			return;
+		}
+		if (a.says || strong_surname || weak_first) {
+			add_span(c, b, e, NAMES_PERSON, NULL, 0.5);
+			return;
+		}
+		add_span(c, b, e, NAMES_NONE, NULL, 0.0);
+		return;
+	}
+	if (surname || a.says) {
+		add_span(c, b, e, NAMES_PERSON, NULL, 0.6);
+		return;
+	}
+	add_span(c, b, e, NAMES_PERSON, NULL, 0.5);
+}
+
+/* The tokens of a run that make up a person's or unknown name from k. */
+static size_t name_segment_end(const ctx *c, size_t k, size_t b)
+{
+	size_t m = k + 1;
+	while (m < b) {
+		const tok_info *ti = &c->info[m];
+		/*
+		 * "Michael Jordan", "Wang Donghai": an entity right after a
+		 * given name is a surname; "Air France" is no person.
+		 */
+		gboolean given = is_strong_word(c, k, NK_FIRST) ||
+		                 (is_word(c, k, NK_FIRST) && is_strong_word(c, m, NK_SURNAME));
+		if (ti->ent_len > 0 && !(given && (m == k + 1 || is_word(c, m, NK_SURNAME))))
+			break;
+		if (starts(c, m, NK_TITLE) > 0 && !is_word(c, m, NK_SURNAME) &&
+		    !is_word(c, m, NK_FIRST))
+			break;
+		if (starts(c, m, NK_DEMONYM) > 0)
+			break;
+		/* "SPD FDP Greens": acronyms side by side are separate names. */
+		if ((flags(c, m) & ENTX_TOK_ALLCAPS) && (flags(c, m - 1) & ENTX_TOK_ALLCAPS) &&
+		    !in_headline(c, m) && !is_initial(c, m) && !is_initial(c, m - 1))
+			break;
+		if (is_word(c, m, NK_NOT_NAME) && !is_word(c, k, NK_FIRST))
+			break;
+		m++;
+	}
+	return m;
+}
+
+static size_t entity_conf_and_add(ctx *c, size_t k)
+{
+	const tok_info *ti = &c->info[k];
+	const names_entry *en = entry(c, ti->ent);
+	double conf = en->rank >= 80 ? 0.9 : en->rank >= 60 ? 0.85 : 0.8;
+	add_span(c, k, k + ti->ent_len, (names_category)en->category, en->class_iri, conf);
+	return k + ti->ent_len;
+}
+
+/* Tokens [b, e) are capitalized words the lexicon knows nothing about. */
+static gboolean all_unknown(const ctx *c, size_t b, size_t e)
+{
+	const uint32_t known = NK_BIT(NK_FIRST) | NK_BIT(NK_TITLE) | NK_BIT(NK_NOT_NAME) |
+	                       NK_BIT(NK_DEMONYM) | NK_BIT(NK_NOT_ENTITY) | NK_BIT(NK_PARTICLE) |
+	                       NK_BIT(NK_SUFFIX);
+	for (size_t i = b; i < e; i++) {
+		if (!is_cap(c, i) || is_initial(c, i) || c->info[i].ent_len > 0 ||
+		    (c->info[i].kinds & known) || (c->info[i].strong & NK_BIT(NK_SURNAME)))
+			return FALSE;
+	}
+	return b < e;
+}
+
+/*
+ * Words that continue a name after its head word: "Bank of England",
+ * "Commission on Human Rights", "Organisation for Security".
+ */
+static gboolean is_head_glue(const ctx *c, size_t i)
+{
+	return text_is(c, i, "of") || text_is(c, i, "on") || text_is(c, i, "for");
+}
+
+/*
+ * One past the index of an organization or place head word followed by
+ * "of" inside [b, e), or 0.
+ */
+static size_t head_before_of(const ctx *c, size_t b, size_t e)
+{
+	for (size_t i = b + 1; i + 1 < e; i++)
+		if (is_head_glue(c, i) && (is_word(c, i - 1, NK_ORG_HEAD) ||
+		                           is_word(c, i - 1, NK_PLACE_HEAD)))
+			return i;
+	return 0;
+}
+
+static gboolean has_ampersand(const ctx *c, size_t b, size_t e)
+{
+	for (size_t i = b + 1; i + 1 < e; i++)
+		if (text_is(c, i, "&"))
+			return TRUE;
+	return FALSE;
+}
+
+/* Cuts the run of name tokens [a, b) into names and classifies them. */
+static void process_run(ctx *c, size_t a, size_t b)
+{
+	gboolean person_ctx = title_before(c, a);
+	size_t k = a;
+	while (k < b) {
+		const tok_info *ti = &c->info[k];
+		const names_entry *org_head = head_ending_at(c, k, b, NK_ORG_HEAD);
+		const names_entry *place_head = head_ending_at(c, k, b, NK_PLACE_HEAD);
+		size_t len = 0;
+
+		if (ti->ent_len == b - k) {
+			k = entity_conf_and_add(c, k);
+			continue;
+		}
+		if (ti->ent_len == 0 && (is_word(c, k, NK_NOT_NAME) || starts(c, k, NK_NOT_ENTITY) > 0)) {
+			/*
+			 * Mid-sentence, "Such" may be the surname of "Peter Such":
+			 * let the document decide.
+			 */
+			if (is_word(c, k, NK_NOT_NAME) && !at_sentence_start(c, k) && !in_headline(c, k))
+				add_span(c, k, k + 1, NAMES_NONE, NULL, 0.0);
+			k++;
+			continue;
+		}
+		/*
+		 * "Korean Peninsula" and "Iraqi National Congress" keep their
+		 * demonym; "Russian President" and "German Foreign Ministry" do
+		 * not.
+		 */
+		if (ti->ent_len <= starts(c, k, NK_DEMONYM) && (len = starts(c, k, NK_DEMONYM)) > 0 &&
+		    place_head == NULL &&
+		    (org_head == NULL || b - k < len + 2 ||
+		     strcmp(org_head->class_iri, "schema:GovernmentOrganization") == 0)) {
+			k += len;
+			continue;
+		}
+		if ((len = starts(c, k, NK_ORG_PREFIX)) > 0 && k + len < b) {
+			add_span(c, k, b, NAMES_ORGANIZATION, entry(c, ti->head)->class_iri, 0.8);
+			return;
+		}
+		/* "World Cup", "Moscow Summit": names of events are not ours. */
+		if (head_ending_at(c, k, b, NK_NOT_ENTITY) != NULL)
+			return;
+		if ((len = head_before_of(c, k, b)) > 0) {
+			/* "Patriotic Union of Kurdistan", "Gulf of Mexico". */
+			const names_entry *h = entry(c, c->info[len - 1].head);
+			add_span(c, k, b, (names_category)h->category, h->class_iri, 0.75);
+			return;
+		}
+		if (org_head != NULL && b - k >= 2 && starts(c, k, NK_TITLE) != b - k) {
+			add_span(c, k, b, NAMES_ORGANIZATION, org_head->class_iri, 0.75);
+			return;
+		}
+		if (has_ampersand(c, k, b)) {
+			add_span(c, k, b, NAMES_ORGANIZATION, "schema:Corporation", 0.7);
+			return;
+		}
+		if ((len = starts(c, k, NK_PLACE_PREFIX)) > 0 && k + len < b && ti->ent_len == 0) {
+			add_span(c, k, b, NAMES_PLACE, entry(c, ti->head)->class_iri, 0.75);
+			return;
+		}
+		if (place_head != NULL && b - k >= 2) {
+			add_span(c, k, b, NAMES_PLACE, place_head->class_iri, 0.7);
+			return;
+		}
+		if ((len = starts(c, k, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len < b &&
+		    !is_strong_word(c, k, NK_FIRST)) {
+			person_ctx = TRUE;
+			k += len;
+			continue;
+		}
+		if (ti->ent_len > 0) {
+			/*
+			 * "Jordan Henderson", "Paris Hilton": a given name that is
+			 * also a place, followed by a name.
+			 */
+			size_t after = k + ti->ent_len;
+			gboolean person = ti->ent_len == 1 && is_strong_word(c, k, NK_FIRST) &&
+			                  after < b &&
+			                  (c->info[after].ent_len == 0 || is_word(c, after, NK_SURNAME)) &&
+			                  starts(c, after, NK_TITLE) == 0 &&
+			                  !is_word(c, after, NK_NOT_NAME);
+			if (!person && after < b && all_unknown(c, after, b)) {
+				/* "Washington Redskins", "Reuters Television". */
+				add_span(c, k, b, NAMES_ORGANIZATION, NULL, 0.55);
+				return;
+			}
+			if (!person) {
+				k = entity_conf_and_add(c, k);
+				person_ctx = FALSE;
+				continue;
+			}
+		}
+		size_t m = name_segment_end(c, k, b);
+		/*
+		 * ...but "MaliVai Washington" is a person: one unknown word
+		 * before a surname that names a city.
+		 */
+		gboolean surname_city = m == k + 1 && b == m + 1 && is_strong_word(c, m, NK_SURNAME) &&
+		                        entry(c, c->info[m].ent)->rank < 80;
+		if (m < b && c->info[m].ent_len == b - m && !person_ctx && !is_word(c, k, NK_FIRST) &&
+		    all_unknown(c, k, m) && !surname_city) {
+			/* "Air France", "Dynamo Moscow": a name built on a place. */
+			add_span(c, k, b, NAMES_ORGANIZATION, NULL, 0.55);
+			return;
+		}
+		classify_name(c, k, m, person_ctx);
+		person_ctx = FALSE;
+		k = m;
+	}
+}
+
+/*
+ * Parts of a hyphenated token that are known places or organizations:
+ * "US" in "US-Russian". Offsets are counted in code points inside the
+ * token.
+ */
+static void compound_parts(ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	const char *start = c->text + t->byte_begin, *end = c->text + t->byte_end;
+	const char *p = start;
+	while (p < end) {
+		const char *q = memchr(p, '-', (size_t)(end - p));
+		const char *pe = q ? q : end;
+		uint64_t h = entx_hash_fold(p, (size_t)(pe - p));
+		gpointer v = pe > p ? g_hash_table_lookup(c->lx->single, &h) : NULL;
+		if (v != NULL && g_unichar_isupper(g_utf8_get_char(p))) {
+			const names_entry *en = entry(c, GPOINTER_TO_UINT(v) - 1);
+			span s = {
+				.b = i,
+				.e = i + 1,
+				.cb = t->cp_begin + (size_t)g_utf8_strlen(start, p - start),
+				.ce = t->cp_begin + (size_t)g_utf8_strlen(start, pe - start),
+				.cat = (names_category)en->category,
+				.class_iri = en->class_iri,
+				.conf = 0.8,
+			};
+			g_array_append_val(c->spans, s);
+		}
+		p = q ? q + 1 : end;
+	}
+}
+
+/* Finds the runs of name tokens and processes each. */
+static void find_names(ctx *c)
+{
+	size_t i = 0;
+	while (i < c->n) {
+		if (!is_name_token(c, i)) {
+			if ((flags(c, i) & ENTX_TOK_HYPHENATED) && c->info[i].ent_len == 0)
+				compound_parts(c, i);
+			/* Lowercase entity entries such as al-Qaeda. */
+			else if (c->info[i].ent_len > 0) {
+				i = entity_conf_and_add(c, i);
+				continue;
+			}
+			i++;
+			continue;
+		}
+		size_t last = i;
+		size_t j = i + 1;
+		while (j < c->n && !(flags(c, j) & ENTX_TOK_NEWLINE_BEFORE) &&
+		       tok(c, j)->sentence == tok(c, i)->sentence) {
+			if (is_name_token(c, j) || is_initial(c, j)) {
+				last = j++;
+				continue;
+			}
+			/*
+			 * "Ludwig van Beethoven", "Bank of England", "Prosecutor
+			 * General's Office": glue inside a name, never at its end.
+			 */
+			gboolean glue = FALSE;
+			if ((flags(c, j) & ENTX_TOK_LOWER) && is_word(c, j, NK_PARTICLE))
+				glue = TRUE;
+			else if (text_is(c, j, "&"))
+				glue = TRUE;
+			else if (text_is(c, j, "of") &&
+			         (starts(c, i, NK_ORG_PREFIX) || starts(c, i, NK_PLACE_PREFIX) ||
+			          starts(c, last, NK_ORG_PREFIX) == 2 ||
+			          starts(c, last, NK_PLACE_PREFIX) == 2))
+				glue = TRUE;
+			else if (is_head_glue(c, j) &&
+			         (is_word(c, last, NK_ORG_HEAD) || is_word(c, last, NK_PLACE_HEAD)))
+				glue = TRUE;
+			else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n) {
+				for (size_t m = j + 1; m < c->n && is_cap(c, m); m++)
+					if (is_word(c, m, NK_ORG_HEAD))
+						glue = TRUE;
+			}
+			if (!glue || !is_name_token(c, j + 1) || is_word(c, j + 1, NK_NOT_NAME))
+				break;
+			j++;
+		}
+		process_run(c, i, last + 1);
+		i = last + 1;
+	}
+}
+
+void names_find_candidates(ctx *c)
+{
+	look_up_tokens(c);
+	find_names(c);
+}

@@ -1,0 +1,159 @@
+/*
+ * Private to the names analysis: the per-document state shared by
+ * candidates.c (finding and classifying names) and document.c (the
+ * decisions taken over the whole document), and small token predicates.
+ */
+#ifndef ENTX_NAMES_CONTEXT_H
+#define ENTX_NAMES_CONTEXT_H
+
+#include "lexicon.h"
+
+#include <string.h>
+
+/* What the lexicon says about one token, computed once per document. */
+typedef struct {
+	uint32_t ent;        /* entry of the best entity starting here */
+	uint16_t ent_len;    /* its length in tokens, 0 for none */
+	uint16_t word_len;   /* length of the longest word-list match here */
+	uint32_t kinds;      /* NK_BIT()s of that match */
+	uint32_t strong;     /* the kinds that have a non-weak entry */
+	uint32_t head;       /* entry of its head, prefix or noun kind */
+	gboolean list_line;  /* in a line that starts with a number: "5. Name" */
+} tok_info;
+
+typedef struct {
+	size_t b, e;         /* tokens [b, e) */
+	size_t cb, ce;       /* code points */
+	names_category cat;  /* NAMES_NONE: unresolved candidate */
+	const char *class_iri;
+	double conf;
+} span;
+
+typedef struct {
+	const names_lexicon *lx;
+	const entx_doc *doc;
+	const char *text;
+	size_t n;
+	tok_info *info;
+	GArray *spans;       /* span, in text order */
+} ctx;
+
+static inline const char *default_class(names_category cat)
+{
+	switch (cat) {
+	case NAMES_PERSON:
+		return "schema:Person";
+	case NAMES_ORGANIZATION:
+		return "schema:Organization";
+	default:
+		return "schema:Place";
+	}
+}
+
+static inline const entx_token *tok(const ctx *c, size_t i)
+{
+	return entx_doc_token(c->doc, i);
+}
+
+static inline uint32_t flags(const ctx *c, size_t i)
+{
+	return i < c->n ? tok(c, i)->flags : 0;
+}
+
+/* Token i is exactly the one-token word-list entry of `kind`. */
+static inline gboolean is_word(const ctx *c, size_t i, names_kind kind)
+{
+	return i < c->n && c->info[i].word_len == 1 && (c->info[i].kinds & NK_BIT(kind));
+}
+
+static inline gboolean is_strong_word(const ctx *c, size_t i, names_kind kind)
+{
+	return is_word(c, i, kind) && (c->info[i].strong & NK_BIT(kind));
+}
+
+/* A word-list entry of `kind` starts at i: its length, or 0. */
+static inline size_t starts(const ctx *c, size_t i, names_kind kind)
+{
+	if (i >= c->n || !(c->info[i].kinds & NK_BIT(kind)))
+		return 0;
+	return c->info[i].word_len;
+}
+
+static inline gboolean text_is(const ctx *c, size_t i, const char *s)
+{
+	if (i >= c->n)
+		return FALSE;
+	const entx_token *t = tok(c, i);
+	size_t len = strlen(s);
+	return t->byte_end - t->byte_begin == len && memcmp(c->text + t->byte_begin, s, len) == 0;
+}
+
+static inline gboolean is_cap(const ctx *c, size_t i)
+{
+	uint32_t f = flags(c, i);
+	return (f & ENTX_TOK_WORD) && (f & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) &&
+	       !(f & ENTX_TOK_POSSESSIVE);
+}
+
+/*
+ * A headline, where capitalization says nothing. Numbered lines of
+ * results ("5. Grzegorz Krejner ( Poland ) 1:04.834") look like
+ * headlines to the tokenizer but are lists of names.
+ */
+static inline gboolean in_headline(const ctx *c, size_t i)
+{
+	return (flags(c, i) & ENTX_TOK_TITLECASE_LINE) && !c->info[i].list_line;
+}
+
+static inline gboolean is_initial(const ctx *c, size_t i)
+{
+	if (i >= c->n || !(flags(c, i) & ENTX_TOK_CAPITALIZED))
+		return FALSE;
+	const entx_token *t = tok(c, i);
+	size_t len = t->byte_end - t->byte_begin;
+	const char *s = c->text + t->byte_begin;
+	return (len == 1 && g_ascii_isupper(s[0])) || (len == 2 && g_ascii_isupper(s[0]) && s[1] == '.');
+}
+
+static inline void add_span(ctx *c, size_t b, size_t e, names_category cat, const char *cls,
+                            double conf)
+{
+	span s = {
+		.b = b,
+		.e = e,
+		.cb = tok(c, b)->cp_begin,
+		.ce = tok(c, e - 1)->cp_end,
+		.cat = cat,
+		.class_iri = cls ? cls : (cat != NAMES_NONE ? default_class(cat) : NULL),
+		.conf = conf,
+	};
+	g_array_append_val(c->spans, s);
+}
+
+static inline const names_entry *entry(const ctx *c, uint32_t i)
+{
+	return names_lexicon_entry(c->lx, i);
+}
+
+static inline gboolean is_place_preposition(const ctx *c, size_t i)
+{
+	static const char *const preps[] = {"in", "at", "near", "from", "outside", "across",
+	                                    "into", "towards", "toward", "around", "between",
+	                                    NULL};
+	if (i >= c->n)
+		return FALSE;
+	const entx_token *t = tok(c, i);
+	for (const char *const *p = preps; *p; p++)
+		if (t->byte_end - t->byte_begin == strlen(*p) &&
+		    g_ascii_strncasecmp(c->text + t->byte_begin, *p, strlen(*p)) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * Finds the names of the document and classifies each from the evidence
+ * around it (candidates.c).
+ */
+void names_find_candidates(ctx *c);
+
+#endif

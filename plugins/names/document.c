@@ -1,0 +1,202 @@
+/*
+ * Decisions over the whole document: places that stand for teams in
+ * sports reports, and names found in strong contexts deciding their other
+ * mentions ("Dmitry Peskov ... Peskov told"). Also the entry point.
+ */
+#include "context.h"
+
+/* Confidence at or above which a name teaches the rest of the document. */
+#define STRONG 0.6
+/* The longest token sequence looked up in the document's own names. */
+#define MAX_DOC_NAME 5
+
+const char *names_category_name(names_category cat)
+{
+	switch (cat) {
+	case NAMES_PERSON:
+		return "Person";
+	case NAMES_ORGANIZATION:
+		return "Organization";
+	case NAMES_PLACE:
+		return "Place";
+	default:
+		return NULL;
+	}
+}
+
+/* A report with several words of sport ("innings", "striker", "beat"). */
+static gboolean is_sports_report(const ctx *c)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->info[i].kinds & NK_BIT(NK_SPORT))
+			n++;
+	return n >= 2;
+}
+
+/*
+ * "LONDON 1996-08-30", "CARLSBAD , California 1996-08-24", "MOSCOW,
+ * Dec 17": a place followed by a date, or starting a line before a
+ * comma, is where the story was filed.
+ */
+static gboolean is_dateline(const ctx *c, const span *sp)
+{
+	uint32_t f = flags(c, sp->e);
+	if ((f & ENTX_TOK_HYPHENATED) && (f & ENTX_TOK_HAS_DIGIT))
+		return TRUE;
+	return (sp->b == 0 || (flags(c, sp->b) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START))) &&
+	       text_is(c, sp->e, ",");
+}
+
+/*
+ * In a sports report a city or region that is not where something
+ * happens ("in Chicago") stands for its team: "Leicestershire beat
+ * Somerset", "CHICAGO 78 60". An unknown name followed by a score is a
+ * team too. Countries stay places, as national teams are usually
+ * written.
+ */
+static void sports_teams(ctx *c)
+{
+	if (!is_sports_report(c))
+		return;
+	for (guint s = 0; s < c->spans->len; s++) {
+		span *sp = &g_array_index(c->spans, span, s);
+		gboolean locative = sp->b > 0 && is_place_preposition(c, sp->b - 1);
+		if (sp->cb != tok(c, sp->b)->cp_begin || locative || is_dateline(c, sp))
+			continue;
+		gboolean team = FALSE;
+		if (sp->cat == NAMES_PLACE)
+			team = strcmp(sp->class_iri, "schema:City") == 0 ||
+			       strcmp(sp->class_iri, "schema:AdministrativeArea") == 0 ||
+			       strcmp(sp->class_iri, "schema:Place") == 0;
+		else if (sp->cat == NAMES_NONE)
+			team = sp->e - sp->b == 1 && !is_word(c, sp->b, NK_NOT_NAME) &&
+			       (flags(c, sp->e) & ENTX_TOK_NUMBER) &&
+			       (sp->b == 0 || !(flags(c, sp->b - 1) & ENTX_TOK_LOWER));
+		/* "Leyton Orient 2 Hartlepool 0": a guessed name in a score line. */
+		else if (sp->cat == NAMES_PERSON && sp->conf <= 0.5)
+			team = (flags(c, sp->e) & ENTX_TOK_NUMBER) &&
+			       (flags(c, sp->b) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START) ||
+			        (flags(c, sp->b - 1) & ENTX_TOK_NUMBER));
+		if (team) {
+			sp->cat = NAMES_ORGANIZATION;
+			sp->class_iri = "schema:SportsOrganization";
+			sp->conf = 0.65;
+		}
+	}
+}
+
+/* Key of the token sequence [b, e) in the document's own names. */
+static gint64 seq_hash(const ctx *c, size_t b, size_t e)
+{
+	uint64_t h = 0;
+	for (size_t i = b; i < e; i++)
+		h = entx_hash_fold_combine(h, tok(c, i)->fold_hash);
+	return (gint64)h;
+}
+
+static void learn(GHashTable *known, gint64 key, guint index)
+{
+	gint64 *k = g_new(gint64, 1);
+	*k = key;
+	if (g_hash_table_contains(known, k)) {
+		g_free(k);
+		return;
+	}
+	g_hash_table_insert(known, k, GUINT_TO_POINTER(index + 1));
+}
+
+/*
+ * Names found in strong contexts decide their other mentions: the full
+ * name, and a person's surname alone.
+ */
+static void resolve_in_document(ctx *c)
+{
+	GHashTable *known = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	/* People first: "Michael Jordan" makes "Jordan" a person here. */
+	for (int people = 1; people >= 0; people--) {
+		for (guint s = 0; s < c->spans->len; s++) {
+			const span *sp = &g_array_index(c->spans, span, s);
+			if (sp->cat == NAMES_NONE || (sp->cat == NAMES_PERSON) != people ||
+			    sp->conf < STRONG || sp->e - sp->b > MAX_DOC_NAME ||
+			    sp->cb != tok(c, sp->b)->cp_begin || sp->ce != tok(c, sp->e - 1)->cp_end)
+				continue;
+			learn(known, seq_hash(c, sp->b, sp->e), s);
+			if (sp->cat == NAMES_PERSON && sp->e - sp->b >= 2) {
+				size_t last = sp->e - 1;
+				if (is_word(c, last, NK_SUFFIX) && last - 1 > sp->b)
+					last--;
+				if (!is_initial(c, last))
+					learn(known, seq_hash(c, last, last + 1), s);
+			}
+		}
+	}
+	size_t n_spans = c->spans->len;
+	for (guint s = 0; s < n_spans; s++) {
+		span sp = g_array_index(c->spans, span, s);
+		gboolean lone_place = sp.cat == NAMES_PLACE && sp.e - sp.b == 1 &&
+		                      sp.cb == tok(c, sp.b)->cp_begin;
+		if (sp.cat != NAMES_NONE && sp.conf >= STRONG && !lone_place)
+			continue;
+		/* The longest known name at each position of the candidate. */
+		size_t i = sp.b;
+		while (i < sp.e) {
+			size_t best = 0;
+			gpointer hit = NULL;
+			for (size_t len = MIN(sp.e - i, MAX_DOC_NAME); len > 0 && best == 0; len--) {
+				gint64 key = seq_hash(c, i, i + len);
+				gpointer v = g_hash_table_lookup(known, &key);
+				if (v != NULL) {
+					best = len;
+					hit = v;
+				}
+			}
+			if (best == 0) {
+				i++;
+				continue;
+			}
+			const span *src = &g_array_index(c->spans, span, GPOINTER_TO_UINT(hit) - 1);
+			span *dst = &g_array_index(c->spans, span, s);
+			if (lone_place && src->cat != NAMES_PERSON)
+				break;
+			if (i == sp.b && best == sp.e - sp.b) {
+				dst->cat = src->cat;
+				dst->class_iri = src->class_iri;
+				dst->conf = STRONG;
+				break;
+			}
+			if (sp.cat == NAMES_NONE)
+				add_span(c, i, i + best, src->cat, src->class_iri, STRONG);
+			i += best;
+		}
+	}
+	g_hash_table_destroy(known);
+}
+
+gboolean names_extract(const names_lexicon *lx, entx_doc *doc, names_category want,
+                       GError **error)
+{
+	ctx c = {
+		.lx = lx,
+		.doc = doc,
+		.text = entx_doc_text(doc, NULL),
+		.n = entx_doc_n_tokens(doc),
+		.info = NULL,
+		.spans = g_array_new(FALSE, FALSE, sizeof(span)),
+	};
+	c.info = g_new0(tok_info, c.n + 1);
+	names_find_candidates(&c);
+	sports_teams(&c);
+	resolve_in_document(&c);
+	const char *category = names_category_name(want);
+	for (guint s = 0; s < c.spans->len; s++) {
+		const span *sp = &g_array_index(c.spans, span, s);
+		if (sp->cat != want)
+			continue;
+		entx_doc_add_mention(doc, sp->cb, sp->ce, category, sp->class_iri, sp->conf);
+	}
+	g_array_free(c.spans, TRUE);
+	g_free(c.info);
+	(void)error;
+	return TRUE;
+}

@@ -1,0 +1,201 @@
+/*
+ * Loads the rule files of the person, organization and place plugins
+ * into two token gazetteers. All three plugins read all files: deciding
+ * that "Moscow" is a place is what keeps the person plugin from taking
+ * it for a surname.
+ */
+#include "lexicon.h"
+
+#include <string.h>
+
+/* Rule files, relative to the rules directories. */
+static const char *const rule_files[] = {
+	"place/countries.rules",
+	"place/regions.rules",
+	"place/cities.rules",
+	"place/places.rules",
+	"organization/organizations.rules",
+	"person/first-names.rules",
+	"person/first-names-extra.rules",
+	"person/surnames.rules",
+	"person/context.rules",
+	"person/not-names.rules",
+	NULL
+};
+
+/*
+ * What each section of those files holds. rank orders entities that
+ * share a phrase: a country beats a city of the same name.
+ */
+typedef struct {
+	const char *section;
+	names_kind kind;
+	names_category category;
+	const char *default_class;
+	uint16_t rank;
+} section_kind;
+
+static const section_kind sections[] = {
+	{"Country", NK_ENTITY, NAMES_PLACE, "schema:Country", 90},
+	{"Continent", NK_ENTITY, NAMES_PLACE, "schema:Continent", 85},
+	{"Region", NK_ENTITY, NAMES_PLACE, "schema:Place", 80},
+	{"AdministrativeArea", NK_ENTITY, NAMES_PLACE, "schema:AdministrativeArea", 60},
+	{"City", NK_ENTITY, NAMES_PLACE, "schema:City", 65},
+	{"GovernmentOrganization", NK_ENTITY, NAMES_ORGANIZATION,
+	 "schema:GovernmentOrganization", 70},
+	{"Organization", NK_ENTITY, NAMES_ORGANIZATION, "schema:Organization", 70},
+	{"PoliticalParty", NK_ENTITY, NAMES_ORGANIZATION, "schema:PoliticalParty", 70},
+	{"NewsMediaOrganization", NK_ENTITY, NAMES_ORGANIZATION,
+	 "schema:NewsMediaOrganization", 70},
+	{"FirstName", NK_FIRST, NAMES_PERSON, NULL, 0},
+	{"Surname", NK_SURNAME, NAMES_PERSON, NULL, 0},
+	{"Title", NK_TITLE, NAMES_PERSON, NULL, 0},
+	{"Suffix", NK_SUFFIX, NAMES_PERSON, NULL, 0},
+	{"Particle", NK_PARTICLE, NAMES_PERSON, NULL, 0},
+	{"Say", NK_SAY, NAMES_NONE, NULL, 0},
+	{"PersonNoun", NK_PERSON_NOUN, NAMES_PERSON, NULL, 0},
+	{"NotName", NK_NOT_NAME, NAMES_NONE, NULL, 0},
+	{"Demonym", NK_DEMONYM, NAMES_NONE, NULL, 0},
+	{"NotEntity", NK_NOT_ENTITY, NAMES_NONE, NULL, 0},
+	{"OrgHead", NK_ORG_HEAD, NAMES_ORGANIZATION, "schema:Organization", 0},
+	{"OrgPrefix", NK_ORG_PREFIX, NAMES_ORGANIZATION, "schema:Organization", 0},
+	{"OrgNoun", NK_ORG_NOUN, NAMES_ORGANIZATION, "schema:Organization", 0},
+	{"PlaceHead", NK_PLACE_HEAD, NAMES_PLACE, "schema:Place", 0},
+	{"PlacePrefix", NK_PLACE_PREFIX, NAMES_PLACE, "schema:Place", 0},
+	{"PlaceNoun", NK_PLACE_NOUN, NAMES_PLACE, "schema:Place", 0},
+	{"SportWord", NK_SPORT, NAMES_NONE, NULL, 0},
+};
+
+static const section_kind *find_section(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(sections); i++)
+		if (strcmp(sections[i].section, name) == 0)
+			return &sections[i];
+	return NULL;
+}
+
+/*
+ * Acronyms and codes ("US", "WHO", "U.S.", "II") must keep their case or
+ * they would match the words "us", "who" and "ii".
+ */
+static gboolean needs_exact_case(const char *text)
+{
+	int upper = 0;
+	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (g_unichar_islower(c))
+			return FALSE;
+		if (g_unichar_isupper(c))
+			upper++;
+	}
+	return upper >= 2;
+}
+
+/* The fold hash of a phrase that is a single word (no blank, no hyphen). */
+static gboolean single_word_hash(const char *text, uint64_t *hash)
+{
+	if (strpbrk(text, " \t-") != NULL)
+		return FALSE;
+	*hash = entx_hash_fold(text, strlen(text));
+	return TRUE;
+}
+
+static gboolean on_line(const entx_rules_line *line, void *user_data, GError **error)
+{
+	names_lexicon *lx = user_data;
+	if (line->is_section || !line->is_entry)
+		return TRUE;
+	const char *name = line->args != NULL ? line->args[0] : NULL;
+	const section_kind *sk = name != NULL ? find_section(name) : NULL;
+	if (sk == NULL)
+		return entx_rules_error(line, 0, error, "unknown section '%s'", name ? name : "");
+	const char *cls = entx_rules_attr(line, "class");
+	const char *code = entx_rules_attr(line, "code");
+	const char *weak = entx_rules_attr(line, "weak");
+	entx_gaz_case mode = needs_exact_case(line->text) ? ENTX_GAZ_CASE_SENSITIVE
+	                                                   : ENTX_GAZ_CASE_INSENSITIVE;
+	if (cls == NULL)
+		cls = sk->default_class != NULL ? sk->default_class : "";
+	names_entry e = {
+		.kind = (uint8_t)sk->kind,
+		.category = (uint8_t)sk->category,
+		.weak = weak != NULL && strcmp(weak, "1") == 0,
+		.lower_ok = g_unichar_islower(g_utf8_get_char(line->text)),
+		.exact_case = mode == ENTX_GAZ_CASE_SENSITIVE,
+		.rank = sk->rank,
+		.class_iri = g_string_chunk_insert_const(lx->strings, cls),
+		.code = code ? g_string_chunk_insert_const(lx->strings, code) : NULL,
+	};
+	uint32_t index = lx->entries->len;
+	entx_gazetteer *g = sk->kind == NK_ENTITY ? lx->entities : lx->words;
+	if (entx_gazetteer_add(g, line->text, -1, index, mode) != 0)
+		return entx_rules_error(line, 0, error, "cannot use entry '%s'", line->text);
+	g_array_append_val(lx->entries, e);
+	uint64_t h = 0;
+	if (sk->kind == NK_ENTITY && e.lower_ok) {
+		size_t n = strcspn(line->text, " \t-");
+		gint64 *key = g_new(gint64, 1);
+		*key = (gint64)entx_hash_fold(line->text, n);
+		g_hash_table_replace(lx->lower_starts, key, GUINT_TO_POINTER(1));
+	}
+	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
+		/*
+		 * The best-ranked entity of each single word, for parts of
+		 * hyphenated compounds; callers check the part's case.
+		 */
+		gpointer old = g_hash_table_lookup(lx->single, &h);
+		if (old == NULL ||
+		    names_lexicon_entry(lx, GPOINTER_TO_UINT(old) - 1)->rank < e.rank) {
+			gint64 *key = g_new(gint64, 1);
+			*key = (gint64)h;
+			g_hash_table_replace(lx->single, key, GUINT_TO_POINTER(index + 1));
+		}
+	} else if (sk->kind == NK_DEMONYM && single_word_hash(line->text, &h)) {
+		gint64 *key = g_new(gint64, 1);
+		*key = (gint64)h;
+		g_hash_table_replace(lx->demonyms, key, GUINT_TO_POINTER(1));
+	}
+	return TRUE;
+}
+
+names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
+{
+	names_lexicon *lx = g_new0(names_lexicon, 1);
+	lx->entities = entx_gazetteer_new();
+	lx->words = entx_gazetteer_new();
+	lx->entries = g_array_new(FALSE, FALSE, sizeof(names_entry));
+	lx->strings = g_string_chunk_new(4096);
+	lx->single = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	lx->demonyms = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	lx->lower_starts = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	for (const char *const *f = rule_files; *f != NULL; f++) {
+		char *path = entx_plugin_config_find_rules(cfg, *f);
+		if (path == NULL) {
+			g_set_error(error, ENTX_ERROR, ENTX_ERR_NOTFOUND,
+			            "rule file '%s' not found in the rules directories", *f);
+			names_lexicon_free(lx);
+			return NULL;
+		}
+		gboolean ok = entx_rules_read(path, NULL, 0, on_line, lx, error);
+		g_free(path);
+		if (!ok) {
+			names_lexicon_free(lx);
+			return NULL;
+		}
+	}
+	return lx;
+}
+
+void names_lexicon_free(names_lexicon *lx)
+{
+	if (lx == NULL)
+		return;
+	entx_gazetteer_free(lx->entities);
+	entx_gazetteer_free(lx->words);
+	g_array_free(lx->entries, TRUE);
+	g_string_chunk_free(lx->strings);
+	g_hash_table_destroy(lx->single);
+	g_hash_table_destroy(lx->demonyms);
+	g_hash_table_destroy(lx->lower_starts);
+	g_free(lx);
+}

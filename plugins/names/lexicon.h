@@ -1,0 +1,77 @@
+/*
+ * Private: the lexicon behind the names analysis, shared by lexicon.c
+ * (which loads it) and analyze.c (which reads it).
+ */
+#ifndef ENTX_NAMES_LEXICON_H
+#define ENTX_NAMES_LEXICON_H
+
+#include "names.h"
+
+/*
+ * What an entry says about the tokens it matches. Entities (known places
+ * and organizations) live in one gazetteer, every other kind in a second
+ * one, so a long entity never hides a word's own kinds and vice versa.
+ */
+typedef enum {
+	NK_ENTITY = 0,   /* a known place or organization */
+	NK_FIRST,        /* given name */
+	NK_SURNAME,      /* family name */
+	NK_TITLE,        /* title or role before a name: President, spokesman */
+	NK_SUFFIX,       /* Jr. III */
+	NK_PARTICLE,     /* van, de, bin */
+	NK_SAY,          /* said, told */
+	NK_PERSON_NOUN,  /* ", a spokesman" after a name */
+	NK_NOT_NAME,     /* The, However, Monday */
+	NK_DEMONYM,      /* Russian */
+	NK_NOT_ENTITY,   /* Cup, Olympics: names of events */
+	NK_ORG_HEAD,     /* Agency, Ministry, Inc. at the end */
+	NK_ORG_PREFIX,   /* Ministry of */
+	NK_ORG_NOUN,     /* lowercase "party", "company" after a name */
+	NK_PLACE_HEAD,   /* Cathedral, Peninsula at the end */
+	NK_PLACE_PREFIX, /* Mount, Lake */
+	NK_PLACE_NOUN,   /* lowercase "town of", "province" around a name */
+	NK_SPORT,        /* words of sports reports: innings, striker */
+	NK_N_KINDS
+} names_kind;
+
+#define NK_BIT(k) (1u << (k))
+
+typedef struct names_entry {
+	uint8_t kind;      /* names_kind */
+	uint8_t category;  /* names_category, for entities and heads */
+	uint8_t weak;      /* also a common word: evidence, not proof */
+	uint8_t lower_ok;  /* the entry itself starts lowercase (al-Qaeda) */
+	uint8_t exact_case; /* added case-sensitively (an acronym: US, WHO) */
+	uint16_t rank;     /* preference among entities of the same phrase */
+	const char *class_iri;
+	const char *code;  /* ISO 3166-1 alpha-2 or NULL */
+} names_entry;
+
+struct names_lexicon {
+	entx_gazetteer *entities;
+	entx_gazetteer *words;
+	GArray *entries;      /* names_entry; payloads index it */
+	GStringChunk *strings;
+	/*
+	 * Single-token entities by fold hash, for parts of hyphenated tokens
+	 * ("US" in "US-Russian"): gint64 key -> entry index + 1.
+	 */
+	GHashTable *single;
+	/*
+	 * Single-token demonyms by fold hash, so "Russian" in a compound is
+	 * never taken for a place.
+	 */
+	GHashTable *demonyms;
+	/*
+	 * Fold hashes of the first words of lowercase entities (al-Qaeda):
+	 * other lowercase tokens need no entity lookup.
+	 */
+	GHashTable *lower_starts;
+};
+
+static inline const names_entry *names_lexicon_entry(const names_lexicon *lx, uint32_t i)
+{
+	return &g_array_index(lx->entries, names_entry, i);
+}
+
+#endif

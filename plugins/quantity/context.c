@@ -1,0 +1,265 @@
+/*
+ * entx - quantity plugin: what the words around a number say about it.
+ * A number is not a quantity when it is part of a date, a time, a code
+ * or a name; these tests decide that from the neighbouring tokens.
+ */
+#include "quantity.h"
+
+#include <string.h>
+
+const entx_token *qctx_tok(const qctx *c, size_t i)
+{
+	return i < c->n ? entx_doc_token(c->doc, i) : NULL;
+}
+
+/* TRUE when token i, lowercased, is exactly `lower`. */
+gboolean qctx_is(const qctx *c, size_t i, const char *lower)
+{
+	const entx_token *t = qctx_tok(c, i);
+	size_t len = strlen(lower);
+	return t != NULL && t->byte_end - t->byte_begin == len &&
+	       g_ascii_strncasecmp(c->text + t->byte_begin, lower, len) == 0;
+}
+
+/* TRUE when token i follows the previous one with no space between. */
+gboolean qctx_adjacent(const qctx *c, size_t i)
+{
+	const entx_token *t = qctx_tok(c, i);
+	return t != NULL && i > 0 &&
+	       !(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE));
+}
+
+/* Month and weekday names count only capitalized: "may", "march" are verbs. */
+gboolean qty_is_calendar(const qctx *c, size_t i)
+{
+	const entx_token *t = qctx_tok(c, i);
+	return t != NULL && (t->flags & ENTX_TOK_CAPITALIZED) &&
+	       lex_has_token(c->st->calendar, c->doc, i);
+}
+
+static gboolean is_punct_char(const qctx *c, size_t i, const char *chars)
+{
+	const entx_token *t = qctx_tok(c, i);
+	if (t == NULL || t->byte_end - t->byte_begin != 1)
+		return FALSE;
+	return strchr(chars, c->text[t->byte_begin]) != NULL;
+}
+
+static gboolean starts_with_digit(const qctx *c, size_t i)
+{
+	const entx_token *t = qctx_tok(c, i);
+	return t != NULL && g_ascii_isdigit(c->text[t->byte_begin]);
+}
+
+/* Glued on the left: GPV-2027, 9/11, A4, 2+2 (the right-hand 2). */
+static gboolean glued_left(const qctx *c, const qty *q)
+{
+	size_t i = q->first;
+	if (!qctx_adjacent(c, i))
+		return FALSE;
+	return !is_punct_char(c, i - 1, "([{\"'`~<");
+}
+
+/* Glued on the right: 9/11, 2+2, 16x9, 5:42, 555-1234. */
+static gboolean glued_right(const qctx *c, const qty *q)
+{
+	size_t j = q->end;
+	if (!qctx_adjacent(c, j))
+		return FALSE;
+	if (is_punct_char(c, j, "/+:x") || qctx_is(c, j, "×"))
+		return TRUE;
+	if (is_punct_char(c, j, "-") && qctx_adjacent(c, j + 1))
+		return TRUE;
+	const entx_token *t = qctx_tok(c, j);
+	return (t->flags & (ENTX_TOK_WORD | ENTX_TOK_NUMBER)) != 0;
+}
+
+/* A date or a time: "December 17", "17 Dec.", "Dec. 14", "5 p.m.". */
+static gboolean in_date(const qctx *c, const qty *q)
+{
+	size_t i = q->num.first;
+	size_t j = q->is_range ? q->num2.end : q->num.end;
+	if (q->currency != NULL || q->unit != NULL)
+		return FALSE;
+	if (i > 0 && qty_is_calendar(c, i - 1))
+		return TRUE;
+	if (i > 1 && is_punct_char(c, i - 1, ".,") && qty_is_calendar(c, i - 2))
+		return TRUE;
+	if (qty_is_calendar(c, j) || (qctx_is(c, j, "of") && qty_is_calendar(c, j + 1)))
+		return TRUE;
+	size_t n_clock = 0;
+	return lex_match(c->st->clock, c->doc, j, c->n, &n_clock) != NULL;
+}
+
+/* A four-digit number that reads as a year: "in 2019", "the 2016 election". */
+static gboolean is_year(const qty *q)
+{
+	const num_result *n = &q->num;
+	if (!(n->flags & NUM_PLAIN) || n->n_digits != 4 || (n->flags & NUM_SCALED))
+		return FALSE;
+	if (n->value < 1000 || n->value > 2100 || q->currency != NULL)
+		return FALSE;
+	/* "2019 people", "2000 years", "1500 km": a count after all. */
+	return q->unit_end == q->unit_first && q->unit == NULL;
+}
+
+/* A name or a code: "Boeing 747", "Flight 93", "route 66", "007". */
+static gboolean in_name(const qctx *c, const qty *q)
+{
+	size_t i = q->num.first;
+	const entx_token *t = qctx_tok(c, i);
+	gboolean headline = (t->flags & ENTX_TOK_TITLECASE_LINE) != 0;
+	if (q->num.flags & NUM_WORDS)
+		return (t->flags & ENTX_TOK_CAPITALIZED) && !(t->flags & ENTX_TOK_SENT_START) &&
+		       !headline && i == q->first;
+	if (q->num.flags & NUM_LEADING_ZERO)
+		return TRUE;
+	if ((q->num.flags & NUM_PLAIN) && q->num.n_digits > 7 && q->currency == NULL)
+		return TRUE;
+	if (q->first != i || i == 0)
+		return FALSE;
+	if (lex_has_token(c->st->codes, c->doc, i - 1))
+		return TRUE;
+	const entx_token *p = qctx_tok(c, i - 1);
+	if (!(p->flags & ENTX_TOK_WORD) || (p->flags & ENTX_TOK_POSSESSIVE) ||
+	    !(p->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) || headline)
+		return FALSE;
+	/* At the start of a sentence "Boeing 737" is still a name, but "Only 5
+	 * people" a count: decide by the counted noun. */
+	if (p->flags & ENTX_TOK_SENT_START)
+		return q->unit == NULL && q->currency == NULL && q->unit_end == q->unit_first;
+	return TRUE;
+}
+
+/* Phone numbers and other digit groups: "555-1234", "(202) 555". */
+static gboolean digit_groups(const qctx *c, const qty *q)
+{
+	size_t i = q->num.first;
+	if (!(q->num.flags & NUM_DIGITS))
+		return FALSE;
+	if (q->is_range && (q->num2.flags & NUM_LEADING_ZERO))
+		return TRUE;
+	if (q->is_range && q->num.n_digits == 3 && q->num2.n_digits == 4)
+		return TRUE;
+	if (q->is_range && (q->num.flags & NUM_PLAIN) && q->num.n_digits == 4 &&
+	    q->num.value >= 1000 && q->num.value <= 2100 && q->currency == NULL)
+		return TRUE; /* 1990-91, from 2009 to 2011: years */
+	if (i > 0 && starts_with_digit(c, i - 1) && q->first == i)
+		return TRUE;
+	/* "(202) 555-0100" */
+	if (q->end + 1 < c->n && is_punct_char(c, q->end, ")") && starts_with_digit(c, q->end + 1))
+		return TRUE;
+	return q->end < c->n && starts_with_digit(c, q->end) && q->unit == NULL &&
+	       q->unit_end == q->unit_first;
+}
+
+/* A word number next to another it does not add to: "nineteen ninety-six" is a year. */
+static gboolean spelled_year(const qctx *c, const qty *q)
+{
+	const lex_entry *e = NULL;
+	size_t n = 0;
+	if (!(q->num.flags & NUM_WORDS))
+		return FALSE;
+	if (q->num.first > 0) {
+		e = lex_match(c->st->nl.numbers, c->doc, q->num.first - 1, q->num.first, &n);
+		if (e != NULL && e->value >= 11 && e->value <= 20)
+			return TRUE;
+	}
+	if (q->num.value < 11 || q->num.value > 20 || q->unit != NULL || q->num.end >= c->n)
+		return FALSE;
+	const entx_token *t = qctx_tok(c, q->num.end);
+	guint64 head = (t->flags & ENTX_TOK_HYPHENATED) ? lex_hyphen_head(c->doc, t) : t->fold_hash;
+	return lex_has_hash(c->st->nl.numbers, head) && !qctx_is(c, q->num.end, "hundred") &&
+	       !qctx_is(c, q->num.end, "thousand") && !qctx_is(c, q->num.end, "million");
+}
+
+gboolean qty_rejected(const qctx *c, const qty *q)
+{
+	if (spelled_year(c, q))
+		return TRUE;
+	if (q->num.flags & NUM_DIGITS) {
+		if (glued_left(c, q) || glued_right(c, q) || digit_groups(c, q))
+			return TRUE;
+		if (is_year(q))
+			return TRUE;
+	}
+	if (q->currency == NULL && q->qualifier == NULL && in_date(c, q))
+		return TRUE;
+	if (in_name(c, q))
+		return TRUE;
+	/* "one" counts only something: "one suspect", not "one of them". */
+	if ((q->num.flags & NUM_ONE) && q->unit == NULL && q->currency == NULL &&
+	    q->unit_end == q->unit_first)
+		return TRUE;
+	return FALSE;
+}
+
+static gboolean is_plural(const qctx *c, size_t k, const char *w, size_t len)
+{
+	const entx_token *t = qctx_tok(c, k);
+	if (lex_has_token(c->st->plurals, c->doc, k))
+		return TRUE;
+	if ((t->flags & ENTX_TOK_ALLCAPS) || len < 3 || w[len - 1] != 's')
+		return FALSE;
+	const char *two = w + len - 2;
+	if (strcmp(two, "ss") == 0 || strcmp(two, "us") == 0 || strcmp(two, "is") == 0 ||
+	    strcmp(two, "'s") == 0)
+		return FALSE;
+	if ((t->flags & ENTX_TOK_CAPITALIZED) && (strcmp(two, "as") == 0 || strcmp(two, "os") == 0))
+		return FALSE;
+	return TRUE;
+}
+
+/* A word that may stand in a counted noun phrase at all. */
+static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n)
+{
+	const entx_token *t = qctx_tok(c, k);
+	if (t == NULL || !(t->flags & ENTX_TOK_WORD) || (t->flags & ENTX_TOK_HAS_DIGIT))
+		return FALSE;
+	if (!(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE)) ||
+	    (t->flags & (ENTX_TOK_SENT_START | ENTX_TOK_PARA_START)))
+		return FALSE;
+	size_t len = lex_token_lower(c->doc, t, w, n);
+	if (len == 0 || lex_has_token(c->st->stops, c->doc, k) || qty_is_calendar(c, k))
+		return FALSE;
+	if (lex_has_token(c->st->nl.numbers, c->doc, k))
+		return FALSE;
+	/* Adverbs: "seven killed recently". */
+	return !(len > 4 && strcmp(w + len - 2, "ly") == 0 && (t->flags & ENTX_TOK_LOWER));
+}
+
+/*
+ * The counted noun after a number, ending at its head: the first plural
+ * noun ("39 terrorist attacks", "seven suspected followers"). For a
+ * singular count the run of nouns up to a word in -ed or a stop word
+ * ("one suspected militant", "a 44-year-old anti-abortion activist").
+ */
+gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular)
+{
+	char w[128];
+	size_t head = 0;
+	for (size_t k = j; k < c->n && k < j + 4; k++) {
+		if (!noun_word(c, k, w, sizeof w))
+			break;
+		size_t len = strlen(w);
+		gboolean ed = len > 3 && strcmp(w + len - 2, "ed") == 0;
+		if (!singular && is_plural(c, k, w, len)) {
+			head = k + 1;
+			break;
+		}
+		/* "one soldier John Smith": a name after a lowercase noun is no part of it */
+		gboolean cap =
+		    (qctx_tok(c, k)->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) != 0;
+		if (singular && head > 0 &&
+		    (ed || (cap && !(qctx_tok(c, head - 1)->flags &
+		                     (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)))))
+			break;
+		if (singular && !ed)
+			head = k + 1;
+	}
+	if (head == 0)
+		return FALSE;
+	q->unit_first = j;
+	q->unit_end = head;
+	return TRUE;
+}

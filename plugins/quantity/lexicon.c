@@ -1,0 +1,300 @@
+/*
+ * entx - phrase tables read from rule files; see lexicon.h.
+ */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The longest phrase, in tokens, a lookup tries: phrases are short. */
+#define LEX_MAX_TOKENS 6
+
+struct lex_table {
+	GHashTable *by_text; /* normalized text -> lex_entry */
+	GHashTable *by_hash; /* fold hash of the text -> lex_entry, for one-token tests */
+	GHashTable *first;   /* fold hashes a first token may have: a cheap filter */
+	size_t max_bytes;    /* the longest normalized text */
+};
+
+struct lex_set {
+	GHashTable *tables; /* name -> lex_table */
+	lex_table empty;
+};
+
+static void entry_free(gpointer p)
+{
+	lex_entry *e = p;
+	g_free(e->text);
+	g_free(e->code);
+	g_free(e->kind);
+	g_free(e->qualifier);
+	g_free(e);
+}
+
+static void table_init(lex_table *t)
+{
+	t->by_text = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
+	t->by_hash = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	t->first = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	t->max_bytes = 0;
+}
+
+static void table_free(gpointer p)
+{
+	lex_table *t = p;
+	if (t == NULL)
+		return;
+	g_hash_table_destroy(t->by_text);
+	g_hash_table_destroy(t->by_hash);
+	g_hash_table_destroy(t->first);
+	g_free(t);
+}
+
+lex_set *lex_set_new(void)
+{
+	lex_set *set = g_new0(lex_set, 1);
+	set->tables = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, table_free);
+	table_init(&set->empty);
+	return set;
+}
+
+void lex_set_free(lex_set *set)
+{
+	if (set == NULL)
+		return;
+	g_hash_table_destroy(set->tables);
+	g_hash_table_destroy(set->empty.by_text);
+	g_hash_table_destroy(set->empty.by_hash);
+	g_hash_table_destroy(set->empty.first);
+	g_free(set);
+}
+
+/* Lowercases and reduces every run of white space to one space. */
+static char *normalize(const char *text)
+{
+	char *lower = g_utf8_strdown(text, -1);
+	GString *out = g_string_sized_new(strlen(lower));
+	gboolean space = FALSE;
+	for (const char *p = lower; *p; p++) {
+		if (g_ascii_isspace(*p)) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			g_string_append_c(out, ' ');
+		space = FALSE;
+		g_string_append_c(out, *p);
+	}
+	g_free(lower);
+	return g_string_free(out, FALSE);
+}
+
+static lex_table *set_table(lex_set *set, const char *name)
+{
+	lex_table *t = g_hash_table_lookup(set->tables, name);
+	if (t == NULL) {
+		t = g_new0(lex_table, 1);
+		table_init(t);
+		g_hash_table_insert(set->tables, g_strdup(name), t);
+	}
+	return t;
+}
+
+static void add_first(lex_table *t, const char *s, size_t len)
+{
+	guint64 *h = g_new(guint64, 1);
+	*h = entx_hash_fold(s, len);
+	g_hash_table_add(t->first, h);
+}
+
+/*
+ * Records what the first token of an entry may look like, whichever way
+ * the tokenizer splits it: its first word ("a.m."), the letters and
+ * digits that start it ("us" of "us$"), or its first character ("$").
+ */
+static void add_first_tokens(lex_table *t, const char *text)
+{
+	size_t word = strcspn(text, " ");
+	size_t alnum = 0;
+	add_first(t, text, word);
+	while (alnum < word && g_ascii_isalnum(text[alnum]))
+		alnum++;
+	if (alnum > 0 && alnum < word)
+		add_first(t, text, alnum);
+	if (alnum == 0 && word > 0) {
+		const char *next = g_utf8_next_char(text);
+		add_first(t, text, (size_t)(next - text));
+	}
+}
+
+static lex_entry *entry_from_line(const entx_rules_line *line)
+{
+	lex_entry *e = g_new0(lex_entry, 1);
+	e->text = normalize(line->text);
+	for (size_t i = 0; i < line->n_attrs; i++) {
+		const char *k = line->attr_keys[i];
+		const char *v = line->attr_values[i];
+		if (strcmp(k, "value") == 0) {
+			e->value = g_ascii_strtod(v, NULL);
+		} else if (strcmp(k, "code") == 0) {
+			g_free(e->code);
+			e->code = g_strdup(v);
+		} else if (strcmp(k, "kind") == 0) {
+			g_free(e->kind);
+			e->kind = g_strdup(v);
+		} else if (strcmp(k, "qualifier") == 0) {
+			g_free(e->qualifier);
+			e->qualifier = g_strdelimit(g_strdup(v), "_", ' ');
+		} else if (strcmp(k, "scaled") == 0) {
+			e->scaled = strcmp(v, "1") == 0;
+		}
+	}
+	return e;
+}
+
+static gboolean on_line(const entx_rules_line *line, void *user_data, GError **error)
+{
+	lex_set *set = user_data;
+	if (!line->is_entry)
+		return TRUE;
+	if (line->args == NULL || line->args[0] == NULL)
+		return entx_rules_error(line, 0, error, "a [phrases NAME] section needs a name");
+	lex_entry *e = entry_from_line(line);
+	if (e->text[0] == '\0') {
+		entry_free(e);
+		return TRUE;
+	}
+	lex_table *t = set_table(set, line->args[0]);
+	/* A phrase listed twice keeps its first entry. */
+	if (g_hash_table_contains(t->by_text, e->text)) {
+		entry_free(e);
+		return TRUE;
+	}
+	guint64 *h = g_new(guint64, 1);
+	*h = entx_hash_fold(e->text, strlen(e->text));
+	g_hash_table_insert(t->by_text, e->text, e);
+	g_hash_table_insert(t->by_hash, h, e);
+	add_first_tokens(t, e->text);
+	if (strlen(e->text) > t->max_bytes)
+		t->max_bytes = strlen(e->text);
+	return TRUE;
+}
+
+gboolean lex_set_load(lex_set *set, const entx_plugin_config *cfg, const char *name, GError **error)
+{
+	char *path = entx_plugin_config_find_rules(cfg, name);
+	if (path == NULL) {
+		g_set_error(error, ENTX_ERROR, ENTX_ERR_CONFIG,
+		            "rule file %s not found in the rules directories", name);
+		return FALSE;
+	}
+	gboolean ok = entx_rules_read(path, NULL, 0, on_line, set, error);
+	g_free(path);
+	return ok;
+}
+
+const lex_table *lex_set_table(const lex_set *set, const char *name)
+{
+	const lex_table *t = g_hash_table_lookup(set->tables, name);
+	return t != NULL ? t : &set->empty;
+}
+
+size_t lex_token_lower(const entx_doc *doc, const entx_token *tok, char *buf, size_t n)
+{
+	const char *text = entx_doc_text(doc, NULL);
+	size_t len = tok->byte_end - tok->byte_begin;
+	const char *s = text + tok->byte_begin;
+	gboolean ascii = TRUE;
+	if (len + 1 > n) {
+		buf[0] = '\0';
+		return 0;
+	}
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if ((unsigned char)ch >= 0x80 || ch == '\0')
+			ascii = FALSE;
+		buf[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch + ('a' - 'A')) : ch;
+	}
+	buf[len] = '\0';
+	if (ascii)
+		return len;
+	char *lower = g_utf8_strdown(s, (gssize)len);
+	size_t ll = strlen(lower);
+	if (ll + 1 > n) {
+		g_free(lower);
+		buf[0] = '\0';
+		return 0;
+	}
+	memcpy(buf, lower, ll + 1);
+	g_free(lower);
+	return ll;
+}
+
+const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
+                           size_t *n_tokens)
+{
+	char key[256];
+	size_t len = 0;
+	const lex_entry *best = NULL;
+	size_t best_n = 0;
+	size_t n = entx_doc_n_tokens(doc);
+	const entx_token *first = entx_doc_token(doc, i);
+	if (n_tokens != NULL)
+		*n_tokens = 0;
+	if (first == NULL || !g_hash_table_contains(t->first, &first->fold_hash))
+		return NULL;
+	if (limit > n)
+		limit = n;
+	for (size_t j = i; j < limit && j - i < LEX_MAX_TOKENS; j++) {
+		const entx_token *tok = entx_doc_token(doc, j);
+		if (j > i && (tok->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE))) {
+			if (len + 1 >= sizeof key)
+				break;
+			key[len++] = ' ';
+		}
+		size_t w = lex_token_lower(doc, tok, key + len, sizeof key - len);
+		if (w == 0)
+			break;
+		len += w;
+		if (len > t->max_bytes)
+			break;
+		const lex_entry *e = g_hash_table_lookup(t->by_text, key);
+		if (e != NULL) {
+			best = e;
+			best_n = j - i + 1;
+		}
+	}
+	if (n_tokens != NULL)
+		*n_tokens = best_n;
+	return best;
+}
+
+gboolean lex_has_token(const lex_table *t, const entx_doc *doc, size_t i)
+{
+	const entx_token *tok = entx_doc_token(doc, i);
+	guint64 h = tok != NULL ? tok->fold_hash : 0;
+	return tok != NULL && g_hash_table_contains(t->by_hash, &h);
+}
+
+const lex_entry *lex_lookup(const lex_table *t, const char *text)
+{
+	return g_hash_table_lookup(t->by_text, text);
+}
+
+void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data)
+{
+	g_hash_table_foreach(t->by_text, fn, user_data);
+}
+
+gboolean lex_has_hash(const lex_table *t, guint64 h)
+{
+	return g_hash_table_contains(t->by_hash, &h);
+}
+
+guint64 lex_hyphen_head(const entx_doc *doc, const entx_token *tok)
+{
+	const char *text = entx_doc_text(doc, NULL) + tok->byte_begin;
+	size_t len = tok->byte_end - tok->byte_begin;
+	const char *dash = memchr(text, '-', len);
+	return dash != NULL && dash > text ? entx_hash_fold(text, (size_t)(dash - text)) : 0;
+}

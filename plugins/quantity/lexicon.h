@@ -1,0 +1,79 @@
+/*
+ * entx - phrase tables read from rule files, shared by the quantity and
+ * date plugins (both link lexicon.c).
+ *
+ * A lex_table maps a phrase to its entry. Phrases are compared by their
+ * lowercased text with the white space between tokens reduced to one
+ * space, so "Per  Cent" in a document matches the entry "per cent" and
+ * "US$" matches "us$" however the tokenizer splits it.
+ */
+#ifndef ENTX_PLUGIN_LEXICON_H
+#define ENTX_PLUGIN_LEXICON_H
+
+#include <entx/plugin.h>
+
+typedef struct lex_entry {
+	char *text;      /* the normalized phrase */
+	double value;    /* attribute value=, 0 when absent */
+	char *code;      /* attribute code=, or NULL */
+	char *kind;      /* attribute kind=, or NULL; other attributes are ignored */
+	char *qualifier; /* attribute qualifier=, or NULL */
+	gboolean scaled; /* attribute scaled=1 */
+} lex_entry;
+
+typedef struct lex_table lex_table;
+
+/* A set of tables, one per section argument of a rule file. */
+typedef struct lex_set lex_set;
+
+lex_set *lex_set_new(void);
+void lex_set_free(lex_set *set);
+
+/*
+ * lex_set_load:
+ * Reads the rule file `name` (found in the plugin's rules directories)
+ * and adds each [phrases NAME] entry to the table NAME. Returns FALSE
+ * with *error set when the file is missing or malformed.
+ */
+gboolean lex_set_load(lex_set *set, const entx_plugin_config *cfg, const char *name,
+                      GError **error);
+
+/* The table called name, or an empty table (never NULL). */
+const lex_table *lex_set_table(const lex_set *set, const char *name);
+
+/*
+ * lex_match:
+ * The longest entry of t spelled by the tokens starting at token i of
+ * doc (no further than token limit, exclusive); *n_tokens receives its
+ * length in tokens. NULL when there is none.
+ */
+const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
+                           size_t *n_tokens);
+
+/* TRUE when the single token i of doc is an entry of t. */
+gboolean lex_has_token(const lex_table *t, const entx_doc *doc, size_t i);
+
+/* TRUE when t has a one-token entry whose fold hash is h. */
+gboolean lex_has_hash(const lex_table *t, guint64 h);
+
+/*
+ * lex_hyphen_head:
+ * The fold hash of the part of token tok before its first hyphen
+ * ("twenty" of "twenty-one"), or 0 when it has no hyphen.
+ */
+guint64 lex_hyphen_head(const entx_doc *doc, const entx_token *tok);
+
+/* The entry for a string (already lowercased and normalized), or NULL. */
+const lex_entry *lex_lookup(const lex_table *t, const char *text);
+
+/* Calls fn(text, entry, user_data) for every entry of t. */
+void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data);
+
+/*
+ * lex_token_lower:
+ * Writes the lowercased text of token tok into buf (size n, always
+ * NUL-terminated) and returns its length, or 0 when it does not fit.
+ */
+size_t lex_token_lower(const entx_doc *doc, const entx_token *tok, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,366 @@
+/*
+ * entx - reading numbers written in digits or words; see number.h.
+ */
+#include "number.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The kinds of number words, from the kind= attribute. */
+typedef enum { W_NONE, W_UNIT, W_TENS, W_HUNDRED, W_SCALE, W_DOZEN, W_ABBREV, W_AND } word_kind;
+
+/* The running sum while reading "two hundred and fifty thousand". */
+typedef struct word_state {
+	double total;
+	double cur;
+	double last_scale;
+	word_kind last;
+	gboolean article;
+	int n_words;
+} word_state;
+
+static word_kind kind_of(const lex_entry *e)
+{
+	if (e == NULL || e->kind == NULL)
+		return W_NONE;
+	if (strcmp(e->kind, "unit") == 0)
+		return W_UNIT;
+	if (strcmp(e->kind, "tens") == 0)
+		return W_TENS;
+	if (strcmp(e->kind, "hundred") == 0)
+		return W_HUNDRED;
+	if (strcmp(e->kind, "scale") == 0)
+		return W_SCALE;
+	if (strcmp(e->kind, "dozen") == 0)
+		return W_DOZEN;
+	if (strcmp(e->kind, "abbrev") == 0)
+		return W_ABBREV;
+	return W_NONE;
+}
+
+static gboolean after_separator(word_kind k)
+{
+	return k == W_NONE || k == W_HUNDRED || k == W_SCALE || k == W_AND;
+}
+
+/* Adds one number word to the sum; FALSE when it cannot continue it. */
+static gboolean word_step(word_state *st, word_kind k, double v)
+{
+	switch (k) {
+	case W_UNIT:
+		if (after_separator(st->last) && !(st->last == W_NONE && st->article))
+			st->cur += v;
+		else if (st->last == W_TENS && v < 10 && fmod(st->cur, 10) == 0)
+			st->cur += v;
+		else
+			return FALSE;
+		break;
+	case W_TENS:
+		if (!after_separator(st->last) || (st->last == W_NONE && st->article) ||
+		    fmod(st->cur, 100) != 0)
+			return FALSE;
+		st->cur += v;
+		break;
+	case W_HUNDRED:
+		if (st->last == W_NONE && st->article)
+			st->cur = 100;
+		else if ((st->last == W_UNIT || st->last == W_TENS) && st->cur > 0 && st->cur < 100)
+			st->cur *= 100;
+		else
+			return FALSE;
+		break;
+	case W_SCALE:
+		if (st->last_scale != 0 && v >= st->last_scale)
+			return FALSE;
+		if (st->last == W_NONE && st->article)
+			st->cur = 1;
+		else if (st->cur <= 0 || st->last == W_AND)
+			return FALSE;
+		st->total += st->cur * v;
+		st->cur = 0;
+		st->last_scale = v;
+		break;
+	case W_DOZEN:
+		if (st->last == W_NONE && st->article)
+			st->cur = 12;
+		else if ((st->last == W_UNIT || st->last == W_TENS) && st->cur > 0)
+			st->cur *= 12;
+		else
+			return FALSE;
+		break;
+	case W_AND:
+		if (st->last != W_HUNDRED && st->last != W_SCALE)
+			return FALSE;
+		break;
+	default:
+		return FALSE;
+	}
+	st->last = k;
+	st->n_words++;
+	return TRUE;
+}
+
+size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean *plain)
+{
+	char buf[64];
+	size_t i = 0, n = 0, group = 0;
+	gboolean commas = FALSE, dot = FALSE;
+	int digits = 0;
+	while (i < len && n + 1 < sizeof buf) {
+		char c = s[i];
+		if (g_ascii_isdigit(c)) {
+			buf[n++] = c;
+			group++;
+			if (!dot)
+				digits++;
+		} else if (c == ',' && !dot && i + 3 < len && g_ascii_isdigit(s[i + 1]) &&
+		           g_ascii_isdigit(s[i + 2]) && g_ascii_isdigit(s[i + 3]) &&
+		           (i + 4 >= len || !g_ascii_isdigit(s[i + 4])) &&
+		           (commas ? group == 3 : group >= 1 && group <= 3)) {
+			commas = TRUE;
+			group = 0;
+		} else if (c == '.' && !dot && i + 1 < len && g_ascii_isdigit(s[i + 1]) &&
+		           digits > 0) {
+			dot = TRUE;
+			buf[n++] = '.';
+		} else {
+			break;
+		}
+		i++;
+	}
+	if (digits == 0)
+		return 0;
+	buf[n] = '\0';
+	*value = g_ascii_strtod(buf, NULL);
+	*n_int = digits;
+	*plain = !commas && !dot;
+	return i;
+}
+
+/* The lowercased text of token j; 0 when it is too long to be a number. */
+static size_t token_lower(const entx_doc *doc, size_t j, char *buf, size_t n)
+{
+	const entx_token *tok = entx_doc_token(doc, j);
+	return tok != NULL ? lex_token_lower(doc, tok, buf, n) : 0;
+}
+
+/* Reads what follows the digits inside one token: 5km, 15bn, 27-year, 200-250. */
+static gboolean parse_glued(const num_lexicon *lx, const char *rest, num_result *out)
+{
+	if (rest[0] == '\0')
+		return TRUE;
+	if (rest[0] == '-' && g_ascii_isdigit(rest[1])) {
+		double v = 0;
+		int n = 0;
+		gboolean plain = FALSE;
+		size_t used = num_digits(rest + 1, strlen(rest + 1), &v, &n, &plain);
+		if (used == 0 || rest[1 + used] != '\0')
+			return FALSE;
+		out->range_max = v;
+		out->range_digits = n;
+		out->range_zero = rest[1] == '0';
+		return TRUE;
+	}
+	if (rest[0] == '-') {
+		char **parts = g_strsplit(rest + 1, "-", -1);
+		const lex_entry *u = parts[0] != NULL ? lex_lookup(lx->units, parts[0]) : NULL;
+		gboolean ok = u != NULL && (parts[1] == NULL || parts[2] == NULL);
+		if (ok && parts[1] != NULL)
+			ok = strcmp(parts[1], "old") == 0 || strcmp(parts[1], "long") == 0;
+		g_strfreev(parts);
+		if (!ok)
+			return FALSE;
+		out->unit = u;
+		out->flags |= NUM_HYPHEN_UNIT;
+		return TRUE;
+	}
+	const lex_entry *scale = lex_lookup(lx->numbers, rest);
+	if (scale != NULL && (kind_of(scale) == W_ABBREV || kind_of(scale) == W_SCALE)) {
+		out->value *= scale->value;
+		out->scale *= scale->value;
+		out->flags |= NUM_SCALED;
+		return TRUE;
+	}
+	const lex_entry *u = lex_lookup(lx->units, rest);
+	if (u == NULL)
+		return FALSE;
+	out->unit = u;
+	out->flags |= NUM_GLUED_UNIT;
+	return TRUE;
+}
+
+/* Scale words after digits: "1.5 million", "$7.2 bn". */
+static void parse_scale(const num_lexicon *lx, const entx_doc *doc, size_t limit,
+                        gboolean allow_abbrev, num_result *out)
+{
+	char buf[64];
+	while (out->end < limit) {
+		size_t len = token_lower(doc, out->end, buf, sizeof buf);
+		const lex_entry *e = len ? lex_lookup(lx->numbers, buf) : NULL;
+		word_kind k = kind_of(e);
+		if (k == W_ABBREV && !allow_abbrev &&
+		    (strcmp(buf, "m") == 0 || strcmp(buf, "k") == 0))
+			break;
+		if (k != W_SCALE && k != W_ABBREV && k != W_HUNDRED)
+			break;
+		out->value *= e->value;
+		out->scale *= e->value;
+		out->flags |= NUM_SCALED;
+		out->end++;
+		if (k == W_ABBREV)
+			break;
+	}
+}
+
+static gboolean parse_digits(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
+                             gboolean allow_abbrev, num_result *out)
+{
+	char buf[128];
+	size_t len = token_lower(doc, i, buf, sizeof buf);
+	gboolean plain = FALSE;
+	size_t used = len ? num_digits(buf, len, &out->value, &out->n_digits, &plain) : 0;
+	if (used == 0)
+		return FALSE;
+	out->flags |= NUM_DIGITS | (plain ? NUM_PLAIN : 0);
+	if (buf[0] == '0' && used > 1 && g_ascii_isdigit(buf[1]))
+		out->flags |= NUM_LEADING_ZERO;
+	out->end = i + 1;
+	if (!parse_glued(lx, buf + used, out))
+		return FALSE;
+	if (used == len)
+		parse_scale(lx, doc, limit, allow_abbrev, out);
+	return TRUE;
+}
+
+/* Feeds the hyphen-separated parts of one word token to the sum. */
+static gboolean word_token(const num_lexicon *lx, word_state *st, char *text, num_result *out)
+{
+	char **parts = g_strsplit(text, "-", -1);
+	gboolean ok = TRUE;
+	size_t k = 0;
+	for (; parts[k] != NULL && ok; k++) {
+		const lex_entry *e = lex_lookup(lx->numbers, parts[k]);
+		word_kind wk = kind_of(e);
+		if (wk == W_NONE || wk == W_ABBREV || !word_step(st, wk, e->value))
+			break;
+	}
+	if (k == 0 || parts[k] == NULL) {
+		ok = k > 0;
+	} else {
+		/* "four-day", "ten-year-old": a unit ends the token. */
+		const lex_entry *u = lex_lookup(lx->units, parts[k]);
+		ok = u != NULL && (parts[k + 1] == NULL ||
+		                   (parts[k + 2] == NULL && (strcmp(parts[k + 1], "old") == 0 ||
+		                                             strcmp(parts[k + 1], "long") == 0)));
+		if (ok) {
+			out->unit = u;
+			out->flags |= NUM_HYPHEN_UNIT;
+		}
+	}
+	g_strfreev(parts);
+	return ok;
+}
+
+static gboolean parse_words(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
+                            num_result *out)
+{
+	char buf[128];
+	word_state st = {0};
+	size_t j = i;
+	size_t len = token_lower(doc, j, buf, sizeof buf);
+	if (len == 0)
+		return FALSE;
+	if (strcmp(buf, "a") == 0 || strcmp(buf, "an") == 0) {
+		st.article = TRUE;
+		j++;
+	}
+	size_t last_good = i;
+	for (; j < limit; j++) {
+		const entx_token *tok = entx_doc_token(doc, j);
+		if (!(tok->flags & ENTX_TOK_WORD) || (tok->flags & ENTX_TOK_HAS_DIGIT))
+			break;
+		len = token_lower(doc, j, buf, sizeof buf);
+		if (len == 0)
+			break;
+		if (strcmp(buf, "and") == 0) {
+			if (!word_step(&st, W_AND, 0))
+				break;
+			continue;
+		}
+		word_state saved = st;
+		if (!word_token(lx, &st, buf, out)) {
+			st = saved;
+			break;
+		}
+		last_good = j + 1;
+		if (out->unit != NULL)
+			break;
+	}
+	if (last_good == i || st.last == W_AND)
+		return FALSE;
+	out->value = st.total + st.cur;
+	out->end = last_good;
+	out->flags |= NUM_WORDS | (st.article ? NUM_ARTICLE : 0);
+	if (st.last_scale != 0) {
+		out->flags |= NUM_SCALED;
+		out->scale = st.last_scale;
+	}
+	if (st.n_words == 1 && st.cur == 1 && !st.article && out->unit == NULL)
+		out->flags |= NUM_ONE;
+	return TRUE;
+}
+
+/* "two and a half": adds the half to a whole number without scale. */
+static void read_half(const entx_doc *doc, size_t limit, num_result *out)
+{
+	static const char *const words[] = {"and", "a", "half"};
+	char buf[8];
+	if (out->unit != NULL || out->scale != 1 || out->end + 3 > limit)
+		return;
+	for (size_t k = 0; k < 3; k++)
+		if (token_lower(doc, out->end + k, buf, sizeof buf) == 0 ||
+		    strcmp(buf, words[k]) != 0)
+			return;
+	out->value += 0.5;
+	out->end += 3;
+	out->flags &= ~(unsigned)(NUM_PLAIN | NUM_ONE);
+}
+
+gboolean num_parse(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
+                   gboolean allow_abbrev, num_result *out)
+{
+	const entx_token *tok = entx_doc_token(doc, i);
+	const char *text = entx_doc_text(doc, NULL);
+	memset(out, 0, sizeof *out);
+	out->first = i;
+	out->scale = 1;
+	if (tok == NULL || i >= limit)
+		return FALSE;
+	gboolean ok = FALSE;
+	if (g_ascii_isdigit(text[tok->byte_begin]))
+		ok = parse_digits(lx, doc, i, limit, allow_abbrev, out);
+	else if (tok->flags & ENTX_TOK_WORD)
+		ok = parse_words(lx, doc, i, limit, out);
+	if (ok)
+		read_half(doc, limit, out);
+	return ok;
+}
+
+void num_format(double v, char *buf, size_t n)
+{
+	if (fabs(v) < 1e15 && v == floor(v)) {
+		snprintf(buf, n, "%.0f", v);
+		return;
+	}
+	/* Ten decimals hold any measure news writes without an exponent. */
+	snprintf(buf, n, "%.10f", v);
+	char *dot = strchr(buf, '.');
+	if (dot == NULL)
+		return;
+	char *end = buf + strlen(buf) - 1;
+	while (end > dot && *end == '0')
+		*end-- = '\0';
+	if (end == dot)
+		*end = '\0';
+}

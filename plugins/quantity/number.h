@@ -1,0 +1,64 @@
+/*
+ * entx - reading numbers written in digits or words from tokens.
+ * Shared by the quantity and date plugins (both link number.c).
+ */
+#ifndef ENTX_PLUGIN_NUMBER_H
+#define ENTX_PLUGIN_NUMBER_H
+
+#include "lexicon.h"
+
+/* What a number is made of. */
+enum {
+	NUM_DIGITS = 1u << 0,      /* written with digits: 39, 1,000.5 */
+	NUM_WORDS = 1u << 1,       /* written with words: seven, twenty-one */
+	NUM_SCALED = 1u << 2,      /* has a scale word: 1.5 million, $15bn */
+	NUM_PLAIN = 1u << 3,       /* digits only, no separator, integer: a possible year */
+	NUM_ARTICLE = 1u << 4,     /* starts with a/an: a dozen, a million */
+	NUM_ONE = 1u << 5,         /* the single word "one" */
+	NUM_HYPHEN_UNIT = 1u << 6, /* a unit follows in the same token: four-day, 27-year */
+	NUM_GLUED_UNIT = 1u << 7,  /* a unit symbol glued to the digits: 5km */
+	NUM_LEADING_ZERO = 1u << 8 /* 007, 0100: a code */
+};
+
+typedef struct num_result {
+	double value;
+	unsigned flags; /* NUM_* */
+	size_t first;   /* first token */
+	size_t end;     /* one past the last token of the number (and glued unit) */
+	int n_digits;   /* integer digits, for NUM_DIGITS */
+	const lex_entry
+	    *unit;           /* the unit inside the last token (NUM_HYPHEN_UNIT, NUM_GLUED_UNIT) */
+	double range_max;    /* > 0 when the token held a range: 200-250 */
+	int range_digits;    /* integer digits of that upper end */
+	gboolean range_zero; /* the upper end starts with 0: 555-0100 */
+	double scale;        /* the scale word's factor (1e6 for "1.5 million"), 1 when none */
+} num_result;
+
+typedef struct num_lexicon {
+	const lex_table *numbers; /* [phrases number] of quantity/numbers.rules */
+	const lex_table *units;   /* [phrases unit] of quantity/units.rules */
+} num_lexicon;
+
+/*
+ * num_parse:
+ * Reads the number starting at token i (no further than limit). With
+ * allow_abbrev a separate "m" or "k" after digits is a scale (after a
+ * currency sign: "$5 m"). Returns TRUE and fills *out, or FALSE.
+ */
+gboolean num_parse(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
+                   gboolean allow_abbrev, num_result *out);
+
+/*
+ * num_digits:
+ * Reads len bytes of s as a decimal number with optional thousands
+ * commas and decimal point ("1,000.5"). Returns the number of bytes
+ * read (0 when s does not start with one); *value gets the value,
+ * *n_int the number of integer digits, *plain whether it is a bare
+ * integer without separators.
+ */
+size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean *plain);
+
+/* Formats v as a plain decimal (no exponent) into buf. */
+void num_format(double v, char *buf, size_t n);
+
+#endif

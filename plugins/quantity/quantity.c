@@ -1,0 +1,363 @@
+/*
+ * entx - the quantity plugin: numbers in digits or words with what they
+ * count ("39 terrorist attacks"), durations, money, percentages and
+ * measures, with their normalized value, unit and currency codes.
+ *
+ * It reads the number at each candidate token (a digit or a number
+ * word), then looks left for a qualifier and a currency sign and right
+ * for a range, a unit, a currency name or the counted noun. Numbers that
+ * belong to dates, times, codes and names are left alone (context.c).
+ */
+#include "quantity.h"
+
+#include <string.h>
+
+static const char *const rule_files[] = {"quantity/numbers.rules", "quantity/units.rules",
+                                         "quantity/currencies.rules", "quantity/words.rules", NULL};
+
+static void quantity_destroy(void *state)
+{
+	quantity_state *st = state;
+	if (st == NULL)
+		return;
+	lex_set_free(st->lex);
+	g_free(st);
+}
+
+static void *quantity_create(const entx_plugin_config *cfg, GError **error)
+{
+	quantity_state *st = g_new0(quantity_state, 1);
+	st->lex = lex_set_new();
+	for (const char *const *f = rule_files; *f; f++) {
+		if (!lex_set_load(st->lex, cfg, *f, error)) {
+			quantity_destroy(st);
+			return NULL;
+		}
+	}
+	st->nl.numbers = lex_set_table(st->lex, "number");
+	st->nl.units = lex_set_table(st->lex, "unit");
+	st->qualifiers = lex_set_table(st->lex, "qualifier");
+	st->ranges = lex_set_table(st->lex, "range");
+	st->plurals = lex_set_table(st->lex, "plural");
+	st->stops = lex_set_table(st->lex, "stop");
+	st->codes = lex_set_table(st->lex, "code");
+	st->calendar = lex_set_table(st->lex, "calendar");
+	st->clock = lex_set_table(st->lex, "clock");
+	st->prefixes = lex_set_table(st->lex, "prefix");
+	st->suffixes = lex_set_table(st->lex, "suffix");
+	return st;
+}
+
+/*
+ * The longest entry of table t that ends exactly at token end, starting
+ * at or after floor ("US$" rather than "$").
+ */
+static const lex_entry *ending_at(const qctx *c, const lex_table *t, size_t end, size_t *start)
+{
+	for (size_t back = 3; back >= 1; back--) {
+		if (back > end - c->floor)
+			continue;
+		size_t n = 0;
+		const lex_entry *e = lex_match(t, c->doc, end - back, end, &n);
+		if (e != NULL && n == back) {
+			*start = end - back;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+/* Qualifier and currency sign before the number: "about US$ 1.4 billion". */
+static void read_prefix(const qctx *c, qty *q, size_t i)
+{
+	size_t start = i;
+	const lex_entry *cur = ending_at(c, c->st->prefixes, i, &start);
+	q->first = i;
+	if (cur != NULL) {
+		q->currency = cur->code;
+		q->first = start;
+	}
+	const lex_entry *qual = ending_at(c, c->st->qualifiers, q->first, &start);
+	if (qual != NULL) {
+		q->qualifier = qual->qualifier;
+		q->first = start;
+	} else if (q->first > c->floor &&
+	           (qctx_is(c, q->first - 1, "between") || qctx_is(c, q->first - 1, "from"))) {
+		q->first--;
+		q->range_word = TRUE;
+	}
+}
+
+/* "three to five", "200-250", "between $12 million and $20 million". */
+static void read_range(const qctx *c, qty *q)
+{
+	size_t j = q->num.end;
+	size_t n = 0;
+	if (q->num.range_max > q->num.value) {
+		q->num2 = q->num;
+		q->num2.value = q->num.range_max;
+		q->num2.n_digits = q->num.range_digits;
+		if (q->num.range_zero)
+			q->num2.flags |= NUM_LEADING_ZERO;
+		q->is_range = TRUE;
+		return;
+	}
+	if (q->num.unit != NULL || j >= c->n ||
+	    lex_match(c->st->ranges, c->doc, j, c->n, &n) == NULL)
+		return;
+	gboolean between = q->first < q->num.first && qctx_is(c, q->first, "between");
+	if (qctx_is(c, j, "and") != between)
+		return;
+	size_t k = j + n;
+	size_t cur_n = 0;
+	if (lex_match(c->st->prefixes, c->doc, k, c->n, &cur_n) != NULL && q->currency != NULL)
+		k += cur_n;
+	num_result n2;
+	if (!num_parse(&c->st->nl, c->doc, k, c->n, q->currency != NULL, &n2))
+		return;
+	if ((n2.flags & NUM_DIGITS) != (q->num.flags & NUM_DIGITS) || (n2.flags & NUM_ONE))
+		return;
+	/* "between 12 and 20 million": the scale belongs to both ends. */
+	double low = q->num.value;
+	if (n2.scale > 1 && q->num.scale == 1)
+		low *= n2.scale;
+	if (n2.value <= low)
+		return;
+	q->num.value = low;
+	q->num2 = n2;
+	q->is_range = TRUE;
+}
+
+/* Unit, percent, currency name or counted noun after the number. */
+static void read_suffix(const qctx *c, qty *q)
+{
+	const num_result *last = q->is_range ? &q->num2 : &q->num;
+	size_t j = last->end;
+	size_t n = 0;
+	q->end = j;
+	q->unit_first = q->unit_end = j;
+	if (last->unit != NULL) {
+		q->unit = last->unit;
+		q->unit_glued = TRUE;
+		q->unit_first = j - 1;
+		q->unit_end = j;
+		/* "a four-day span": the noun the adjective qualifies. */
+		if ((last->flags & NUM_HYPHEN_UNIT) && qty_counted_noun(c, q, j, TRUE)) {
+			q->unit_first = j - 1;
+			q->end = q->unit_end;
+		}
+		return;
+	}
+	if (j >= c->n)
+		return;
+	const lex_entry *cur = lex_match(c->st->suffixes, c->doc, j, c->n, &n);
+	if (cur != NULL && (!cur->scaled || (last->flags & NUM_SCALED)) && q->currency == NULL) {
+		q->currency = cur->code;
+		q->end = j + n;
+		return;
+	}
+	const lex_entry *u =
+	    q->currency == NULL ? lex_match(c->st->nl.units, c->doc, j, c->n, &n) : NULL;
+	if (u != NULL && !(n == 1 && qty_is_calendar(c, j))) {
+		q->unit = u;
+		q->unit_first = j;
+		q->unit_end = q->end = j + n;
+		return;
+	}
+	if (q->currency == NULL && qty_counted_noun(c, q, j, q->num.value == 1 && !q->is_range))
+		q->end = q->unit_end;
+}
+
+static gboolean is_duration(const qty *q)
+{
+	return q->unit != NULL && q->unit->kind != NULL && strcmp(q->unit->kind, "duration") == 0;
+}
+
+/* "the next four years", "the past two decades": the span of time named. */
+static void extend_period(const qctx *c, qty *q)
+{
+	static const char *const words[] = {"past",  "next",  "last",      "previous", "coming",
+	                                    "first", "final", "following", NULL};
+	size_t i = q->first;
+	if (q->qualifier != NULL || i < c->floor + 2 || !qctx_is(c, i - 2, "the"))
+		return;
+	for (const char *const *w = words; *w; w++) {
+		if (qctx_is(c, i - 1, *w)) {
+			q->first = i - 2;
+			return;
+		}
+	}
+}
+
+/*
+ * "a week", "an hour": one unit of time, but not a rate ("twice a day",
+ * "$5 a month", "per a year") nor a date ("a year ago", checked later).
+ */
+static gboolean article_duration(const qctx *c, size_t i)
+{
+	size_t n = 0;
+	const lex_entry *u = lex_match(c->st->nl.units, c->doc, i + 1, c->n, &n);
+	if (u == NULL || u->kind == NULL || strcmp(u->kind, "duration") != 0 || n != 1)
+		return FALSE;
+	const entx_token *t = qctx_tok(c, i + 1);
+	char w[32];
+	size_t len = lex_token_lower(c->doc, t, w, sizeof w);
+	if (len == 0 || w[len - 1] == 's')
+		return FALSE;
+	if (i == 0)
+		return TRUE;
+	const entx_token *p = qctx_tok(c, i - 1);
+	return !(qctx_is(c, i - 1, "once") || qctx_is(c, i - 1, "twice") ||
+	         qctx_is(c, i - 1, "times") || qctx_is(c, i - 1, "per") ||
+	         (p->flags & (ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT)) ||
+	         lex_has_token(c->st->nl.units, c->doc, i - 1) ||
+	         lex_has_token(c->st->suffixes, c->doc, i - 1));
+}
+
+/* The "a" of "a week" as the number one. */
+static gboolean article_one(const qctx *c, size_t i, num_result *num)
+{
+	if (!(qctx_is(c, i, "a") || qctx_is(c, i, "an")) || !article_duration(c, i))
+		return FALSE;
+	memset(num, 0, sizeof *num);
+	num->value = 1;
+	num->scale = 1;
+	num->flags = NUM_WORDS | NUM_ARTICLE;
+	num->first = i;
+	num->end = i + 1;
+	return TRUE;
+}
+
+/* Assembles the quantity whose number starts at token i. */
+static gboolean assemble(const qctx *c, size_t i, qty *q)
+{
+	memset(q, 0, sizeof *q);
+	read_prefix(c, q, i);
+	if (!num_parse(&c->st->nl, c->doc, i, c->n, q->currency != NULL, &q->num) &&
+	    !article_one(c, i, &q->num))
+		return FALSE;
+	read_range(c, q);
+	/* "from 5", "between 5": the preposition was for a range that is not there. */
+	if (!q->is_range && q->range_word)
+		q->first++;
+	/* "3-2", "555-0100": two numbers in one token that are no range. */
+	if (q->num.range_digits > 0 && !q->is_range)
+		return FALSE;
+	read_suffix(c, q);
+	if (qty_rejected(c, q))
+		return FALSE;
+	/* "the 787", "the 737-800": a bare number after an article names a model. */
+	if ((q->num.flags & NUM_DIGITS) && q->first == q->num.first && q->first > c->floor &&
+	    q->unit == NULL && q->currency == NULL && q->unit_end == q->unit_first &&
+	    (qctx_is(c, q->first - 1, "the") || qctx_is(c, q->first - 1, "a")))
+		return FALSE;
+	/* "two days ago", "a year earlier" are dates. */
+	if (is_duration(q) && (qctx_is(c, q->end, "ago") || qctx_is(c, q->end, "earlier") ||
+	                       qctx_is(c, q->end, "later")))
+		return FALSE;
+	if (is_duration(q))
+		extend_period(c, q);
+	if (q->currency != NULL || q->unit != NULL)
+		q->confidence = 0.9;
+	else if (q->unit_end > q->unit_first)
+		q->confidence = 0.85;
+	else
+		q->confidence = (q->num.flags & NUM_DIGITS) ? 0.7 : 0.6;
+	return TRUE;
+}
+
+static char *span_text(const qctx *c, size_t first, size_t end)
+{
+	const entx_token *a = qctx_tok(c, first);
+	const entx_token *b = qctx_tok(c, end - 1);
+	return g_strndup(c->text + a->byte_begin, b->byte_end - a->byte_begin);
+}
+
+static void emit_unit(const qctx *c, const qty *q, entx_mention *m)
+{
+	if (q->unit != NULL) {
+		char *text = q->unit_glued ? g_strdup(q->unit->text)
+		                           : span_text(c, q->unit_first, q->unit_end);
+		entx_mention_set_string(m, "schema:unitText", text);
+		g_free(text);
+		if (q->unit->code != NULL)
+			entx_mention_set_string(m, "schema:unitCode", q->unit->code);
+	} else if (q->unit_end > q->unit_first) {
+		char *text = span_text(c, q->unit_first, q->unit_end);
+		entx_mention_set_string(m, "schema:unitText", text);
+		g_free(text);
+	}
+}
+
+static void emit(const qctx *c, const qty *q)
+{
+	const entx_token *a = qctx_tok(c, q->first);
+	const entx_token *b = qctx_tok(c, q->end - 1);
+	const char *cls =
+	    q->currency != NULL ? "schema:MonetaryAmount" : "schema:QuantitativeValue";
+	entx_mention *m =
+	    entx_doc_add_mention(c->doc, a->cp_begin, b->cp_end, "Quantity", cls, q->confidence);
+	char v1[64], v2[64];
+	if (m == NULL)
+		return;
+	num_format(q->num.value, v1, sizeof v1);
+	if (q->is_range) {
+		num_format(q->num2.value, v2, sizeof v2);
+		char *range = g_strdup_printf("%s-%s", v1, v2);
+		entx_mention_set_value(m, range);
+		g_free(range);
+		entx_mention_set_number(m, "schema:minValue", q->num.value);
+		entx_mention_set_number(m, "schema:maxValue", q->num2.value);
+		entx_mention_set_string(m, "entx:qualifier", "range");
+	} else {
+		entx_mention_set_value(m, v1);
+		entx_mention_set_number(m, "schema:value", q->num.value);
+		if (q->qualifier != NULL)
+			entx_mention_set_string(m, "entx:qualifier", q->qualifier);
+	}
+	if (q->currency != NULL)
+		entx_mention_set_string(m, "schema:currency", q->currency);
+	else
+		emit_unit(c, q, m);
+}
+
+/* A token where a number may start: a digit, a number word, "a"/"an". */
+static gboolean candidate(const qctx *c, size_t i)
+{
+	const entx_token *t = qctx_tok(c, i);
+	if (g_ascii_isdigit(c->text[t->byte_begin]))
+		return TRUE;
+	if (!(t->flags & ENTX_TOK_WORD) || (t->flags & ENTX_TOK_HAS_DIGIT))
+		return FALSE;
+	if (lex_has_token(c->st->nl.numbers, c->doc, i))
+		return TRUE;
+	if (t->flags & ENTX_TOK_HYPHENATED)
+		return lex_has_hash(c->st->nl.numbers, lex_hyphen_head(c->doc, t));
+	/* "a dozen", "an hour": cheap length test before the compare. */
+	if (t->byte_end - t->byte_begin > 2 || i + 1 >= c->n)
+		return FALSE;
+	return (qctx_is(c, i, "a") || qctx_is(c, i, "an")) &&
+	       (lex_has_token(c->st->nl.numbers, c->doc, i + 1) || article_duration(c, i));
+}
+
+static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
+{
+	(void)error;
+	qctx c = {state, doc, entx_doc_text(doc, NULL), entx_doc_n_tokens(doc), 0};
+	for (size_t i = 0; i < c.n; i++) {
+		qty q;
+		if (!candidate(&c, i) || !assemble(&c, i, &q))
+			continue;
+		emit(&c, &q);
+		c.floor = q.end;
+		i = q.end - 1;
+	}
+	return TRUE;
+}
+
+static const char *const quantity_classes[] = {"Quantity", NULL};
+
+ENTX_PLUGIN_DEFINE("quantity", "0.1.0",
+                   "numbers with what they count, money, durations and measures",
+                   "GPL-3.0-or-later", quantity_classes, 10, quantity_create, quantity_extract,
+                   quantity_destroy)

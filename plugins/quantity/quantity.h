@@ -1,0 +1,58 @@
+/*
+ * entx - the quantity plugin's private declarations.
+ */
+#ifndef ENTX_PLUGIN_QUANTITY_H
+#define ENTX_PLUGIN_QUANTITY_H
+
+#include "number.h"
+
+/* Read-only after create(): shared by concurrent extract() calls. */
+typedef struct quantity_state {
+	lex_set *lex;
+	num_lexicon nl;
+	const lex_table *qualifiers;
+	const lex_table *ranges;
+	const lex_table *plurals;
+	const lex_table *stops;
+	const lex_table *codes;
+	const lex_table *calendar;
+	const lex_table *clock;
+	const lex_table *prefixes; /* currency signs before the number */
+	const lex_table *suffixes; /* currency names after it */
+} quantity_state;
+
+/* One quantity being assembled at a candidate number. */
+typedef struct qty {
+	size_t first; /* first token of the mention */
+	size_t end;   /* one past its last token */
+	num_result num;
+	num_result num2; /* the upper end of a range */
+	gboolean is_range;
+	gboolean range_word;   /* first is "between" or "from" */
+	const char *qualifier; /* entx:qualifier, or NULL */
+	const char *currency;  /* ISO 4217 code, or NULL */
+	const lex_entry *unit; /* unit of measure or time, or NULL */
+	size_t unit_first;     /* tokens of the unit or counted noun text */
+	size_t unit_end;
+	gboolean unit_glued; /* the unit is inside the number's token */
+	double confidence;
+} qty;
+
+/* Per extract() call: the document and its extent. */
+typedef struct qctx {
+	const quantity_state *st;
+	entx_doc *doc;
+	const char *text;
+	size_t n;     /* number of tokens */
+	size_t floor; /* first token not yet used by a mention */
+} qctx;
+
+/* context.c */
+const entx_token *qctx_tok(const qctx *c, size_t i);
+gboolean qctx_is(const qctx *c, size_t i, const char *lower);
+gboolean qctx_adjacent(const qctx *c, size_t i);
+gboolean qty_rejected(const qctx *c, const qty *q);
+gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular);
+gboolean qty_is_calendar(const qctx *c, size_t i);
+
+#endif

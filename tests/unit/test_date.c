@@ -1,0 +1,184 @@
+/*
+ * Unit tests of the date plugin, run through the real engine with only
+ * that plugin loaded. Expected values are worked out by hand from the
+ * reference date 2017-12-18, a Monday (ISO week 2017-W51).
+ */
+/* cmocka.h needs these first; a blank line keeps clang-format's order. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define REF "2017-12-18"
+
+typedef struct dcase {
+	const char *text;  /* the document */
+	const char *ref;   /* reference date, or NULL */
+	const char *span;  /* the expected mention */
+	const char *value; /* its TIMEX3 value */
+	const char *typed; /* the OWL-Time property expected, or NULL */
+} dcase;
+
+static const dcase cases[] = {
+    /* absolute dates */
+    {"We met on December 17.", REF, "December 17", "2017-12-17", "time:inXSDDate"},
+    {"We met on Dec. 14.", REF, "Dec. 14", "2017-12-14", "time:inXSDDate"},
+    {"We met on 17 December 2017.", REF, "17 December 2017", "2017-12-17", "time:inXSDDate"},
+    {"We met on December 17, 2017.", NULL, "December 17, 2017", "2017-12-17", "time:inXSDDate"},
+    {"We met on 2017-12-17.", NULL, "2017-12-17", "2017-12-17", "time:inXSDDate"},
+    {"We met on 12/17/2017.", NULL, "12/17/2017", "2017-12-17", "time:inXSDDate"},
+    {"We met on 7/8/07.", NULL, "7/8/07", "2007-07-08", "time:inXSDDate"},
+    {"We met on Friday, December 15.", REF, "Friday, December 15", "2017-12-15", "time:inXSDDate"},
+    {"It was in December 2017.", NULL, "December 2017", "2017-12", "time:inXSDgYearMonth"},
+    {"It was in the 1990s.", NULL, "the 1990s", "199X", NULL},
+    {"It was in 2019.", NULL, "2019", "2019", "time:inXSDgYear"},
+    {"He lost the 2016 election.", NULL, "2016", "2016", "time:inXSDgYear"},
+    {"It was mid-1996.", NULL, "mid-1996", "1996", "time:inXSDgYear"},
+    {"in the 20th century", NULL, "the 20th century", "19XX", NULL},
+    {"in nineteen ninety-six", NULL, "nineteen ninety-six", "1996", "time:inXSDgYear"},
+    /* weekdays, months, times */
+    {"They were detained Sunday.", REF, "Sunday", "2017-12-17", "time:inXSDDate"},
+    {"The talks will resume Thursday.", REF, "Thursday", "2017-12-21", "time:inXSDDate"},
+    {"It happened in December.", REF, "December", "2017-12", "time:inXSDgYearMonth"},
+    {"It happened on October 17, 2019 at 5:42 pm.", NULL, "October 17, 2019 at 5:42 pm",
+     "2019-10-17T17:42", NULL},
+    {"logged at 2019-10-17T17:42", NULL, "2019-10-17T17:42", "2019-10-17T17:42", NULL},
+    /* UTC stays in the TIMEX3 value; other zones only in the typed stamp */
+    {"logged at 2019-10-17T17:42Z", NULL, "2019-10-17T17:42Z", "2019-10-17T17:42Z",
+     "time:inXSDDateTimeStamp"},
+    {"at 9 a.m. EST on Dec. 14, 2017", NULL, "9 a.m. EST on Dec. 14, 2017", "2017-12-14T09:00",
+     "time:inXSDDateTimeStamp"},
+    {"It began at 10 p.m. Wednesday.", REF, "10 p.m. Wednesday", "2017-12-13T22:00", NULL},
+    {"It began Wednesday night.", REF, "Wednesday night", "2017-12-13TNI", NULL},
+    /* relative dates */
+    {"It happened today.", REF, "today", "2017-12-18", "time:inXSDDate"},
+    {"It happened yesterday.", REF, "yesterday", "2017-12-17", "time:inXSDDate"},
+    {"It happens tomorrow.", REF, "tomorrow", "2017-12-19", "time:inXSDDate"},
+    {"It happened last week.", REF, "last week", "2017-W50", NULL},
+    {"It happened earlier in the day.", REF, "earlier in the day", "2017-12-18", "time:inXSDDate"},
+    {"It happened two days ago.", REF, "two days ago", "2017-12-16", "time:inXSDDate"},
+    {"It happens next month.", REF, "next month", "2018-01", "time:inXSDgYearMonth"},
+    {"It happened at the end of last week.", REF, "the end of last week", "2017-W50", NULL},
+    {"It happened last year.", REF, "last year", "2016", "time:inXSDgYear"},
+    {"It happened this morning.", REF, "this morning", "2017-12-18TMO", NULL},
+    {"It happened last fall.", REF, "last fall", "2017-FA", NULL},
+    {"It happened this past spring.", REF, "this past spring", "2017-SP", NULL},
+    {"It happened in the first quarter of last year.", REF, "the first quarter of last year",
+     "2016-Q1", NULL},
+    {"Profit rose in the third quarter.", REF, "the third quarter", "2017-Q3", NULL},
+    {"It happened over the weekend.", REF, "the weekend", "2017-W50-WE", NULL},
+    {"It happened a year ago.", REF, "a year ago", "2016", "time:inXSDgYear"},
+    {"It happened last Friday.", REF, "last Friday", "2017-12-15", "time:inXSDDate"},
+    {"It happens next Friday.", REF, "next Friday", "2017-12-22", "time:inXSDDate"},
+    {"It happened three weeks ago.", REF, "three weeks ago", "2017-W48", NULL},
+    {"It happened in June last year.", REF, "June last year", "2016-06", "time:inXSDgYearMonth"},
+    {"Profit fell in the latest quarter.", REF, "the latest quarter", "2017-Q3", NULL},
+    {"It beat this year's third quarter.", REF, "this year's third quarter", "2017-Q3", NULL},
+    {"It was mid-November.", REF, "mid-November", "2017-11", "time:inXSDgYearMonth"},
+    {"It was late November.", REF, "late November", "2017-11", "time:inXSDgYearMonth"},
+    {"It rose in the fourth-quarter report.", REF, "fourth-quarter", "2017-Q4", NULL},
+    /* holidays: 2017 Thanksgiving is the fourth Thursday of November */
+    {"We met on Thanksgiving Day.", REF, "Thanksgiving Day", "2017-11-23", "time:inXSDDate"},
+    {"We meet on Christmas Eve.", REF, "Christmas Eve", "2017-12-24", "time:inXSDDate"},
+    {"We meet at Easter 2018.", NULL, "Easter 2018", "2018-04-01", "time:inXSDDate"},
+    /* no reference date: TIMEX3 placeholders */
+    {"We met on December 17.", NULL, "December 17", "XXXX-12-17", NULL},
+    {"They were detained Sunday.", NULL, "Sunday", "XXXX-WXX-7", NULL},
+    /* the dateline as reference date */
+    {"MOSCOW, December 18, 2017\n\nThe FSB detained seven suspects on Sunday.", NULL, "Sunday",
+     "2017-12-17", "time:inXSDDate"},
+};
+
+static const char *const negatives[] = {
+    "In 2019 people were angry.", "Prices rose recently.",        "We are there now.",
+    "It was so in the past.",     "It was the second time.",      "the 18th session",
+    "Call 555-1234 today-ish.",   "after 9/11 the world changed", "the GPV-2027 programme",
+    "in the 2+2 format",          "He may go. She will march.",   "Jan Smith said so.",
+    "about 2000 soldiers",
+};
+
+static void check_case(const dcase *c)
+{
+	entx_engine *e = harness_engine("date");
+	entx_doc *d = harness_run(e, c->text, c->ref);
+	const entx_mention *m = harness_find(d, "Date", c->span);
+	if (m == NULL || strcmp(entx_mention_value(m), c->value) != 0) {
+		fprintf(stderr, "in '%s' (ref %s) expected '%s' = %s; found:\n", c->text,
+		        c->ref ? c->ref : "none", c->span, c->value);
+		harness_dump(d);
+	}
+	assert_non_null(m);
+	assert_string_equal(entx_mention_value(m), c->value);
+	if (c->typed != NULL)
+		assert_non_null(harness_prop(m, c->typed));
+	else
+		assert_null(harness_prop(m, "time:inXSDDate"));
+	entx_doc_free(d);
+	entx_engine_free(e);
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+		check_case(&cases[i]);
+}
+
+static void test_negatives(void **state)
+{
+	(void)state;
+	entx_engine *e = harness_engine("date");
+	for (size_t i = 0; i < G_N_ELEMENTS(negatives); i++) {
+		entx_doc *d = harness_run(e, negatives[i], NULL);
+		if (harness_count(d, "Date") != 0) {
+			fprintf(stderr, "unexpected Date in '%s':\n", negatives[i]);
+			harness_dump(d);
+		}
+		assert_int_equal(harness_count(d, "Date"), 0);
+		entx_doc_free(d);
+	}
+	entx_engine_free(e);
+}
+
+/* Classes and typed literals follow OWL-Time. */
+static void test_owl_time(void **state)
+{
+	(void)state;
+	entx_engine *e = harness_engine("date");
+	entx_doc *d = harness_run(
+	    e, "On December 17, 2017 and in December 2017 and at 2019-10-17T17:42-04:00.", NULL);
+	const entx_mention *day = harness_find(d, "Date", "December 17, 2017");
+	const entx_mention *month = harness_find(d, "Date", "December 2017");
+	const entx_mention *stamp = harness_find(d, "Date", "2019-10-17T17:42-04:00");
+	entx_doc *d2 = harness_run(e, "at 9 a.m. EST on Dec. 14, 2017", NULL);
+	const entx_mention *est = harness_find(d2, "Date", "9 a.m. EST on Dec. 14, 2017");
+	assert_non_null(est);
+	assert_string_equal(harness_prop(est, "time:inXSDDateTimeStamp"),
+	                    "2017-12-14T09:00:00-05:00");
+	entx_doc_free(d2);
+	assert_non_null(day);
+	assert_non_null(month);
+	assert_non_null(stamp);
+	assert_string_equal(entx_mention_class(day), "time:Instant");
+	assert_string_equal(entx_mention_class(month), "time:ProperInterval");
+	assert_string_equal(harness_prop(day, "time:inXSDDate"), "2017-12-17");
+	assert_string_equal(harness_prop(month, "time:inXSDgYearMonth"), "2017-12");
+	assert_string_equal(harness_prop(stamp, "time:inXSDDateTimeStamp"),
+	                    "2019-10-17T17:42:00-04:00");
+	entx_doc_free(d);
+	entx_engine_free(e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_negatives),
+	    cmocka_unit_test(test_owl_time),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,294 @@
+/*
+ * The person, organization and place plugins, through the real engine
+ * with the three loaded together (as they are by default). Expected spans
+ * are worked out by hand from each sentence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "harness.h"
+
+static int setup(void **state)
+{
+	*state = harness_engine("person,organization,place");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	entx_engine_free(*state);
+	return 0;
+}
+
+/* Fails, dumping the mentions, when category has no mention `text`. */
+static const entx_mention *expect(const entx_doc *d, const char *category, const char *text)
+{
+	const entx_mention *m = harness_find(d, category, text);
+	if (m == NULL) {
+		fprintf(stderr, "expected %s '%s' in:\n", category, text);
+		harness_dump(d);
+	}
+	assert_non_null(m);
+	return m;
+}
+
+static void expect_none(const entx_doc *d, const char *category, const char *text)
+{
+	const entx_mention *m = harness_find(d, category, text);
+	if (m != NULL) {
+		fprintf(stderr, "unexpected %s '%s' in:\n", category, text);
+		harness_dump(d);
+	}
+	assert_null(m);
+}
+
+static void test_title_is_context(void **state)
+{
+	entx_doc *d = harness_run(*state, "On Monday, President Vladimir Putin met reporters.", NULL);
+	const entx_mention *m = expect(d, "Person", "Vladimir Putin");
+	assert_int_equal(entx_mention_begin(m), 21);
+	assert_int_equal(entx_mention_end(m), 35);
+	assert_string_equal(entx_mention_class(m), "schema:Person");
+	expect_none(d, "Person", "President Vladimir Putin");
+	assert_int_equal(harness_count(d, NULL), 1);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "It was confirmed by Kremlin spokesman Dmitry Peskov on Friday.", NULL);
+	expect(d, "Person", "Dmitry Peskov");
+	expect(d, "Organization", "Kremlin");
+	entx_doc_free(d);
+}
+
+static void test_possessive_excluded(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "The talks were led by Sergei Lavrov. Lavrov's deputy stayed in "
+	                          "Moscow.",
+	                          NULL);
+	expect(d, "Person", "Sergei Lavrov");
+	const entx_mention *m = expect(d, "Person", "Lavrov");
+	assert_int_equal(entx_mention_begin(m), 37);
+	assert_int_equal(entx_mention_end(m), 43);
+	expect_none(d, "Person", "Lavrov's");
+	expect(d, "Place", "Moscow");
+	entx_doc_free(d);
+}
+
+static void test_initials_and_suffixes(void **state)
+{
+	entx_doc *d = harness_run(*state, "The column was written by L Todd Wood in New York.", NULL);
+	expect(d, "Person", "L Todd Wood");
+	expect(d, "Place", "New York");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "A speech by Martin Luther King Jr. was read aloud.", NULL);
+	expect(d, "Person", "Martin Luther King Jr.");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "The book is by George W. Bush and nobody else.", NULL);
+	expect(d, "Person", "George W. Bush");
+	entx_doc_free(d);
+}
+
+static void test_acronym_in_parentheses(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Officers of the Federal Security Service (FSB) detained seven "
+	                          "suspects.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Organization", "Federal Security Service");
+	assert_string_equal(entx_mention_class(m), "schema:GovernmentOrganization");
+	expect(d, "Organization", "FSB");
+	assert_int_equal(harness_count(d, "Organization"), 2);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "A report by the Prosecutor General's Office was leaked.", NULL);
+	expect(d, "Organization", "Prosecutor General's Office");
+	entx_doc_free(d);
+}
+
+static void test_institutions_as_actors(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "The Kremlin said the White House had not replied, RIA Novosti "
+	                          "reported.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Organization", "Kremlin");
+	assert_string_equal(entx_mention_class(m), "schema:GovernmentOrganization");
+	expect(d, "Organization", "White House");
+	m = expect(d, "Organization", "RIA Novosti");
+	assert_string_equal(entx_mention_class(m), "schema:NewsMediaOrganization");
+	expect_none(d, "Place", "White House");
+	entx_doc_free(d);
+}
+
+static void test_country_modifiers(void **state)
+{
+	entx_doc *d = harness_run(*state, "The U.S. president discussed US-Russian relations.", NULL);
+	const entx_mention *m = expect(d, "Place", "U.S.");
+	assert_string_equal(entx_mention_class(m), "schema:Country");
+	m = expect(d, "Place", "US");
+	/* "US" is code points 29-31, inside the token "US-Russian". */
+	assert_int_equal(entx_mention_begin(m), 29);
+	assert_int_equal(entx_mention_end(m), 31);
+	expect_none(d, "Place", "Russian");
+	expect_none(d, "Place", "US-Russian");
+	entx_doc_free(d);
+}
+
+static void test_demonyms_are_not_places(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Russian officials met German diplomats and a British envoy.",
+	                          NULL);
+	assert_int_equal(harness_count(d, NULL), 0);
+	entx_doc_free(d);
+}
+
+static void test_places_and_heads(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Crowds gathered at Kazan Cathedral while tension grew on the "
+	                          "Korean Peninsula.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Place", "Kazan Cathedral");
+	assert_string_equal(entx_mention_class(m), "schema:LandmarksOrHistoricalBuildings");
+	m = expect(d, "Place", "Korean Peninsula");
+	assert_string_equal(entx_mention_class(m), "schema:Landform");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "He flew from Berlin to France and then to Texas.", NULL);
+	expect(d, "Place", "Berlin");
+	m = expect(d, "Place", "France");
+	assert_string_equal(entx_mention_class(m), "schema:Country");
+	expect(d, "Place", "Texas");
+	entx_doc_free(d);
+}
+
+static void test_headline_words(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Putin Says Sanctions Will Fail\n\n"
+	                          "Vladimir Putin said on Friday that the measures would not "
+	                          "work.\n",
+	                          NULL);
+	const entx_mention *m = expect(d, "Person", "Putin");
+	assert_int_equal(entx_mention_begin(m), 0);
+	expect(d, "Person", "Vladimir Putin");
+	expect_none(d, "Person", "Putin Says Sanctions Will Fail");
+	expect_none(d, "Person", "Says Sanctions Will Fail");
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
+}
+
+static void test_sentence_initial_words(void **state)
+{
+	entx_doc *d = harness_run(*state, "Meanwhile the rain stopped. Nobody came.", NULL);
+	assert_int_equal(harness_count(d, NULL), 0);
+	entx_doc_free(d);
+}
+
+static void test_surname_coreference(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Asked about it, Dmitry Peskov declined to comment. Peskov "
+	                          "told TASS on Friday that talks would go on.",
+	                          NULL);
+	expect(d, "Person", "Dmitry Peskov");
+	const entx_mention *m = expect(d, "Person", "Peskov");
+	assert_int_equal(entx_mention_begin(m), 51);
+	m = expect(d, "Organization", "TASS");
+	assert_string_equal(entx_mention_class(m), "schema:NewsMediaOrganization");
+	entx_doc_free(d);
+}
+
+static void test_organization_heads(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Shares of Acme Widgets Inc. rose after the Ministry of Defence "
+	                          "spoke.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Organization", "Acme Widgets Inc.");
+	assert_string_equal(entx_mention_class(m), "schema:Corporation");
+	expect(d, "Organization", "Ministry of Defence");
+	entx_doc_free(d);
+}
+
+static void test_sports_teams(void **state)
+{
+	/*
+	 * In a sports report a county or city standing for its team is an
+	 * organization, where a game is played it stays a place, and so does
+	 * the dateline.
+	 */
+	entx_doc *d = harness_run(*state,
+	                          "LONDON 1996-08-30\n"
+	                          "Leicestershire beat Somerset by an innings after taking four "
+	                          "wickets.\nThe match was played in Leicester.\n",
+	                          NULL);
+	expect(d, "Place", "LONDON");
+	const entx_mention *m = expect(d, "Organization", "Leicestershire");
+	assert_string_equal(entx_mention_class(m), "schema:SportsOrganization");
+	expect(d, "Organization", "Somerset");
+	expect(d, "Place", "Leicester");
+	entx_doc_free(d);
+
+	/* Outside sport the county is a place. */
+	d = harness_run(*state, "Floods hit homes across Somerset on Tuesday.", NULL);
+	expect(d, "Place", "Somerset");
+	entx_doc_free(d);
+}
+
+static void test_given_names_that_are_places(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Paris Hilton met Michael Jordan in Paris. Jordan later flew "
+	                          "home.",
+	                          NULL);
+	expect(d, "Person", "Paris Hilton");
+	expect(d, "Person", "Michael Jordan");
+	const entx_mention *m = expect(d, "Place", "Paris");
+	assert_int_equal(entx_mention_begin(m), 35);
+	m = expect(d, "Person", "Jordan");
+	assert_int_equal(entx_mention_begin(m), 42);
+	expect_none(d, "Place", "Jordan");
+	entx_doc_free(d);
+}
+
+static void test_organization_nouns(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "UEFA fined Belgian club Standard Liege on Friday, the "
+	                          "Interfax news agency said.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Organization", "Standard Liege");
+	assert_string_equal(entx_mention_class(m), "schema:SportsOrganization");
+	m = expect(d, "Organization", "Interfax");
+	assert_string_equal(entx_mention_class(m), "schema:NewsMediaOrganization");
+	expect_none(d, "Person", "Standard Liege");
+	entx_doc_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_title_is_context),
+		cmocka_unit_test(test_possessive_excluded),
+		cmocka_unit_test(test_initials_and_suffixes),
+		cmocka_unit_test(test_acronym_in_parentheses),
+		cmocka_unit_test(test_institutions_as_actors),
+		cmocka_unit_test(test_country_modifiers),
+		cmocka_unit_test(test_demonyms_are_not_places),
+		cmocka_unit_test(test_places_and_heads),
+		cmocka_unit_test(test_headline_words),
+		cmocka_unit_test(test_sentence_initial_words),
+		cmocka_unit_test(test_surname_coreference),
+		cmocka_unit_test(test_organization_heads),
+		cmocka_unit_test(test_sports_teams),
+		cmocka_unit_test(test_given_names_that_are_places),
+		cmocka_unit_test(test_organization_nouns),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

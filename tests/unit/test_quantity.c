@@ -1,0 +1,187 @@
+/*
+ * Unit tests of the quantity plugin, run through the real engine with
+ * only that plugin loaded. Expected values are worked out by hand.
+ */
+/* cmocka.h needs these first; a blank line keeps clang-format's order. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+typedef struct qcase {
+	const char *text;      /* the document */
+	const char *span;      /* the expected mention's text */
+	const char *value;     /* rdf:value */
+	const char *unit;      /* schema:unitText, NULL when none */
+	const char *code;      /* schema:unitCode or schema:currency, NULL when none */
+	const char *qualifier; /* entx:qualifier, NULL when none */
+} qcase;
+
+static const qcase positives[] = {
+    {"The FSB detained seven suspects.", "seven suspects", "7", "suspects", NULL, NULL},
+    {"There were 39 terrorist attacks last year.", "39 terrorist attacks", "39",
+     "terrorist attacks", NULL, NULL},
+    {"Police held seven suspected followers of the Islamic State.", "seven suspected followers",
+     "7", "suspected followers", NULL, NULL},
+    {"He arrested seven Islamic State suspects.", "seven Islamic State suspects", "7",
+     "Islamic State suspects", NULL, NULL},
+    {"The toll rose to 39.", "39", "39", NULL, NULL, NULL},
+    {"They found twenty-one bodies.", "twenty-one bodies", "21", "bodies", NULL, NULL},
+    {"It holds 1.5 million barrels.", "1.5 million barrels", "1500000", "barrels", "BLL", NULL},
+    {"He bought a dozen eggs.", "a dozen eggs", "12", "eggs", NULL, NULL},
+    {"Sales reached 1,000.5 tonnes.", "1,000.5 tonnes", "1000.5", "tonnes", "TNE", NULL},
+    {"one suspect was held", "one suspect", "1", "suspect", NULL, NULL},
+    {"two hundred and fifty people came", "two hundred and fifty people", "250", "people", NULL,
+     NULL},
+    /* durations */
+    {"The siege lasted four days.", "four days", "4", "days", "DAY", NULL},
+    {"He served 18 years in prison.", "18 years", "18", "years", "ANN", NULL},
+    {"It was a four-day span of fighting.", "four-day span", "4", "day", "DAY", NULL},
+    {"a 27-year-old man", "27-year-old man", "27", "year", "ANN", NULL},
+    {"a 44-year-old anti-abortion activist was held", "44-year-old anti-abortion activist", "44",
+     "year", "ANN", NULL},
+    {"one suspected militant died", "one suspected militant", "1", "suspected militant", NULL,
+     NULL},
+    {"within 48 hours", "48 hours", "48", "hours", "HUR", NULL},
+    {"They stayed for a week.", "a week", "1", "week", "WEE", NULL},
+    /* money */
+    {"It costs $2 now.", "$2", "2", NULL, "USD", NULL},
+    {"a deal worth €40 billion", "€40 billion", "40000000000", NULL, "EUR", NULL},
+    {"They paid 40 million rubles.", "40 million rubles", "40000000", NULL, "RUB", NULL},
+    {"a $1 Billion fund", "$1 Billion", "1000000000", NULL, "USD", NULL},
+    {"debts of $15bn", "$15bn", "15000000000", NULL, "USD", NULL},
+    {"lost 20 million pounds", "20 million pounds", "20000000", NULL, "GBP", NULL},
+    /* percentages and measures */
+    {"Prices rose 20% in May.", "20%", "20", "%", "P1", NULL},
+    {"Prices rose 20 percent.", "20 percent", "20", "percent", "P1", NULL},
+    {"a 5 km walk", "5 km", "5", "km", "KMT", NULL},
+    {"a 5km walk", "5km", "5", "km", "KMT", NULL},
+    {"It weighs 300 kg.", "300 kg", "300", "kg", "KGM", NULL},
+    {"He weighs 300 pounds.", "300 pounds", "300", "pounds", "LBR", NULL},
+    /* ranges and approximations */
+    {"three to five soldiers died", "three to five soldiers", "3-5", "soldiers", NULL, "range"},
+    {"about 300 people", "about 300 people", "300", "people", NULL, "approximately"},
+    {"more than 2,400 homes", "more than 2,400 homes", "2400", "homes", NULL, "more than"},
+    {"at least 12 people died", "at least 12 people", "12", "people", NULL, "at least"},
+    {"between 12 and 20 million dollars", "between 12 and 20 million dollars", "12000000-20000000",
+     NULL, "USD", "range"},
+    {"200-250 people", "200-250 people", "200-250", "people", NULL, "range"},
+    {"In 2019 people were angry.", "2019 people", "2019", "people", NULL, NULL},
+    {"for the next four years", "the next four years", "4", "years", "ANN", NULL},
+    {"almost two and a half years", "almost two and a half years", "2.5", "years", "ANN",
+     "less than"},
+    {"a deal worth US$ 40 billion", "US$ 40 billion", "40000000000", NULL, "USD", NULL},
+    {"about US$ 16 million to $ 28 million", "about US$ 16 million to $ 28 million",
+     "16000000-28000000", NULL, "USD", "range"},
+    {"nineteen people", "nineteen people", "19", "people", NULL, NULL},
+    {"Seven suspects were held.", "Seven suspects", "7", "suspects", NULL, NULL},
+};
+
+static const char *const negatives[] = {
+    "It was the second time.",                                   /* ordinals */
+    "the 18th session",          "Call 555-1234 now.",           /* phone numbers */
+    "Call (202) 555-0100 now.",  "after 9/11 the world changed", /* event names */
+    "the GPV-2027 programme",                                    /* codes */
+    "in the 2+2 format",         "a 16x9 screen",
+    "many people came",                                  /* vague words */
+    "several people came",       "It happened in 2019.", /* years and dates */
+    "the 2016 election",         "on December 17 we met",
+    "on 17 December we met",     "on Dec. 14 we met",
+    "at 5 p.m. sharp",           "at 5:42 pm",
+    "It happened two days ago.", "He flew a Boeing 747 there.", /* names */
+    "one of them left",          "on 2017-12-17 we met",
+    "in nineteen ninety-six",                            /* a year read aloud */
+    "the 787 is late",                                   /* a model */
+    "He arrived a year ago.",    "He eats twice a day.", /* a rate, not a duration */
+};
+
+static void check_positive(const qcase *c)
+{
+	entx_engine *e = harness_engine("quantity");
+	entx_doc *d = harness_run(e, c->text, NULL);
+	const entx_mention *m = harness_find(d, "Quantity", c->span);
+	if (m == NULL) {
+		fprintf(stderr, "no Quantity '%s' in '%s'; found:\n", c->span, c->text);
+		harness_dump(d);
+	}
+	assert_non_null(m);
+	assert_string_equal(entx_mention_value(m), c->value);
+	const char *unit = harness_prop(m, "schema:unitText");
+	if (c->unit == NULL)
+		assert_null(unit);
+	else
+		assert_string_equal(unit, c->unit);
+	const char *code = harness_prop(m, "schema:unitCode");
+	const char *cur = harness_prop(m, "schema:currency");
+	if (c->code == NULL) {
+		assert_null(code);
+		assert_null(cur);
+	} else {
+		assert_string_equal(code != NULL ? code : cur, c->code);
+	}
+	const char *qual = harness_prop(m, "entx:qualifier");
+	if (c->qualifier == NULL)
+		assert_null(qual);
+	else
+		assert_string_equal(qual, c->qualifier);
+	if (cur != NULL)
+		assert_string_equal(entx_mention_class(m), "schema:MonetaryAmount");
+	entx_doc_free(d);
+	entx_engine_free(e);
+}
+
+static void test_positives(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(positives); i++)
+		check_positive(&positives[i]);
+}
+
+static void test_negatives(void **state)
+{
+	(void)state;
+	entx_engine *e = harness_engine("quantity");
+	for (size_t i = 0; i < G_N_ELEMENTS(negatives); i++) {
+		entx_doc *d = harness_run(e, negatives[i], NULL);
+		if (harness_count(d, "Quantity") != 0) {
+			fprintf(stderr, "unexpected Quantity in '%s':\n", negatives[i]);
+			harness_dump(d);
+		}
+		assert_int_equal(harness_count(d, "Quantity"), 0);
+		entx_doc_free(d);
+	}
+	entx_engine_free(e);
+}
+
+/* The range ends and the value of a single number are JSON numbers. */
+static void test_properties(void **state)
+{
+	(void)state;
+	entx_engine *e = harness_engine("quantity");
+	entx_doc *d = harness_run(e, "three to five soldiers and 39 attacks", NULL);
+	const entx_mention *r = harness_find(d, "Quantity", "three to five soldiers");
+	assert_non_null(r);
+	assert_string_equal(harness_prop(r, "schema:minValue"), "3");
+	assert_string_equal(harness_prop(r, "schema:maxValue"), "5");
+	assert_null(harness_prop(r, "schema:value"));
+	const entx_mention *m = harness_find(d, "Quantity", "39 attacks");
+	assert_non_null(m);
+	assert_string_equal(harness_prop(m, "schema:value"), "39");
+	assert_string_equal(entx_mention_class(m), "schema:QuantitativeValue");
+	entx_doc_free(d);
+	entx_engine_free(e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_positives),
+	    cmocka_unit_test(test_negatives),
+	    cmocka_unit_test(test_properties),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
