@@ -420,6 +420,14 @@ static void process_run(ctx *c, size_t a, size_t b)
 			add_span(c, k, b, NAMES_PLACE, place_head->class_iri, 0.7);
 			return;
 		}
+		/* "Air Force", "News Agency": a run that is all head word. */
+		if ((len = starts(c, k, NK_ORG_HEAD)) >= 2 && k + len == b && ti->ent_len == 0) {
+			add_span(c, k, b, NAMES_ORGANIZATION, entry(c, ti->head)->class_iri, 0.7);
+			return;
+		}
+		/* A title with no name after it ("the Chief Operating Officer"). */
+		if ((len = starts(c, k, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len == b)
+			return;
 		if ((len = starts(c, k, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len < b &&
 		    !is_strong_word(c, k, NK_FIRST)) {
 			person_ctx = TRUE;
