@@ -54,7 +54,7 @@ enum {
 	ENTX_TOK_PARA_START = 1u << 14,     /* first token after a blank line or of the doc */
 	ENTX_TOK_CURRENCY = 1u << 15,       /* a currency sign ($ € £ ¥ ₽ …), also SYMBOL */
 	ENTX_TOK_QUOTE = 1u << 16,          /* a quotation mark, also PUNCT */
-	ENTX_TOK_TITLECASE_LINE = 1u << 17  /* in a line where every long word is capitalized (a headline) */
+	ENTX_TOK_TITLECASE_LINE = 1u << 17  /* in a headline: every long word capitalized */
 };
 
 /*

@@ -11,6 +11,7 @@
  * values keep TIMEX3 placeholders (XXXX-12-17, XXXX-WXX-7).
  */
 #include "date.h"
+#include <entx/version.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -24,7 +25,6 @@ static void date_destroy(void *state)
 	if (st == NULL)
 		return;
 	lex_set_free(st->lex);
-	lex_set_free(st->qlex);
 	if (st->starters != NULL)
 		g_hash_table_destroy(st->starters);
 	if (st->followers != NULL)
@@ -97,20 +97,17 @@ static void collect(gpointer key, gpointer value, gpointer user_data)
 static void *date_create(const entx_plugin_config *cfg, GError **error)
 {
 	static const char *const date_files[] = {"date/calendar.rules", "date/time.rules", NULL};
-	static const char *const quantity_files[] = {"quantity/numbers.rules",
-	                                             "quantity/units.rules", "quantity/words.rules",
-	                                             "quantity/currencies.rules", NULL};
 	date_state *st = g_new0(date_state, 1);
 	st->lex = lex_set_new();
-	st->qlex = lex_set_new();
 	st->starters = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 	st->followers = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 	for (const char *const *f = date_files; *f; f++)
 		if (!lex_set_load(st->lex, cfg, *f, error))
 			goto fail;
-	for (const char *const *f = quantity_files; *f; f++)
-		if (!lex_set_load(st->qlex, cfg, *f, error))
-			goto fail;
+	/* Numbers, units and plurals: the quantity plugin's tables, loaded once. */
+	st->qlex = lex_set_quantity(cfg, error);
+	if (st->qlex == NULL)
+		goto fail;
 	st->months = lex_set_table(st->lex, "month");
 	st->weekdays = lex_set_table(st->lex, "weekday");
 	st->days = lex_set_table(st->lex, "day");
@@ -378,5 +375,6 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 
 static const char *const date_classes[] = {"Date", NULL};
 
-ENTX_PLUGIN_DEFINE("date", "0.1.0", "dates and times, normalized to ISO 8601", "GPL-3.0-or-later",
+ENTX_PLUGIN_DEFINE("date", ENTX_VERSION_STRING, "dates and times, normalized to ISO 8601",
+                   "GPL-3.0-or-later",
                    date_classes, 20, date_create, date_extract, date_destroy)

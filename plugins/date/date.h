@@ -47,7 +47,7 @@ typedef struct tval {
 /* Read-only after create(). */
 typedef struct date_state {
 	lex_set *lex;          /* the date rule files */
-	lex_set *qlex;         /* the quantity rule files: numbers, units, plurals */
+	const lex_set *qlex;   /* the quantity rule files, shared with that plugin */
 	GHashTable *starters;  /* fold hashes of words that may begin a date */
 	GHashTable *followers; /* ... and of words that may follow "the" or "a" in one */
 	num_lexicon nl;

@@ -5,6 +5,8 @@
  */
 #include "context.h"
 
+#include <entx/version.h>
+
 /* Confidence at or above which a name teaches the rest of the document. */
 #define STRONG 0.6
 /* The longest token sequence looked up in the document's own names. */
@@ -173,8 +175,35 @@ static void resolve_in_document(ctx *c)
 	g_hash_table_destroy(known);
 }
 
-gboolean names_extract(const names_lexicon *lx, entx_doc *doc, names_category want,
-                       GError **error)
+/* A decided name, as the analysis keeps it for the three plugins. */
+typedef struct {
+	size_t cb, ce;
+	names_category cat;
+	const char *class_iri; /* in the lexicon or static: outlives the document */
+	double conf;
+} decision;
+
+/* The analysis of one document (entx_doc_set_data, "names.analysis"). */
+typedef struct {
+	const names_lexicon *lx; /* what it was computed with */
+	GArray *decisions;       /* decision, in the order the plugins emit them */
+} analysis;
+
+/* The version keeps plugins of two builds from sharing one struct. */
+#define ANALYSIS_KEY "names.analysis/" ENTX_VERSION_STRING
+
+static void analysis_free(gpointer p)
+{
+	analysis *a = p;
+	g_array_free(a->decisions, TRUE);
+	g_free(a);
+}
+
+/*
+ * Decides every category at once, so that the result is the same
+ * whichever of the three plugins asks first and whichever are loaded.
+ */
+static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 {
 	ctx c = {
 		.lx = lx,
@@ -188,15 +217,39 @@ gboolean names_extract(const names_lexicon *lx, entx_doc *doc, names_category wa
 	names_find_candidates(&c);
 	sports_teams(&c);
 	resolve_in_document(&c);
-	const char *category = names_category_name(want);
+	analysis *a = g_new0(analysis, 1);
+	a->lx = lx;
+	a->decisions = g_array_new(FALSE, FALSE, sizeof(decision));
 	for (guint s = 0; s < c.spans->len; s++) {
 		const span *sp = &g_array_index(c.spans, span, s);
-		if (sp->cat != want)
+		if (sp->cat == NAMES_NONE)
 			continue;
-		entx_doc_add_mention(doc, sp->cb, sp->ce, category, sp->class_iri, sp->conf);
+		decision d = {sp->cb, sp->ce, sp->cat, sp->class_iri, sp->conf};
+		g_array_append_val(a->decisions, d);
 	}
 	g_array_free(c.spans, TRUE);
 	g_free(c.info);
+	return a;
+}
+
+gboolean names_extract(const names_lexicon *lx, entx_doc *doc, names_category want,
+                       GError **error)
+{
+	analysis *a = entx_doc_get_data(doc, ANALYSIS_KEY);
+	/*
+	 * The analysis depends on the lexicon: a document run through a
+	 * second engine is analysed again.
+	 */
+	if (a == NULL || a->lx != lx) {
+		a = analyze(lx, doc);
+		entx_doc_set_data(doc, ANALYSIS_KEY, a, analysis_free);
+	}
+	const char *category = names_category_name(want);
+	for (guint i = 0; i < a->decisions->len; i++) {
+		const decision *d = &g_array_index(a->decisions, decision, i);
+		if (d->cat == want)
+			entx_doc_add_mention(doc, d->cb, d->ce, category, d->class_iri, d->conf);
+	}
 	(void)error;
 	return TRUE;
 }

@@ -1,11 +1,12 @@
 /*
  * Loads the rule files of the person, organization and place plugins
- * into two token gazetteers. All three plugins read all files: deciding
- * that "Moscow" is a place is what keeps the person plugin from taking
- * it for a surname.
+ * into two token gazetteers. The analysis reads all files whichever
+ * plugin runs: deciding that "Moscow" is a place is what keeps "Moscow"
+ * from being taken for a surname. Loaded once per engine and shared.
  */
 #include "lexicon.h"
 
+#include <entx/version.h>
 #include <string.h>
 
 /* Rule files, relative to the rules directories. */
@@ -198,4 +199,21 @@ void names_lexicon_free(names_lexicon *lx)
 	g_hash_table_destroy(lx->demonyms);
 	g_hash_table_destroy(lx->lower_starts);
 	g_free(lx);
+}
+
+static void *shared_new(const entx_plugin_config *cfg, GError **error)
+{
+	return names_lexicon_new(cfg, error);
+}
+
+static void shared_free(gpointer lx)
+{
+	names_lexicon_free(lx);
+}
+
+names_lexicon *names_lexicon_shared(const entx_plugin_config *cfg, GError **error)
+{
+	/* The version keeps plugins of two builds from sharing one struct. */
+	return entx_plugin_config_shared(cfg, "names.lexicon/" ENTX_VERSION_STRING, shared_new,
+	                                 shared_free, error);
 }

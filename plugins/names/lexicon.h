@@ -1,6 +1,6 @@
 /*
  * Private: the lexicon behind the names analysis, shared by lexicon.c
- * (which loads it) and analyze.c (which reads it).
+ * (which loads it) and candidates.c and document.c (which read it).
  */
 #ifndef ENTX_NAMES_LEXICON_H
 #define ENTX_NAMES_LEXICON_H

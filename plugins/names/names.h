@@ -3,9 +3,12 @@
  * capitalized names shared by the three, so that they agree on spans and
  * differ only in which category each emits.
  *
- * Each plugin builds its own lexicon in create() (read-only afterwards,
- * so extract() may run concurrently) and calls names_extract() with the
- * category it owns.
+ * The three share one lexicon per engine (names_lexicon_shared(), read-only
+ * after create(), so extract() may run concurrently) and one analysis per
+ * document: whichever of them runs first on a document decides every
+ * category and attaches the result, and each emits only the category it
+ * owns. The analysis therefore never depends on which of the three are
+ * loaded or in what order they run.
  */
 #ifndef ENTX_NAMES_H
 #define ENTX_NAMES_H
@@ -31,8 +34,18 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error);
 void names_lexicon_free(names_lexicon *lx);
 
 /*
+ * names_lexicon_shared:
+ * The engine's one lexicon (key "names.lexicon/VERSION"), loaded by the first of
+ * the three plugins to start. The engine owns and frees it: a plugin
+ * keeps the pointer as its state and has no destroy(); it must not
+ * change what it points to.
+ */
+names_lexicon *names_lexicon_shared(const entx_plugin_config *cfg, GError **error);
+
+/*
  * names_extract:
- * Analyses doc and adds the mentions of category `want`.
+ * Adds the mentions of category `want` to doc, from the document's
+ * analysis (key "names.analysis/VERSION"), which the first call on doc computes.
  */
 gboolean names_extract(const names_lexicon *lx, entx_doc *doc, names_category want,
                        GError **error);

@@ -5,10 +5,12 @@
  * organizations.
  */
 #include "names.h"
+#include <entx/version.h>
 
+/* The state is the engine's shared lexicon, which the engine frees. */
 static void *organization_create(const entx_plugin_config *cfg, GError **error)
 {
-	return names_lexicon_new(cfg, error);
+	return names_lexicon_shared(cfg, error);
 }
 
 static gboolean organization_extract(void *state, entx_doc *doc, GError **error)
@@ -16,13 +18,8 @@ static gboolean organization_extract(void *state, entx_doc *doc, GError **error)
 	return names_extract(state, doc, NAMES_ORGANIZATION, error);
 }
 
-static void organization_destroy(void *state)
-{
-	names_lexicon_free(state);
-}
-
 static const char *const organization_classes[] = {"Organization", NULL};
 
-ENTX_PLUGIN_DEFINE("organization", "0.1", "organizations, agencies and news media",
+ENTX_PLUGIN_DEFINE("organization", ENTX_VERSION_STRING, "organizations, agencies and news media",
                    "GPL-3.0-or-later", organization_classes, 30, organization_create,
-                   organization_extract, organization_destroy)
+                   organization_extract, NULL)

@@ -4,10 +4,12 @@
  * emits the names it classifies as people.
  */
 #include "names.h"
+#include <entx/version.h>
 
+/* The state is the engine's shared lexicon, which the engine frees. */
 static void *person_create(const entx_plugin_config *cfg, GError **error)
 {
-	return names_lexicon_new(cfg, error);
+	return names_lexicon_shared(cfg, error);
 }
 
 static gboolean person_extract(void *state, entx_doc *doc, GError **error)
@@ -15,12 +17,7 @@ static gboolean person_extract(void *state, entx_doc *doc, GError **error)
 	return names_extract(state, doc, NAMES_PERSON, error);
 }
 
-static void person_destroy(void *state)
-{
-	names_lexicon_free(state);
-}
-
 static const char *const person_classes[] = {"Person", NULL};
 
-ENTX_PLUGIN_DEFINE("person", "0.1", "names of people", "GPL-3.0-or-later",
-                   person_classes, 30, person_create, person_extract, person_destroy)
+ENTX_PLUGIN_DEFINE("person", ENTX_VERSION_STRING, "names of people", "GPL-3.0-or-later",
+                   person_classes, 30, person_create, person_extract, NULL)

@@ -4,10 +4,12 @@
  * emits the names it classifies as places.
  */
 #include "names.h"
+#include <entx/version.h>
 
+/* The state is the engine's shared lexicon, which the engine frees. */
 static void *place_create(const entx_plugin_config *cfg, GError **error)
 {
-	return names_lexicon_new(cfg, error);
+	return names_lexicon_shared(cfg, error);
 }
 
 static gboolean place_extract(void *state, entx_doc *doc, GError **error)
@@ -15,12 +17,8 @@ static gboolean place_extract(void *state, entx_doc *doc, GError **error)
 	return names_extract(state, doc, NAMES_PLACE, error);
 }
 
-static void place_destroy(void *state)
-{
-	names_lexicon_free(state);
-}
-
 static const char *const place_classes[] = {"Place", NULL};
 
-ENTX_PLUGIN_DEFINE("place", "0.1", "countries, cities, regions and landmarks", "GPL-3.0-or-later",
-                   place_classes, 30, place_create, place_extract, place_destroy)
+ENTX_PLUGIN_DEFINE("place", ENTX_VERSION_STRING, "countries, cities, regions and landmarks",
+                   "GPL-3.0-or-later",
+                   place_classes, 30, place_create, place_extract, NULL)

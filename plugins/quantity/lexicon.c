@@ -4,6 +4,7 @@
 #include "lexicon.h"
 
 #include <stdlib.h>
+#include <entx/version.h>
 #include <string.h>
 
 /* The longest phrase, in tokens, a lookup tries: phrases are short. */
@@ -191,6 +192,33 @@ gboolean lex_set_load(lex_set *set, const entx_plugin_config *cfg, const char *n
 	gboolean ok = entx_rules_read(path, NULL, 0, on_line, set, error);
 	g_free(path);
 	return ok;
+}
+
+static void *quantity_new(const entx_plugin_config *cfg, GError **error)
+{
+	static const char *const files[] = {"quantity/numbers.rules", "quantity/units.rules",
+	                                    "quantity/currencies.rules", "quantity/words.rules",
+	                                    NULL};
+	lex_set *set = lex_set_new();
+	for (const char *const *f = files; *f; f++) {
+		if (!lex_set_load(set, cfg, *f, error)) {
+			lex_set_free(set);
+			return NULL;
+		}
+	}
+	return set;
+}
+
+static void quantity_free(gpointer set)
+{
+	lex_set_free(set);
+}
+
+const lex_set *lex_set_quantity(const entx_plugin_config *cfg, GError **error)
+{
+	/* The version keeps plugins of two builds from sharing one struct. */
+	return entx_plugin_config_shared(cfg, "quantity.lexicon/" ENTX_VERSION_STRING, quantity_new,
+	                                 quantity_free, error);
 }
 
 const lex_table *lex_set_table(const lex_set *set, const char *name)

@@ -1,6 +1,6 @@
 /*
  * entx - phrase tables read from rule files, shared by the quantity and
- * date plugins (both link lexicon.c).
+ * date plugins (both link libentxquantity.la).
  *
  * A lex_table maps a phrase to its entry. Phrases are compared by their
  * lowercased text with the white space between tokens reduced to one
@@ -37,6 +37,16 @@ void lex_set_free(lex_set *set);
  */
 gboolean lex_set_load(lex_set *set, const entx_plugin_config *cfg, const char *name,
                       GError **error);
+
+/*
+ * lex_set_quantity:
+ * The tables of the quantity rule files (numbers, units, currencies,
+ * words), loaded once per engine (key "quantity.lexicon/VERSION") by the first of
+ * the quantity and date plugins to start. The engine owns and frees it;
+ * it is read-only. Returns NULL with *error set when a file is missing or
+ * malformed.
+ */
+const lex_set *lex_set_quantity(const entx_plugin_config *cfg, GError **error);
 
 /* The table called name, or an empty table (never NULL). */
 const lex_table *lex_set_table(const lex_set *set, const char *name);

@@ -1,6 +1,6 @@
 /*
  * entx - reading numbers written in digits or words from tokens.
- * Shared by the quantity and date plugins (both link number.c).
+ * Shared by the quantity and date plugins (both link libentxquantity.la).
  */
 #ifndef ENTX_PLUGIN_NUMBER_H
 #define ENTX_PLUGIN_NUMBER_H

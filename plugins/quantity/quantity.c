@@ -9,31 +9,23 @@
  * belong to dates, times, codes and names are left alone (context.c).
  */
 #include "quantity.h"
+#include <entx/version.h>
 
 #include <string.h>
 
-static const char *const rule_files[] = {"quantity/numbers.rules", "quantity/units.rules",
-                                         "quantity/currencies.rules", "quantity/words.rules", NULL};
-
 static void quantity_destroy(void *state)
 {
-	quantity_state *st = state;
-	if (st == NULL)
-		return;
-	lex_set_free(st->lex);
-	g_free(st);
+	g_free(state);
 }
 
 static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 {
+	/* The tables are shared with the date plugin, which reads them too. */
+	const lex_set *lex = lex_set_quantity(cfg, error);
+	if (lex == NULL)
+		return NULL;
 	quantity_state *st = g_new0(quantity_state, 1);
-	st->lex = lex_set_new();
-	for (const char *const *f = rule_files; *f; f++) {
-		if (!lex_set_load(st->lex, cfg, *f, error)) {
-			quantity_destroy(st);
-			return NULL;
-		}
-	}
+	st->lex = lex;
 	st->nl.numbers = lex_set_table(st->lex, "number");
 	st->nl.units = lex_set_table(st->lex, "unit");
 	st->qualifiers = lex_set_table(st->lex, "qualifier");
@@ -357,7 +349,7 @@ static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
 
 static const char *const quantity_classes[] = {"Quantity", NULL};
 
-ENTX_PLUGIN_DEFINE("quantity", "0.1.0",
+ENTX_PLUGIN_DEFINE("quantity", ENTX_VERSION_STRING,
                    "numbers with what they count, money, durations and measures",
                    "GPL-3.0-or-later", quantity_classes, 10, quantity_create, quantity_extract,
                    quantity_destroy)

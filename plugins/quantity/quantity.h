@@ -8,7 +8,7 @@
 
 /* Read-only after create(): shared by concurrent extract() calls. */
 typedef struct quantity_state {
-	lex_set *lex;
+	const lex_set *lex; /* lex_set_quantity(): the engine's, not ours */
 	num_lexicon nl;
 	const lex_table *qualifiers;
 	const lex_table *ranges;

@@ -10,6 +10,7 @@
  *   jit=yes|no       JIT-compile patterns
  */
 #include "rules.h"
+#include <entx/version.h>
 
 #include <errno.h>
 #include <string.h>
@@ -99,6 +100,6 @@ static void rules_destroy(void *state)
 
 /* The classes come from the rule files; "*" says so in --list-plugins. */
 static const char *const rules_classes[] = {"*", NULL};
-ENTX_PLUGIN_DEFINE("rules", "0.1.0", "user rule files: gazetteers and PCRE2 patterns",
+ENTX_PLUGIN_DEFINE("rules", ENTX_VERSION_STRING, "user rule files: gazetteers and PCRE2 patterns",
                    "GPL-3.0-or-later", rules_classes, 50, rules_create, rules_plugin_extract,
                    rules_destroy)
