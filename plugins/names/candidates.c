@@ -445,6 +445,17 @@ static void process_run(ctx *c, size_t a, size_t b)
 			                  (c->info[after].ent_len == 0 || is_word(c, after, NK_SURNAME)) &&
 			                  starts(c, after, NK_TITLE) == 0 &&
 			                  !is_word(c, after, NK_NOT_NAME);
+			/*
+			 * "Bayer Leverkusen", "Ajax Amsterdam": a known
+			 * organization with its home city is one name.
+			 */
+			if (!person && after < b && c->info[after].ent_len == b - after &&
+			    entry(c, ti->ent)->category == NAMES_ORGANIZATION &&
+			    entry(c, c->info[after].ent)->category == NAMES_PLACE &&
+			    g_strcmp0(entry(c, c->info[after].ent)->class_iri, "schema:City") == 0) {
+				add_span(c, k, b, NAMES_ORGANIZATION, entry(c, ti->ent)->class_iri, 0.75);
+				return;
+			}
 			if (!person && after < b && all_unknown(c, after, b)) {
 				/* "Washington Redskins", "Reuters Television". */
 				add_span(c, k, b, NAMES_ORGANIZATION, NULL, 0.55);

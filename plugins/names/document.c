@@ -51,6 +51,15 @@ static gboolean is_dateline(const ctx *c, const span *sp)
 }
 
 /*
+ * "v" between the two sides of a match ("Surrey v Kent"). Draws of
+ * players are written with "vs." instead.
+ */
+static gboolean is_versus(const ctx *c, size_t i)
+{
+	return text_is(c, i, "v");
+}
+
+/*
  * In a sports report a city or region that is not where something
  * happens ("in Chicago") stands for its team: "Leicestershire beat
  * Somerset", "CHICAGO 78 60". An unknown name followed by a score is a
@@ -67,7 +76,13 @@ static void sports_teams(ctx *c)
 		if (sp->cb != tok(c, sp->b)->cp_begin || locative || is_dateline(c, sp))
 			continue;
 		gboolean team = FALSE;
-		if (sp->cat == NAMES_PLACE)
+		/* "Surrey v Kent": either side of "v" is a team, unless a country. */
+		gboolean versus = (sp->b > 0 && is_versus(c, sp->b - 1)) || is_versus(c, sp->e);
+		if (versus && sp->ce == tok(c, sp->e - 1)->cp_end && sp->cat != NAMES_ORGANIZATION &&
+		    !is_word(c, sp->b, NK_NOT_NAME) && !(sp->cat == NAMES_PERSON && sp->conf >= 0.8))
+			team = sp->cat != NAMES_PLACE || sp->class_iri == NULL ||
+			       strcmp(sp->class_iri, "schema:Country") != 0;
+		else if (sp->cat == NAMES_PLACE)
 			team = strcmp(sp->class_iri, "schema:City") == 0 ||
 			       strcmp(sp->class_iri, "schema:AdministrativeArea") == 0 ||
 			       strcmp(sp->class_iri, "schema:Place") == 0;
@@ -76,10 +91,19 @@ static void sports_teams(ctx *c)
 			       (flags(c, sp->e) & ENTX_TOK_NUMBER) &&
 			       (sp->b == 0 || !(flags(c, sp->b - 1) & ENTX_TOK_LOWER));
 		/* "Leyton Orient 2 Hartlepool 0": a guessed name in a score line. */
-		else if (sp->cat == NAMES_PERSON && sp->conf <= 0.5)
+		else if (sp->cat == NAMES_PERSON && sp->conf <= 0.6)
 			team = (flags(c, sp->e) & ENTX_TOK_NUMBER) &&
 			       (flags(c, sp->b) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START) ||
 			        (flags(c, sp->b - 1) & ENTX_TOK_NUMBER));
+		/* "the Orioles", "the Florida Marlins": a team's plural nickname. */
+		if (!team && sp->e - sp->b <= 2 && sp->b > 0 && text_is(c, sp->b - 1, "the") &&
+		    (sp->cat == NAMES_NONE || (sp->cat == NAMES_PERSON && sp->conf <= 0.6)) &&
+		    !is_word(c, sp->b, NK_NOT_NAME) && (flags(c, sp->e - 1) & ENTX_TOK_CAPITALIZED) &&
+		    !(flags(c, sp->e - 1) & ENTX_TOK_ALLCAPS)) {
+			const entx_token *t = tok(c, sp->e - 1);
+			team = t->byte_end - t->byte_begin > 3 && c->text[t->byte_end - 1] == 's' &&
+			       c->text[t->byte_end - 2] != 's';
+		}
 		if (team) {
 			sp->cat = NAMES_ORGANIZATION;
 			sp->class_iri = "schema:SportsOrganization";
