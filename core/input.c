@@ -110,7 +110,7 @@ static int read_delimited(entx_reader *r, entx_record *rec, int delim, GError **
 	return 1;
 }
 
-static gboolean is_blank_line(const char *s, size_t n)
+gboolean entx_text_is_blank(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!g_ascii_isspace(s[i]))
@@ -130,7 +130,7 @@ static int read_paragraph(entx_reader *r, entx_record *rec, GError **error)
 			break;
 		}
 		r->line_no++;
-		if (is_blank_line(r->line, (size_t)n)) {
+		if (entx_text_is_blank(r->line, (size_t)n)) {
 			if (rec->line != 0)
 				break; /* the blank line ends the paragraph */
 			continue;  /* blank lines before a paragraph */

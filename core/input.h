@@ -15,6 +15,10 @@ typedef enum {
 	ENTX_SPLIT_NUL   /* records separated by NUL bytes */
 } entx_split;
 
+/* TRUE when the n bytes at s are all ASCII white space (or n is 0):
+ * a blank line between paragraphs, a blank JSONL line. */
+gboolean entx_text_is_blank(const char *s, size_t n);
+
 /* Parses "none", "line", "blank", "nul"; FALSE for anything else. */
 gboolean entx_split_parse(const char *s, entx_split *out);
 

@@ -82,13 +82,22 @@ static void set_context(json_t *obj, const entx_jsonld_options *opts)
 		json_object_set_new(obj, "@context", entx_jsonld_context());
 }
 
-/* RFC 3987 iunreserved characters stay; everything else is %-encoded. */
-static char *doc_iri(const char *id, size_t begin, size_t end)
+/*
+ * The document's IRI without a fragment, urn:entx:doc:<id>, with RFC 3987
+ * iunreserved characters kept and everything else %-encoded. Computed
+ * once per document; mentions append "#char=B,E" to it.
+ */
+static GString *doc_iri_base(const char *id)
 {
 	GString *s = g_string_new(ENTX_DOC_IRI_PREFIX);
 	g_string_append_uri_escaped(s, id, "/:@", TRUE);
-	g_string_append_printf(s, "#char=%zu,%zu", begin, end);
-	return g_string_free(s, FALSE);
+	return s;
+}
+
+/* base + "#char=B,E" (RFC 5147), as a new string (g_free). */
+static char *span_iri(const GString *base, size_t begin, size_t end)
+{
+	return g_strdup_printf("%s#char=%zu,%zu", base->str, begin, end);
 }
 
 static json_t *property_value(const entx_mention *m, size_t i, const char **key)
@@ -122,12 +131,12 @@ static json_t *property_value(const entx_mention *m, size_t i, const char **key)
 	}
 }
 
-static json_t *mention_object(const entx_doc *doc, const entx_mention *m)
+static json_t *mention_object(const entx_doc *doc, const GString *base, const entx_mention *m)
 {
 	size_t begin = entx_mention_begin(m), end = entx_mention_end(m);
 	const char *text = entx_doc_text(doc, NULL);
 	size_t b = entx_doc_byte_offset(doc, begin), e = entx_doc_byte_offset(doc, end);
-	char *iri = doc_iri(entx_doc_id(doc), begin, end);
+	char *iri = span_iri(base, begin, end);
 	char *annotator = g_strconcat(ENTX_ANNOTATOR_IRI_PREFIX, entx_mention_annotator(m), NULL);
 	json_t *o = json_object();
 	json_object_set_new(o, "@id", json_string(iri));
@@ -213,7 +222,8 @@ char *entx_jsonld_document(const entx_doc *doc, json_t *extra, const entx_jsonld
 {
 	size_t n_bytes = 0;
 	const char *text = entx_doc_text(doc, &n_bytes);
-	char *iri = doc_iri(entx_doc_id(doc), 0, entx_doc_length(doc));
+	GString *base = doc_iri_base(entx_doc_id(doc));
+	char *iri = span_iri(base, 0, entx_doc_length(doc));
 	json_t *obj = json_object();
 	json_object_set_new(obj, "@id", json_string(iri));
 	json_object_set_new(obj, "@type", json_string("nif:Context"));
@@ -227,8 +237,9 @@ char *entx_jsonld_document(const entx_doc *doc, json_t *extra, const entx_jsonld
 	carry(obj, extra);
 	json_t *mentions = json_array();
 	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++)
-		json_array_append_new(mentions, mention_object(doc, entx_doc_mention(doc, i)));
+		json_array_append_new(mentions, mention_object(doc, base, entx_doc_mention(doc, i)));
 	json_object_set_new(obj, "mentions", mentions);
+	g_string_free(base, TRUE);
 	g_free(iri);
 	return dump(obj, opts);
 }

@@ -485,14 +485,6 @@ static void submit(pipeline *p, job *j)
 	g_thread_pool_push(p->pool, j, NULL);
 }
 
-static gboolean blank_text(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!g_ascii_isspace(s[i]))
-			return FALSE;
-	return TRUE;
-}
-
 /* Reads one source; returns FALSE when output is gone. */
 static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 {
@@ -501,7 +493,7 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 	GError *error = NULL;
 	int rc = 0;
 	while (!p->w.stop && (rc = entx_reader_next(rd, &rec, &error)) > 0) {
-		if (p->a->jsonl && !rec.oversized && blank_text(rec.text, rec.len))
+		if (p->a->jsonl && !rec.oversized && entx_text_is_blank(rec.text, rec.len))
 			continue;
 		submit(p, make_job(p->a, source, &rec, p->seq++));
 	}
