@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "json_write.h"
+
 static const char CONTEXT_JSON[] =
 	"{"
 	"\"nif\":\"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#\","
@@ -69,98 +71,179 @@ static const struct {
 static const char *const RESERVED[] = {"@context", "@id", "@type", "docId", "created", "text",
                                        "beginIndex", "endIndex", "mentions", "error", NULL};
 
+/* The members every mention has; a plugin property of the same name
+ * would make a duplicate key, so it is left out. */
+static const char *const MENTION_KEYS[] = {"@id", "@type", "beginIndex", "endIndex",
+                                           "anchorOf", "category", "class", "confidence",
+                                           "annotator", "normalized", NULL};
+
 json_t *entx_jsonld_context(void)
 {
 	return json_loads(CONTEXT_JSON, JSON_DECODE_ANY, NULL);
 }
 
-static void set_context(json_t *obj, const entx_jsonld_options *opts)
+/* "key": with the key escaped; for keys not known to be plain. */
+static void write_key(GString *out, const char *key)
 {
+	entx_json_write_string(out, key, strlen(key));
+	g_string_append_c(out, ':');
+}
+
+/* Appends a string literal. */
+#define LIT(out, literal) g_string_append_len((out), literal, sizeof(literal) - 1)
+/* Appends a member whose key needs no escaping: ,"key": */
+#define MEMBER(out, key) LIT((out), ",\"" key "\":")
+
+static void write_cstring(GString *out, const char *s)
+{
+	entx_json_write_string(out, s, strlen(s));
+}
+
+static void open_object(GString *out, const entx_jsonld_options *opts)
+{
+	LIT(out, "{\"@context\":");
 	if (opts->context_url != NULL)
-		json_object_set_new(obj, "@context", json_string(opts->context_url));
+		write_cstring(out, opts->context_url);
 	else
-		json_object_set_new(obj, "@context", entx_jsonld_context());
+		g_string_append_len(out, CONTEXT_JSON, sizeof CONTEXT_JSON - 1);
 }
 
 /*
  * The document's IRI without a fragment, urn:entx:doc:<id>, with RFC 3987
- * iunreserved characters kept and everything else %-encoded. Computed
- * once per document; mentions append "#char=B,E" to it.
+ * iunreserved characters kept and everything else %-encoded, JSON-escaped
+ * and without the closing quote. Computed once per document; mentions
+ * append "#char=B,E" to it.
  */
 static GString *doc_iri_base(const char *id)
 {
-	GString *s = g_string_new(ENTX_DOC_IRI_PREFIX);
-	g_string_append_uri_escaped(s, id, "/:@", TRUE);
+	GString *iri = g_string_new(ENTX_DOC_IRI_PREFIX);
+	g_string_append_uri_escaped(iri, id, "/:@", TRUE);
+	GString *s = g_string_sized_new(iri->len + 2);
+	entx_json_write_string(s, iri->str, iri->len);
+	g_string_truncate(s, s->len - 1);
+	g_string_free(iri, TRUE);
 	return s;
 }
 
-/* base + "#char=B,E" (RFC 5147), as a new string (g_free). */
-static char *span_iri(const GString *base, size_t begin, size_t end)
+/* "<base>#char=B,E" (RFC 5147), quoted. */
+static void write_span_iri(GString *out, const GString *base, size_t begin, size_t end)
 {
-	return g_strdup_printf("%s#char=%zu,%zu", base->str, begin, end);
+	g_string_append_len(out, base->str, (gssize)base->len);
+	LIT(out, "#char=");
+	entx_append_decimal(out, begin);
+	g_string_append_c(out, ',');
+	entx_append_decimal(out, end);
+	g_string_append_c(out, '"');
 }
 
-static json_t *property_value(const entx_mention *m, size_t i, const char **key)
+static void write_number(GString *out, const char *lex)
+{
+	if (strpbrk(lex, ".eE") == NULL) {
+		gint64 v = g_ascii_strtoll(lex, NULL, 10);
+		if (v < 0) {
+			g_string_append_c(out, '-');
+			entx_append_decimal(out, (size_t)0 - (size_t)v);
+		} else
+			entx_append_decimal(out, (size_t)v);
+	} else
+		entx_json_write_real(out, g_ascii_strtod(lex, NULL));
+}
+
+static void write_property(GString *out, const entx_mention *m, size_t i, const char **written,
+                           size_t *n_written)
 {
 	const char *prop = NULL, *lex = NULL, *dtype = NULL;
 	entx_prop_kind kind = ENTX_PROP_STRING;
 	entx_mention_property(m, i, &prop, &kind, &lex, &dtype);
 	coercion coerce = COERCE_NONE;
-	*key = prop;
+	const char *key = prop;
 	for (size_t t = 0; t < G_N_ELEMENTS(TERMS); t++)
 		if (strcmp(TERMS[t].iri, prop) == 0) {
-			*key = TERMS[t].term;
+			key = TERMS[t].term;
 			coerce = TERMS[t].coerce;
 		}
+	if (g_strv_contains(MENTION_KEYS, key))
+		return;
+	for (size_t w = 0; w < *n_written; w++)
+		if (strcmp(written[w], key) == 0)
+			return;
+	written[(*n_written)++] = key;
+
+	g_string_append_c(out, ',');
+	write_key(out, key);
 	switch (kind) {
 	case ENTX_PROP_NUMBER:
-		if (strpbrk(lex, ".eE") == NULL)
-			return json_integer(g_ascii_strtoll(lex, NULL, 10));
-		return json_real(g_ascii_strtod(lex, NULL));
+		write_number(out, lex);
+		break;
 	case ENTX_PROP_IRI:
 		if (coerce == COERCE_ID)
-			return json_string(lex);
-		return json_pack("{s:s}", "@id", lex);
+			write_cstring(out, lex);
+		else {
+			LIT(out, "{\"@id\":");
+			write_cstring(out, lex);
+			g_string_append_c(out, '}');
+		}
+		break;
 	case ENTX_PROP_TYPED:
 		if (coerce == COERCE_TYPED)
-			return json_string(lex);
-		return json_pack("{s:s,s:s}", "@value", lex, "@type", dtype);
+			write_cstring(out, lex);
+		else {
+			LIT(out, "{\"@value\":");
+			write_cstring(out, lex);
+			LIT(out, ",\"@type\":");
+			write_cstring(out, dtype);
+			g_string_append_c(out, '}');
+		}
+		break;
 	case ENTX_PROP_STRING:
 	default:
-		return json_string(lex);
+		write_cstring(out, lex);
 	}
 }
 
-static json_t *mention_object(const entx_doc *doc, const GString *base, const entx_mention *m)
+static void write_mention(GString *out, const entx_doc *doc, const GString *base,
+                          const entx_mention *m)
 {
 	size_t begin = entx_mention_begin(m), end = entx_mention_end(m);
 	const char *text = entx_doc_text(doc, NULL);
 	size_t b = entx_doc_byte_offset(doc, begin), e = entx_doc_byte_offset(doc, end);
-	char *iri = span_iri(base, begin, end);
-	char *annotator = g_strconcat(ENTX_ANNOTATOR_IRI_PREFIX, entx_mention_annotator(m), NULL);
-	json_t *o = json_object();
-	json_object_set_new(o, "@id", json_string(iri));
-	json_object_set_new(o, "@type", json_string("nif:Phrase"));
-	json_object_set_new(o, "beginIndex", json_integer((json_int_t)begin));
-	json_object_set_new(o, "endIndex", json_integer((json_int_t)end));
-	json_object_set_new(o, "anchorOf", json_stringn(text + b, e - b));
-	json_object_set_new(o, "category", json_string(entx_mention_category(m)));
-	json_object_set_new(o, "class", json_string(entx_mention_class(m)));
-	json_object_set_new(o, "confidence", json_real(entx_mention_confidence(m)));
-	json_object_set_new(o, "annotator", json_string(annotator));
-	if (entx_mention_value(m) != NULL)
-		json_object_set_new(o, "normalized", json_string(entx_mention_value(m)));
-	for (size_t i = 0; i < entx_mention_n_properties(m); i++) {
-		const char *key = NULL;
-		json_t *v = property_value(m, i, &key);
-		json_object_set_new(o, key, v);
+
+	LIT(out, "{\"@id\":");
+	write_span_iri(out, base, begin, end);
+	LIT(out, ",\"@type\":\"nif:Phrase\",\"beginIndex\":");
+	entx_append_decimal(out, begin);
+	MEMBER(out, "endIndex");
+	entx_append_decimal(out, end);
+	MEMBER(out, "anchorOf");
+	entx_json_write_string(out, text + b, e - b);
+	MEMBER(out, "category");
+	write_cstring(out, entx_mention_category(m));
+	MEMBER(out, "class");
+	write_cstring(out, entx_mention_class(m));
+	MEMBER(out, "confidence");
+	entx_json_write_real(out, entx_mention_confidence(m));
+	MEMBER(out, "annotator");
+	/* The loader admits only [a-z0-9_-] plugin names: nothing to escape. */
+	LIT(out, "\"" ENTX_ANNOTATOR_IRI_PREFIX);
+	g_string_append(out, entx_mention_annotator(m));
+	g_string_append_c(out, '"');
+	if (entx_mention_value(m) != NULL) {
+		MEMBER(out, "normalized");
+		write_cstring(out, entx_mention_value(m));
 	}
-	g_free(iri);
-	g_free(annotator);
-	return o;
+	size_t n_props = entx_mention_n_properties(m);
+	const char *written_stack[8];
+	const char **written = n_props <= G_N_ELEMENTS(written_stack) ? written_stack
+	                                                              : g_new(const char *, n_props);
+	size_t n_written = 0;
+	for (size_t i = 0; i < n_props; i++)
+		write_property(out, m, i, written, &n_written);
+	if (written != written_stack)
+		g_free(written);
+	g_string_append_c(out, '}');
 }
 
-static void carry(json_t *obj, json_t *extra)
+static void carry(GString *out, json_t *extra)
 {
 	if (extra == NULL)
 		return;
@@ -169,87 +252,77 @@ static void carry(json_t *obj, json_t *extra)
 	json_object_foreach(extra, key, value) {
 		if (g_strv_contains(RESERVED, key))
 			continue;
-		json_object_set(obj, key, value);
+		g_string_append_c(out, ',');
+		write_key(out, key);
+		if (!entx_json_write_value(out, value))
+			LIT(out, "null");
 	}
 }
 
-/*
- * Serializes obj with the @context first. Compact output splices the
- * constant context text in front of the serialized object instead of
- * building and dumping the context's 40 members for every document.
- */
-static char *dump(json_t *obj, const entx_jsonld_options *opts)
+/* Replaces the compact object written from offset `start` of out by
+ * jansson's indented form of it. */
+static void indent(GString *out, size_t start)
 {
-	size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6);
-	if (opts->pretty) {
-		json_t *ordered = json_object();
-		set_context(ordered, opts);
-		json_object_update(ordered, obj);
-		json_decref(obj);
-		char *s = json_dumps(ordered, flags | JSON_INDENT(2));
-		json_decref(ordered);
-		return s;
-	}
-	char *body = json_dumps(obj, flags | JSON_COMPACT);
-	json_decref(obj);
-	if (body == NULL)
-		return NULL;
-	char *url = NULL;
-	if (opts->context_url != NULL) {
-		json_t *u = json_string(opts->context_url);
-		url = json_dumps(u, JSON_ENCODE_ANY);
-		json_decref(u);
-	}
-	const char *ctx = url != NULL ? url : CONTEXT_JSON;
-	/* body is "{...}" with at least one member, so it continues after '{'. */
-	size_t n_ctx = strlen(ctx), n_body = strlen(body);
-	char *s = malloc(sizeof "{\"@context\":," + n_ctx + n_body);
+	json_t *obj = json_loadb(out->str + start, out->len - start, JSON_ALLOW_NUL, NULL);
+	char *s = obj != NULL ? json_dumps(obj, (ENTX_JSON_DUMP_FLAGS & ~JSON_COMPACT) | JSON_INDENT(2))
+	                      : NULL;
 	if (s != NULL) {
-		char *p = s;
-		memcpy(p, "{\"@context\":", 12);
-		p += 12;
-		memcpy(p, ctx, n_ctx);
-		p += n_ctx;
-		*p++ = ',';
-		memcpy(p, body + 1, n_body); /* includes the NUL */
+		g_string_truncate(out, start);
+		g_string_append(out, s);
 	}
-	free(url);
-	free(body);
-	return s;
+	free(s);
+	json_decref(obj);
 }
 
-char *entx_jsonld_document(const entx_doc *doc, json_t *extra, const entx_jsonld_options *opts)
+void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
+                          const entx_jsonld_options *opts)
 {
+	size_t start = out->len;
 	size_t n_bytes = 0;
 	const char *text = entx_doc_text(doc, &n_bytes);
 	GString *base = doc_iri_base(entx_doc_id(doc));
-	char *iri = span_iri(base, 0, entx_doc_length(doc));
-	json_t *obj = json_object();
-	json_object_set_new(obj, "@id", json_string(iri));
-	json_object_set_new(obj, "@type", json_string("nif:Context"));
-	json_object_set_new(obj, "docId", json_string(entx_doc_id(doc)));
-	if (entx_doc_reference_date(doc) != NULL)
-		json_object_set_new(obj, "created", json_string(entx_doc_reference_date(doc)));
-	json_object_set_new(obj, "beginIndex", json_integer(0));
-	json_object_set_new(obj, "endIndex", json_integer((json_int_t)entx_doc_length(doc)));
-	if (opts->include_text)
-		json_object_set_new(obj, "text", json_stringn(text, n_bytes));
-	carry(obj, extra);
-	json_t *mentions = json_array();
-	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++)
-		json_array_append_new(mentions, mention_object(doc, base, entx_doc_mention(doc, i)));
-	json_object_set_new(obj, "mentions", mentions);
+
+	open_object(out, opts);
+	MEMBER(out, "@id");
+	write_span_iri(out, base, 0, entx_doc_length(doc));
+	LIT(out, ",\"@type\":\"nif:Context\",\"docId\":");
+	write_cstring(out, entx_doc_id(doc));
+	if (entx_doc_reference_date(doc) != NULL) {
+		MEMBER(out, "created");
+		write_cstring(out, entx_doc_reference_date(doc));
+	}
+	LIT(out, ",\"beginIndex\":0,\"endIndex\":");
+	entx_append_decimal(out, entx_doc_length(doc));
+	if (opts->include_text) {
+		MEMBER(out, "text");
+		entx_json_write_string(out, text, n_bytes);
+	}
+	carry(out, extra);
+	LIT(out, ",\"mentions\":[");
+	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++) {
+		if (i > 0)
+			g_string_append_c(out, ',');
+		write_mention(out, doc, base, entx_doc_mention(doc, i));
+	}
+	LIT(out, "]}");
 	g_string_free(base, TRUE);
-	g_free(iri);
-	return dump(obj, opts);
+	if (opts->pretty)
+		indent(out, start);
+	g_string_append_c(out, '\n');
 }
 
-char *entx_jsonld_error(const char *doc_id, const char *message, json_t *extra,
-                        const entx_jsonld_options *opts)
+void entx_jsonld_error(GString *out, const char *doc_id, const char *message, json_t *extra,
+                       const entx_jsonld_options *opts)
 {
-	json_t *obj = json_object();
-	json_object_set_new(obj, "docId", json_string(doc_id));
-	json_object_set_new(obj, "error", json_string(message));
-	carry(obj, extra);
-	return dump(obj, opts);
+	size_t start = out->len;
+	open_object(out, opts);
+	MEMBER(out, "docId");
+	write_cstring(out, doc_id);
+	MEMBER(out, "error");
+	write_cstring(out, message);
+	carry(out, extra);
+	g_string_append_c(out, '}');
+	if (opts->pretty)
+		indent(out, start);
+	g_string_append_c(out, '\n');
 }

@@ -18,22 +18,21 @@ json_t *entx_jsonld_context(void);
 
 /*
  * entx_jsonld_document:
- * The JSON-LD object for a processed document, as one line of text
- * without a newline (several lines when pretty). extra, if not NULL, is
- * an object whose members are carried into the output (members whose
- * names entx uses are left out). Returns a newly allocated string
- * (free()), or NULL when out of memory.
+ * Appends the JSON-LD object for a processed document to out, as one
+ * line of text ending in a newline (several lines when pretty). extra,
+ * if not NULL, is an object whose members are carried into the output
+ * (members whose names entx uses are left out).
  */
-char *entx_jsonld_document(const entx_doc *doc, json_t *extra, const entx_jsonld_options *opts);
+void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
+                          const entx_jsonld_options *opts);
 
 /*
  * entx_jsonld_error:
- * The record written in place of a document that failed: its id, the
- * error message and the carried fields. Returns a newly allocated
- * string (free()), or NULL when out of memory.
+ * Appends the record written in place of a document that failed: its
+ * id, the error message and the carried fields, and a newline.
  */
-char *entx_jsonld_error(const char *doc_id, const char *message, json_t *extra,
-                        const entx_jsonld_options *opts);
+void entx_jsonld_error(GString *out, const char *doc_id, const char *message, json_t *extra,
+                       const entx_jsonld_options *opts);
 
 /* The IRI a plugin is named by in itsrdf:taAnnotatorsRef. */
 #define ENTX_ANNOTATOR_IRI_PREFIX "urn:entx:plugin:"

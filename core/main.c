@@ -311,12 +311,7 @@ static void emit_error(const app *a, const job *j, const char *message, GString 
 {
 	fprintf(stderr, "entx: document '%s': %s\n", j->id, message);
 	if (a->format == FORMAT_JSONLD) {
-		char *s = entx_jsonld_error(j->id, message, j->extra, &a->jsonld);
-		if (s != NULL) {
-			g_string_append(out, s);
-			g_string_append_c(out, '\n');
-			free(s);
-		}
+		entx_jsonld_error(out, j->id, message, j->extra, &a->jsonld);
 	}
 }
 
@@ -358,16 +353,8 @@ static result *run_job(const app *a, job *j)
 	if (!r->failed) {
 		if (a->format == FORMAT_TSV)
 			entx_tsv_document(doc, r->out);
-		else {
-			char *s = entx_jsonld_document(doc, j->extra, &a->jsonld);
-			if (s == NULL) {
-				fprintf(stderr, "entx: out of memory writing document '%s'\n", j->id);
-				exit(EXIT_USAGE);
-			}
-			g_string_append(r->out, s);
-			g_string_append_c(r->out, '\n');
-			free(s);
-		}
+		else
+			entx_jsonld_document(r->out, doc, j->extra, &a->jsonld);
 	}
 	entx_doc_free(doc);
 	return r;

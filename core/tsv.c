@@ -5,43 +5,43 @@
 
 #include <string.h>
 
+#include "json_write.h"
+
+/* Bytes written as a backslash escape; everything else is copied. */
+static const char ESCAPE[256] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\', ['\0'] = '0'};
+
 static void append_escaped(GString *out, const char *s, size_t n)
 {
+	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '\t':
-			g_string_append(out, "\\t");
-			break;
-		case '\n':
-			g_string_append(out, "\\n");
-			break;
-		case '\r':
-			g_string_append(out, "\\r");
-			break;
-		case '\\':
-			g_string_append(out, "\\\\");
-			break;
-		case '\0':
-			g_string_append(out, "\\0");
-			break;
-		default:
-			g_string_append_c(out, s[i]);
-		}
+		char e = ESCAPE[(unsigned char)s[i]];
+		if (G_LIKELY(e == 0))
+			continue;
+		g_string_append_len(out, s + run, (gssize)(i - run));
+		char pair[2] = {'\\', e};
+		g_string_append_len(out, pair, 2);
+		run = i + 1;
 	}
+	g_string_append_len(out, s + run, (gssize)(n - run));
 }
 
 void entx_tsv_document(const entx_doc *doc, GString *out)
 {
 	const char *text = entx_doc_text(doc, NULL);
-	const char *id = entx_doc_id(doc);
-	size_t id_len = strlen(id);
+	GString *id = g_string_new(NULL);
+	append_escaped(id, entx_doc_id(doc), strlen(entx_doc_id(doc)));
+	g_string_append_c(id, '\t');
 	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++) {
 		const entx_mention *m = entx_doc_mention(doc, i);
 		size_t b = entx_doc_byte_offset(doc, entx_mention_begin(m));
 		size_t e = entx_doc_byte_offset(doc, entx_mention_end(m));
-		append_escaped(out, id, id_len);
-		g_string_append_printf(out, "\t%zu\t%zu\t%s\t", entx_mention_begin(m),
-		                       entx_mention_end(m), entx_mention_category(m));
+		g_string_append_len(out, id->str, (gssize)id->len);
+		entx_append_decimal(out, entx_mention_begin(m));
+		g_string_append_c(out, '\t');
+		entx_append_decimal(out, entx_mention_end(m));
+		g_string_append_c(out, '\t');
+		g_string_append(out, entx_mention_category(m));
+		g_string_append_c(out, '\t');
 		append_escaped(out, text + b, e - b);
 		g_string_append_c(out, '\t');
 		const char *value = entx_mention_value(m);
@@ -49,4 +49,5 @@ void entx_tsv_document(const entx_doc *doc, GString *out)
 			append_escaped(out, value, strlen(value));
 		g_string_append_c(out, '\n');
 	}
+	g_string_free(id, TRUE);
 }

@@ -95,10 +95,11 @@ static void fuzz_check_document(const entx_doc *doc)
 		           "mentions sorted by begin");
 	}
 	entx_jsonld_options opts = {.include_text = TRUE};
-	char *line = entx_jsonld_document(doc, NULL, &opts);
-	FUZZ_CHECK(line != NULL, "JSON-LD written");
-	FUZZ_CHECK(strchr(line, '\n') == NULL, "JSON-LD on one line");
-	json_t *obj = json_loads(line, JSON_ALLOW_NUL, NULL);
+	GString *line = g_string_new(NULL);
+	entx_jsonld_document(line, doc, NULL, &opts);
+	FUZZ_CHECK(line->len > 0 && memchr(line->str, '\n', line->len) == line->str + line->len - 1,
+	           "JSON-LD on one line");
+	json_t *obj = json_loadb(line->str, line->len, JSON_ALLOW_NUL, NULL);
 	FUZZ_CHECK(obj != NULL, "JSON-LD line parses as JSON");
 	json_t *ms = json_object_get(obj, "mentions");
 	FUZZ_CHECK(json_array_size(ms) == entx_doc_n_mentions(doc), "every mention written");
@@ -113,7 +114,7 @@ static void fuzz_check_document(const entx_doc *doc)
 		           "anchorOf equals the text at its offsets");
 	}
 	json_decref(obj);
-	free(line);
+	g_string_free(line, TRUE);
 	GString *tsv = g_string_new(NULL);
 	entx_tsv_document(doc, tsv);
 	size_t lines = 0;

@@ -1,0 +1,137 @@
+/*
+ * Appending JSON values to a GString, byte for byte as jansson dumps
+ * them (see json_write.h), without building a tree.
+ */
+#include "json_write.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Bytes that cannot appear raw inside a JSON string: '"', '\\' and C0
+ * controls. 0x7F and non-ASCII are written raw, as jansson does. */
+static const unsigned char MUST_ESCAPE[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
+
+static void write_escape(GString *out, unsigned char c)
+{
+	static const char HEX[] = "0123456789ABCDEF";
+	switch (c) {
+	case '"':
+		g_string_append_len(out, "\\\"", 2);
+		break;
+	case '\\':
+		g_string_append_len(out, "\\\\", 2);
+		break;
+	case '\b':
+		g_string_append_len(out, "\\b", 2);
+		break;
+	case '\f':
+		g_string_append_len(out, "\\f", 2);
+		break;
+	case '\n':
+		g_string_append_len(out, "\\n", 2);
+		break;
+	case '\r':
+		g_string_append_len(out, "\\r", 2);
+		break;
+	case '\t':
+		g_string_append_len(out, "\\t", 2);
+		break;
+	default: {
+		char u[6] = {'\\', 'u', '0', '0', HEX[c >> 4], HEX[c & 15]};
+		g_string_append_len(out, u, 6);
+	}
+	}
+}
+
+/* Appends valid UTF-8 (NUL allowed), escaping what must be escaped. */
+static void write_valid(GString *out, const unsigned char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (G_LIKELY(!MUST_ESCAPE[s[i]]))
+			continue;
+		g_string_append_len(out, (const char *)s + run, (gssize)(i - run));
+		write_escape(out, s[i]);
+		run = i + 1;
+	}
+	g_string_append_len(out, (const char *)s + run, (gssize)(n - run));
+}
+
+void entx_json_write_string(GString *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	g_string_append_c(out, '"');
+	while (n > 0) {
+		/* g_utf8_validate_len stops at NUL, which JSON allows as \u0000. */
+		const char *end = NULL;
+		g_utf8_validate_len((const char *)p, n, &end);
+		size_t good = (size_t)((const unsigned char *)end - p);
+		write_valid(out, p, good);
+		if (good == n)
+			break;
+		if (p[good] == '\0')
+			write_escape(out, '\0');
+		else
+			g_string_append_len(out, "\xEF\xBF\xBD", 3); /* U+FFFD for the bad byte */
+		p += good + 1;
+		n -= good + 1;
+	}
+	g_string_append_c(out, '"');
+}
+
+void entx_append_decimal(GString *out, size_t v)
+{
+	char buf[24];
+	char *p = buf + sizeof buf;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	g_string_append_len(out, p, (gssize)(buf + sizeof buf - p));
+}
+
+void entx_json_write_real(GString *out, double v)
+{
+	/* Confidences (0.85, 0.9, 1) are nearly all the reals written; with
+	 * at most six decimals in [0.0001, 1], "%.6g" prints exactly those
+	 * decimals, so they are formatted here without printf. */
+	if (v == 0.0 && !signbit(v)) {
+		g_string_append_len(out, "0.0", 3);
+		return;
+	}
+	if (v == 1.0) {
+		g_string_append_len(out, "1.0", 3);
+		return;
+	}
+	double scaled = v * 1e6;
+	double k = nearbyint(scaled);
+	if (v >= 1e-4 && v < 1.0 && fabs(scaled - k) < 1e-6) {
+		char buf[8] = {'0', '.'};
+		unsigned long digits = (unsigned long)k;
+		for (int i = 7; i >= 2; i--) {
+			buf[i] = (char)('0' + digits % 10);
+			digits /= 10;
+		}
+		size_t len = 8;
+		while (buf[len - 1] == '0')
+			len--;
+		g_string_append_len(out, buf, (gssize)len);
+		return;
+	}
+	json_t *real = json_real(v);
+	entx_json_write_value(out, real);
+	json_decref(real);
+}
+
+gboolean entx_json_write_value(GString *out, const json_t *value)
+{
+	char *s = json_dumps(value, ENTX_JSON_DUMP_FLAGS | JSON_ENCODE_ANY);
+	if (s == NULL)
+		return FALSE;
+	g_string_append(out, s);
+	free(s);
+	return TRUE;
+}

@@ -1,0 +1,48 @@
+/*
+ * Private to the entx program: appending JSON values to a GString.
+ *
+ * The JSON-LD writer streams its output with these instead of building
+ * a jansson tree per document: a tree costs several allocations per
+ * mention and a second pass to serialize it. What is written is exactly
+ * what jansson writes with JSON_COMPACT | JSON_REAL_PRECISION(6), so a
+ * value carried through from JSONL input (dumped by jansson) and one
+ * written here look alike.
+ */
+#ifndef ENTX_CORE_JSON_WRITE_H
+#define ENTX_CORE_JSON_WRITE_H
+
+#include <glib.h>
+#include <jansson.h>
+
+/* The flags entx's JSON output is dumped with wherever jansson dumps it. */
+#define ENTX_JSON_DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
+
+/*
+ * entx_json_write_string:
+ * Appends the n bytes at s as a JSON string literal, quotes included.
+ * '"', '\\' and control characters are escaped as jansson escapes them;
+ * invalid UTF-8 (possible in a file name used as a document id) is
+ * written as U+FFFD, so the output is always valid JSON.
+ */
+void entx_json_write_string(GString *out, const char *s, size_t n);
+
+/* Appends an unsigned integer in decimal: a JSON number, a TSV column. */
+void entx_append_decimal(GString *out, size_t v);
+
+/*
+ * entx_json_write_real:
+ * Appends v as jansson writes a real with JSON_REAL_PRECISION(6)
+ * ("%.6g", always with a '.' or an exponent: 0.85, 1.0, 1e21).
+ * v must be finite.
+ */
+void entx_json_write_real(GString *out, double v);
+
+/*
+ * entx_json_write_value:
+ * Appends any jansson value, compact. Returns FALSE (and appends
+ * nothing) when jansson cannot dump it, which only happens when memory
+ * runs out.
+ */
+gboolean entx_json_write_value(GString *out, const json_t *value);
+
+#endif
