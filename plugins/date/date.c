@@ -25,18 +25,14 @@ static void date_destroy(void *state)
 	if (st == NULL)
 		return;
 	lex_set_free(st->lex);
-	if (st->starters != NULL)
-		g_hash_table_destroy(st->starters);
-	if (st->followers != NULL)
-		g_hash_table_destroy(st->followers);
+	hashmap_free(&st->starters);
+	hashmap_free(&st->followers);
 	g_free(st);
 }
 
 static void add_starter_len(date_state *st, const char *word, size_t len)
 {
-	guint64 *h = g_new(guint64, 1);
-	*h = entx_hash_fold(word, len);
-	g_hash_table_add(st->starters, h);
+	hashmap_put(&st->starters, entx_hash_fold(word, len), 1);
 }
 
 static void add_starter(date_state *st, const char *word)
@@ -56,11 +52,8 @@ static void add_fixed_starters(date_state *st)
 static void collect_follower(gpointer key, gpointer value, gpointer user_data)
 {
 	const lex_entry *e = value;
-	GHashTable *set = user_data;
-	guint64 *h = g_new(guint64, 1);
 	(void)key;
-	*h = entx_hash_fold(e->text, strcspn(e->text, " "));
-	g_hash_table_add(set, h);
+	hashmap_put(user_data, entx_hash_fold(e->text, strcspn(e->text, " ")), 1);
 }
 
 /*
@@ -75,13 +68,10 @@ static void add_followers(date_state *st)
 	    "weekend", "quarter", "period", "fiscal",    "year-earlier", "year-ago",
 	    "day",     "week",    "month",  "year",      "decade",       NULL};
 	static const char *const tables[] = {"unit", "modifier", "season", NULL};
-	for (const char *const *w = words; *w; w++) {
-		guint64 *h = g_new(guint64, 1);
-		*h = entx_hash_fold(*w, strlen(*w));
-		g_hash_table_add(st->followers, h);
-	}
+	for (const char *const *w = words; *w; w++)
+		hashmap_put(&st->followers, entx_hash_fold(*w, strlen(*w)), 1);
 	for (const char *const *t = tables; *t; t++)
-		lex_table_foreach(lex_set_table(st->lex, *t), collect_follower, st->followers);
+		lex_table_foreach(lex_set_table(st->lex, *t), collect_follower, &st->followers);
 }
 
 static void collect(gpointer key, gpointer value, gpointer user_data)
@@ -99,8 +89,6 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	static const char *const date_files[] = {"date/calendar.rules", "date/time.rules", NULL};
 	date_state *st = g_new0(date_state, 1);
 	st->lex = lex_set_new();
-	st->starters = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-	st->followers = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 	for (const char *const *f = date_files; *f; f++)
 		if (!lex_set_load(st->lex, cfg, *f, error))
 			goto fail;
@@ -190,23 +178,20 @@ static gboolean starter(const dctx *c, size_t i)
 		return TRUE;
 	if (!(t->flags & ENTX_TOK_WORD))
 		return FALSE;
-	guint64 h = t->fold_hash;
-	if (g_hash_table_contains(c->st->starters, &h)) {
+	if (hashmap_contains(&c->st->starters, t->fold_hash)) {
 		/* "the", "a", "an": only before a word that can go on a date */
 		if (t->byte_end - t->byte_begin > 3 || i + 1 >= c->n ||
 		    !(dtok_is(c, i, "the") || dtok_is(c, i, "a") || dtok_is(c, i, "an")))
 			return TRUE;
 		const entx_token *next = dtok(c, i + 1);
-		guint64 nh = next->fold_hash;
 		return (next->flags & ENTX_TOK_HAS_DIGIT) ||
-		       g_hash_table_contains(c->st->followers, &nh) ||
-		       g_hash_table_contains(c->st->starters, &nh) ||
+		       hashmap_contains(&c->st->followers, next->fold_hash) ||
+		       hashmap_contains(&c->st->starters, next->fold_hash) ||
 		       (next->flags & ENTX_TOK_HYPHENATED);
 	}
 	if (!(t->flags & ENTX_TOK_HYPHENATED))
 		return FALSE;
-	h = lex_hyphen_head(c->doc, t);
-	return g_hash_table_contains(c->st->starters, &h);
+	return hashmap_contains(&c->st->starters, lex_hyphen_head(c->doc, t));
 }
 
 /* "the end of the month", "the start of the year": the current one. */

@@ -9,6 +9,7 @@
 #define ENTX_PLUGIN_DATE_H
 
 #include "../quantity/number.h"
+#include "hashmap.h"
 
 /* Granularity of a value: what its TIMEX3 string names. */
 typedef enum {
@@ -48,8 +49,8 @@ typedef struct tval {
 typedef struct date_state {
 	lex_set *lex;          /* the date rule files */
 	const lex_set *qlex;   /* the quantity rule files, shared with that plugin */
-	GHashTable *starters;  /* fold hashes of words that may begin a date */
-	GHashTable *followers; /* ... and of words that may follow "the" or "a" in one */
+	hashmap starters;  /* fold hashes of words that may begin a date */
+	hashmap followers; /* ... and of words that may follow "the" or "a" in one */
 	num_lexicon nl;
 	const lex_table *months, *weekdays, *days, *dayparts, *seasons, *units;
 	const lex_table *shifts, *ordinals, *modifiers, *year_context, *holidays;

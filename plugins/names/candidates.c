@@ -31,7 +31,7 @@ static gboolean compound_of_known_parts(const ctx *c, size_t i)
 		const char *q = memchr(p, '-', (size_t)(end - p));
 		size_t len = (size_t)((q ? q : end) - p);
 		uint64_t h = entx_hash_fold(p, len);
-		if (g_hash_table_contains(c->lx->single, &h) || g_hash_table_contains(c->lx->demonyms, &h))
+		if (hashmap_contains(&c->lx->single, h) || hashmap_contains(&c->lx->demonyms, h))
 			return TRUE;
 		p = q ? q + 1 : end;
 	}
@@ -85,7 +85,7 @@ static void look_up_tokens(ctx *c)
 					ti->head = pl[k];
 			}
 		}
-		if (!is_cap(c, i) && !g_hash_table_contains(c->lx->lower_starts, &t->fold_hash))
+		if (!is_cap(c, i) && !hashmap_contains(&c->lx->lower_starts, t->fold_hash))
 			continue;
 		len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
 		/* "German" is a town somewhere, but in news it is a demonym. */
@@ -500,9 +500,9 @@ static void compound_parts(ctx *c, size_t i)
 		const char *q = memchr(p, '-', (size_t)(end - p));
 		const char *pe = q ? q : end;
 		uint64_t h = entx_hash_fold(p, (size_t)(pe - p));
-		gpointer v = pe > p ? g_hash_table_lookup(c->lx->single, &h) : NULL;
+		const uint32_t *v = pe > p ? hashmap_get(&c->lx->single, h) : NULL;
 		if (v != NULL && g_unichar_isupper(g_utf8_get_char(p))) {
-			const names_entry *en = entry(c, GPOINTER_TO_UINT(v) - 1);
+			const names_entry *en = entry(c, *v);
 			span s = {
 				.b = i,
 				.e = i + 1,

@@ -113,23 +113,18 @@ static void sports_teams(ctx *c)
 }
 
 /* Key of the token sequence [b, e) in the document's own names. */
-static gint64 seq_hash(const ctx *c, size_t b, size_t e)
+static uint64_t seq_hash(const ctx *c, size_t b, size_t e)
 {
 	uint64_t h = 0;
 	for (size_t i = b; i < e; i++)
 		h = entx_hash_fold_combine(h, tok(c, i)->fold_hash);
-	return (gint64)h;
+	return h;
 }
 
-static void learn(GHashTable *known, gint64 key, guint index)
+static void learn(hashmap *known, uint64_t key, guint index)
 {
-	gint64 *k = g_new(gint64, 1);
-	*k = key;
-	if (g_hash_table_contains(known, k)) {
-		g_free(k);
-		return;
-	}
-	g_hash_table_insert(known, k, GUINT_TO_POINTER(index + 1));
+	if (!hashmap_contains(known, key))
+		hashmap_put(known, key, index);
 }
 
 /*
@@ -138,7 +133,7 @@ static void learn(GHashTable *known, gint64 key, guint index)
  */
 static void resolve_in_document(ctx *c)
 {
-	GHashTable *known = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	hashmap known = {0};
 	/* People first: "Michael Jordan" makes "Jordan" a person here. */
 	for (int people = 1; people >= 0; people--) {
 		for (guint s = 0; s < c->spans->len; s++) {
@@ -147,13 +142,13 @@ static void resolve_in_document(ctx *c)
 			    sp->conf < STRONG || sp->e - sp->b > MAX_DOC_NAME ||
 			    sp->cb != tok(c, sp->b)->cp_begin || sp->ce != tok(c, sp->e - 1)->cp_end)
 				continue;
-			learn(known, seq_hash(c, sp->b, sp->e), s);
+			learn(&known, seq_hash(c, sp->b, sp->e), s);
 			if (sp->cat == NAMES_PERSON && sp->e - sp->b >= 2) {
 				size_t last = sp->e - 1;
 				if (is_word(c, last, NK_SUFFIX) && last - 1 > sp->b)
 					last--;
 				if (!is_initial(c, last))
-					learn(known, seq_hash(c, last, last + 1), s);
+					learn(&known, seq_hash(c, last, last + 1), s);
 			}
 		}
 	}
@@ -168,20 +163,19 @@ static void resolve_in_document(ctx *c)
 		size_t i = sp.b;
 		while (i < sp.e) {
 			size_t best = 0;
-			gpointer hit = NULL;
+			uint32_t hit = 0;
 			for (size_t len = MIN(sp.e - i, MAX_DOC_NAME); len > 0 && best == 0; len--) {
-				gint64 key = seq_hash(c, i, i + len);
-				gpointer v = g_hash_table_lookup(known, &key);
+				const uint32_t *v = hashmap_get(&known, seq_hash(c, i, i + len));
 				if (v != NULL) {
 					best = len;
-					hit = v;
+					hit = *v;
 				}
 			}
 			if (best == 0) {
 				i++;
 				continue;
 			}
-			const span *src = &g_array_index(c->spans, span, GPOINTER_TO_UINT(hit) - 1);
+			const span *src = &g_array_index(c->spans, span, hit);
 			span *dst = &g_array_index(c->spans, span, s);
 			if (lone_place && src->cat != NAMES_PERSON)
 				break;
@@ -196,7 +190,7 @@ static void resolve_in_document(ctx *c)
 			i += best;
 		}
 	}
-	g_hash_table_destroy(known);
+	hashmap_free(&known);
 }
 
 /* A decided name, as the analysis keeps it for the three plugins. */

@@ -135,26 +135,18 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	uint64_t h = 0;
 	if (sk->kind == NK_ENTITY && e.lower_ok) {
 		size_t n = strcspn(line->text, " \t-");
-		gint64 *key = g_new(gint64, 1);
-		*key = (gint64)entx_hash_fold(line->text, n);
-		g_hash_table_replace(lx->lower_starts, key, GUINT_TO_POINTER(1));
+		hashmap_put(&lx->lower_starts, entx_hash_fold(line->text, n), 1);
 	}
 	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
 		/*
 		 * The best-ranked entity of each single word, for parts of
 		 * hyphenated compounds; callers check the part's case.
 		 */
-		gpointer old = g_hash_table_lookup(lx->single, &h);
-		if (old == NULL ||
-		    names_lexicon_entry(lx, GPOINTER_TO_UINT(old) - 1)->rank < e.rank) {
-			gint64 *key = g_new(gint64, 1);
-			*key = (gint64)h;
-			g_hash_table_replace(lx->single, key, GUINT_TO_POINTER(index + 1));
-		}
+		const uint32_t *old = hashmap_get(&lx->single, h);
+		if (old == NULL || names_lexicon_entry(lx, *old)->rank < e.rank)
+			hashmap_put(&lx->single, h, index);
 	} else if (sk->kind == NK_DEMONYM && single_word_hash(line->text, &h)) {
-		gint64 *key = g_new(gint64, 1);
-		*key = (gint64)h;
-		g_hash_table_replace(lx->demonyms, key, GUINT_TO_POINTER(1));
+		hashmap_put(&lx->demonyms, h, 1);
 	}
 	return TRUE;
 }
@@ -166,9 +158,6 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 	lx->words = entx_gazetteer_new();
 	lx->entries = g_array_new(FALSE, FALSE, sizeof(names_entry));
 	lx->strings = g_string_chunk_new(4096);
-	lx->single = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-	lx->demonyms = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-	lx->lower_starts = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 	for (const char *const *f = rule_files; *f != NULL; f++) {
 		char *path = entx_plugin_config_find_rules(cfg, *f);
 		if (path == NULL) {
@@ -195,9 +184,9 @@ void names_lexicon_free(names_lexicon *lx)
 	entx_gazetteer_free(lx->words);
 	g_array_free(lx->entries, TRUE);
 	g_string_chunk_free(lx->strings);
-	g_hash_table_destroy(lx->single);
-	g_hash_table_destroy(lx->demonyms);
-	g_hash_table_destroy(lx->lower_starts);
+	hashmap_free(&lx->single);
+	hashmap_free(&lx->demonyms);
+	hashmap_free(&lx->lower_starts);
 	g_free(lx);
 }
 

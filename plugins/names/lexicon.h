@@ -5,6 +5,7 @@
 #ifndef ENTX_NAMES_LEXICON_H
 #define ENTX_NAMES_LEXICON_H
 
+#include "hashmap.h"
 #include "names.h"
 
 /*
@@ -54,19 +55,19 @@ struct names_lexicon {
 	GStringChunk *strings;
 	/*
 	 * Single-token entities by fold hash, for parts of hyphenated tokens
-	 * ("US" in "US-Russian"): gint64 key -> entry index + 1.
+	 * ("US" in "US-Russian"): fold hash -> entry index.
 	 */
-	GHashTable *single;
+	hashmap single;
 	/*
 	 * Single-token demonyms by fold hash, so "Russian" in a compound is
 	 * never taken for a place.
 	 */
-	GHashTable *demonyms;
+	hashmap demonyms;
 	/*
 	 * Fold hashes of the first words of lowercase entities (al-Qaeda):
 	 * other lowercase tokens need no entity lookup.
 	 */
-	GHashTable *lower_starts;
+	hashmap lower_starts;
 };
 
 static inline const names_entry *names_lexicon_entry(const names_lexicon *lx, uint32_t i)

@@ -3,6 +3,8 @@
  */
 #include "lexicon.h"
 
+#include "hashmap.h"
+
 #include <stdlib.h>
 #include <entx/version.h>
 #include <string.h>
@@ -12,8 +14,8 @@
 
 struct lex_table {
 	GHashTable *by_text; /* normalized text -> lex_entry */
-	GHashTable *by_hash; /* fold hash of the text -> lex_entry, for one-token tests */
-	GHashTable *first;   /* fold hashes a first token may have: a cheap filter */
+	hashmap by_hash;     /* fold hashes of the texts, for one-token tests */
+	hashmap first;       /* fold hashes a first token may have: a cheap filter */
 	size_t max_bytes;    /* the longest normalized text */
 };
 
@@ -35,8 +37,6 @@ static void entry_free(gpointer p)
 static void table_init(lex_table *t)
 {
 	t->by_text = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
-	t->by_hash = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-	t->first = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 	t->max_bytes = 0;
 }
 
@@ -46,8 +46,8 @@ static void table_free(gpointer p)
 	if (t == NULL)
 		return;
 	g_hash_table_destroy(t->by_text);
-	g_hash_table_destroy(t->by_hash);
-	g_hash_table_destroy(t->first);
+	hashmap_free(&t->by_hash);
+	hashmap_free(&t->first);
 	g_free(t);
 }
 
@@ -65,8 +65,8 @@ void lex_set_free(lex_set *set)
 		return;
 	g_hash_table_destroy(set->tables);
 	g_hash_table_destroy(set->empty.by_text);
-	g_hash_table_destroy(set->empty.by_hash);
-	g_hash_table_destroy(set->empty.first);
+	hashmap_free(&set->empty.by_hash);
+	hashmap_free(&set->empty.first);
 	g_free(set);
 }
 
@@ -103,9 +103,7 @@ static lex_table *set_table(lex_set *set, const char *name)
 
 static void add_first(lex_table *t, const char *s, size_t len)
 {
-	guint64 *h = g_new(guint64, 1);
-	*h = entx_hash_fold(s, len);
-	g_hash_table_add(t->first, h);
+	hashmap_put(&t->first, entx_hash_fold(s, len), 1);
 }
 
 /*
@@ -171,10 +169,8 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		entry_free(e);
 		return TRUE;
 	}
-	guint64 *h = g_new(guint64, 1);
-	*h = entx_hash_fold(e->text, strlen(e->text));
 	g_hash_table_insert(t->by_text, e->text, e);
-	g_hash_table_insert(t->by_hash, h, e);
+	hashmap_put(&t->by_hash, entx_hash_fold(e->text, strlen(e->text)), 1);
 	add_first_tokens(t, e->text);
 	if (strlen(e->text) > t->max_bytes)
 		t->max_bytes = strlen(e->text);
@@ -269,7 +265,7 @@ const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, si
 	const entx_token *first = entx_doc_token(doc, i);
 	if (n_tokens != NULL)
 		*n_tokens = 0;
-	if (first == NULL || !g_hash_table_contains(t->first, &first->fold_hash))
+	if (first == NULL || !hashmap_contains(&t->first, first->fold_hash))
 		return NULL;
 	if (limit > n)
 		limit = n;
@@ -300,8 +296,7 @@ const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, si
 gboolean lex_has_token(const lex_table *t, const entx_doc *doc, size_t i)
 {
 	const entx_token *tok = entx_doc_token(doc, i);
-	guint64 h = tok != NULL ? tok->fold_hash : 0;
-	return tok != NULL && g_hash_table_contains(t->by_hash, &h);
+	return tok != NULL && hashmap_contains(&t->by_hash, tok->fold_hash);
 }
 
 const lex_entry *lex_lookup(const lex_table *t, const char *text)
@@ -316,7 +311,7 @@ void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data)
 
 gboolean lex_has_hash(const lex_table *t, guint64 h)
 {
-	return g_hash_table_contains(t->by_hash, &h);
+	return hashmap_contains(&t->by_hash, h);
 }
 
 guint64 lex_hyphen_head(const entx_doc *doc, const entx_token *tok)

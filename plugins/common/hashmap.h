@@ -1,0 +1,102 @@
+/*
+ * Private to the built-in plugins: a map from 64-bit token hashes
+ * (entx_token.fold_hash, entx_hash_fold) to 32-bit values.
+ *
+ * Plugins ask "is this token one of these words?" for nearly every token
+ * of every document, so the question must cost a few nanoseconds: one
+ * multiply, one probe into a flat array, no call through a function
+ * pointer and no boxed key as a GHashTable<gint64> needs. Open
+ * addressing with linear probing, at most half full; built once when a
+ * plugin loads, then read from any number of threads.
+ */
+#ifndef ENTX_PLUGINS_HASHMAP_H
+#define ENTX_PLUGINS_HASHMAP_H
+
+#include <glib.h>
+#include <stdint.h>
+
+typedef struct {
+	uint64_t *keys; /* 0 marks an empty slot; key 0 is stored as 1 */
+	uint32_t *vals;
+	size_t mask;    /* slots - 1, slots a power of two; 0 before the first put */
+	size_t n;
+} hashmap;
+
+static inline uint64_t hashmap_key_(uint64_t key)
+{
+	return key != 0 ? key : 1;
+}
+
+static inline size_t hashmap_slot_(uint64_t key, size_t mask)
+{
+	/* Fibonacci hashing spreads FNV hashes whose low bits cluster. */
+	return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & mask;
+}
+
+static inline void hashmap_free(hashmap *m)
+{
+	g_free(m->keys);
+	g_free(m->vals);
+	m->keys = NULL;
+	m->vals = NULL;
+	m->mask = m->n = 0;
+}
+
+/* The value stored for key, or NULL. */
+static inline const uint32_t *hashmap_get(const hashmap *m, uint64_t key)
+{
+	if (m->n == 0)
+		return NULL;
+	key = hashmap_key_(key);
+	for (size_t i = hashmap_slot_(key, m->mask);; i = (i + 1) & m->mask) {
+		if (m->keys[i] == key)
+			return &m->vals[i];
+		if (m->keys[i] == 0)
+			return NULL;
+	}
+}
+
+static inline gboolean hashmap_contains(const hashmap *m, uint64_t key)
+{
+	return hashmap_get(m, key) != NULL;
+}
+
+static inline void hashmap_grow_(hashmap *m)
+{
+	size_t old_slots = m->mask != 0 ? m->mask + 1 : 0;
+	uint64_t *old_keys = m->keys;
+	uint32_t *old_vals = m->vals;
+	size_t slots = old_slots != 0 ? old_slots * 2 : 64;
+	m->keys = g_new0(uint64_t, slots);
+	m->vals = g_new0(uint32_t, slots);
+	m->mask = slots - 1;
+	for (size_t s = 0; s < old_slots; s++) {
+		if (old_keys[s] == 0)
+			continue;
+		size_t i = hashmap_slot_(old_keys[s], m->mask);
+		while (m->keys[i] != 0)
+			i = (i + 1) & m->mask;
+		m->keys[i] = old_keys[s];
+		m->vals[i] = old_vals[s];
+	}
+	g_free(old_keys);
+	g_free(old_vals);
+}
+
+/* Sets key to val, replacing an earlier value. */
+static inline void hashmap_put(hashmap *m, uint64_t key, uint32_t val)
+{
+	if (2 * (m->n + 1) > (m->mask != 0 ? m->mask + 1 : 0))
+		hashmap_grow_(m);
+	key = hashmap_key_(key);
+	size_t i = hashmap_slot_(key, m->mask);
+	while (m->keys[i] != 0 && m->keys[i] != key)
+		i = (i + 1) & m->mask;
+	if (m->keys[i] == 0) {
+		m->keys[i] = key;
+		m->n++;
+	}
+	m->vals[i] = val;
+}
+
+#endif
