@@ -136,6 +136,14 @@ size_t entx_doc_n_tokens(const entx_doc *doc)
 	return doc->tokens->len;
 }
 
+const entx_token *entx_doc_tokens(const entx_doc *doc, size_t *n_tokens)
+{
+	static const entx_token none;
+	if (n_tokens != NULL)
+		*n_tokens = doc->tokens->len;
+	return doc->tokens->len > 0 ? (const entx_token *)(const void *)doc->tokens->data : &none;
+}
+
 const entx_token *entx_doc_token(const entx_doc *doc, size_t i)
 {
 	if (i >= doc->tokens->len)

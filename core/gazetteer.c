@@ -22,6 +22,8 @@
 
 #include <entx/gazetteer.h>
 
+#include "doc_private.h"
+#include "hash.h"
 #include "tokenize.h"
 
 #define NODE_PREFIX 0x80000000u /* a longer phrase goes on from here */
@@ -46,9 +48,14 @@ struct variant {
 	uint32_t next;  /* next variant index + 1, 0 for none */
 };
 
+/* Key and value side by side: a probe touches one cache line. */
+struct slot {
+	uint64_t key;
+	uint32_t val; /* NODE_PREFIX | term index + 1 */
+};
+
 struct entx_gazetteer {
-	uint64_t *keys; /* 0: empty slot (combined hashes are never 0) */
-	uint32_t *vals; /* NODE_PREFIX | term index + 1 */
+	struct slot *slots; /* key 0: empty (combined hashes are never 0) */
 	size_t n_slots; /* a power of two */
 	size_t n_used;
 	GArray *terms;    /* struct term */
@@ -96,8 +103,7 @@ entx_gazetteer *entx_gazetteer_new(void)
 	entx_gazetteer *g = g_new0(entx_gazetteer, 1);
 
 	g->n_slots = MIN_SLOTS;
-	g->keys = g_new0(uint64_t, g->n_slots);
-	g->vals = g_new0(uint32_t, g->n_slots);
+	g->slots = g_new0(struct slot, g->n_slots);
 	g->terms = g_array_new(FALSE, FALSE, sizeof(struct term));
 	g->variants = g_array_new(FALSE, FALSE, sizeof(struct variant));
 	g->pool = g_array_new(FALSE, FALSE, sizeof(uint32_t));
@@ -109,8 +115,7 @@ void entx_gazetteer_free(entx_gazetteer *g)
 {
 	if (g == NULL)
 		return;
-	g_free(g->keys);
-	g_free(g->vals);
+	g_free(g->slots);
 	g_array_free(g->terms, TRUE);
 	g_array_free(g->variants, TRUE);
 	g_array_free(g->pool, TRUE);
@@ -124,12 +129,12 @@ size_t entx_gazetteer_size(const entx_gazetteer *g)
 }
 
 /* The slot holding key, or the empty slot where it would go. */
-static size_t find_slot(const uint64_t *keys, size_t n_slots, uint64_t key)
+static inline size_t find_slot(const struct slot *slots, size_t n_slots, uint64_t key)
 {
 	size_t mask = n_slots - 1;
 	size_t i = (size_t)key & mask;
 
-	while (keys[i] != 0 && keys[i] != key)
+	while (slots[i].key != 0 && slots[i].key != key)
 		i = (i + 1) & mask;
 	return i;
 }
@@ -137,20 +142,15 @@ static size_t find_slot(const uint64_t *keys, size_t n_slots, uint64_t key)
 static void grow_table(entx_gazetteer *g)
 {
 	size_t n_slots = g->n_slots * 2;
-	uint64_t *keys = g_new0(uint64_t, n_slots);
-	uint32_t *vals = g_new0(uint32_t, n_slots);
+	struct slot *slots = g_new0(struct slot, n_slots);
 
 	for (size_t i = 0; i < g->n_slots; i++) {
-		if (g->keys[i] == 0)
+		if (g->slots[i].key == 0)
 			continue;
-		size_t j = find_slot(keys, n_slots, g->keys[i]);
-		keys[j] = g->keys[i];
-		vals[j] = g->vals[i];
+		slots[find_slot(slots, n_slots, g->slots[i].key)] = g->slots[i];
 	}
-	g_free(g->keys);
-	g_free(g->vals);
-	g->keys = keys;
-	g->vals = vals;
+	g_free(g->slots);
+	g->slots = slots;
 	g->n_slots = n_slots;
 }
 
@@ -160,13 +160,13 @@ static uint32_t *node(entx_gazetteer *g, uint64_t key)
 	/* keep the load under 0.7 so misses, the common lookup, stay short */
 	if ((g->n_used + 1) * 10 > g->n_slots * 7)
 		grow_table(g);
-	size_t i = find_slot(g->keys, g->n_slots, key);
-	if (g->keys[i] == 0) {
-		g->keys[i] = key;
-		g->vals[i] = 0;
+	size_t i = find_slot(g->slots, g->n_slots, key);
+	if (g->slots[i].key == 0) {
+		g->slots[i].key = key;
+		g->slots[i].val = 0;
 		g->n_used++;
 	}
-	return &g->vals[i];
+	return &g->slots[i].val;
 }
 
 static inline uint32_t *pool_at(const entx_gazetteer *g, uint32_t off)
@@ -308,7 +308,8 @@ static const struct list *term_payloads(const entx_gazetteer *g, uint32_t ti, co
 	if (t->variant != 0) {
 		uint64_t exact = 0;
 		for (size_t i = first; i < end; i++)
-			exact = entx_hash_fold_combine(exact, token_exact(text, entx_doc_token(doc, i)));
+			exact = entx_priv_hash_combine(
+			    exact, token_exact(text, &g_array_index(doc->tokens, entx_token, i)));
 		for (uint32_t v = t->variant; v != 0; v = variant_at(g, v - 1)->next)
 			if (variant_at(g, v - 1)->exact == exact)
 				return &variant_at(g, v - 1)->all;
@@ -328,18 +329,19 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 		*n_payloads = 0;
 	if (g == NULL || doc == NULL || g->n_entries == 0)
 		return 0;
-	size_t n_tok = entx_doc_n_tokens(doc);
+	size_t n_tok = doc->tokens->len;
 	if (limit > n_tok)
 		limit = n_tok;
-	const char *text = entx_doc_text(doc, NULL);
+	const char *text = doc->text;
+	const entx_token *toks = (const entx_token *)(const void *)doc->tokens->data;
 
 	uint64_t key = 0;
 	for (size_t i = first; i < limit; i++) {
-		key = entx_hash_fold_combine(key, token_key(text, entx_doc_token(doc, i)));
-		size_t slot = find_slot(g->keys, g->n_slots, key);
-		if (g->keys[slot] == 0)
+		key = entx_priv_hash_combine(key, token_key(text, &toks[i]));
+		const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
+		if (slot->key == 0)
 			break;
-		uint32_t val = g->vals[slot];
+		uint32_t val = slot->val;
 		if ((val & NODE_TERM_MASK) != 0) {
 			const struct list *l = term_payloads(g, (val & NODE_TERM_MASK) - 1, text, doc,
 			                                     first, i + 1);

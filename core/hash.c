@@ -4,6 +4,8 @@
  */
 #include <entx/doc.h>
 
+#include "hash.h"
+
 #define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 #define FNV_PRIME UINT64_C(0x100000001b3)
 
@@ -63,20 +65,7 @@ uint64_t entx_hash_fold(const char *text, size_t len)
 	return h;
 }
 
-/*
- * Multiplying the sequence so far before adding the token makes the
- * result depend on order; the splitmix64 finalizer spreads it over all
- * bits so the low bits can index a hash table directly. 0 is kept free
- * as "no sequence" (and as the empty-slot key of the gazetteer).
- */
 uint64_t entx_hash_fold_combine(uint64_t seq_hash, uint64_t token_hash)
 {
-	uint64_t x = seq_hash * UINT64_C(0x9e3779b97f4a7c15) + token_hash + UINT64_C(0x632be59bd9b4e019);
-
-	x ^= x >> 30;
-	x *= UINT64_C(0xbf58476d1ce4e5b9);
-	x ^= x >> 27;
-	x *= UINT64_C(0x94d049bb133111eb);
-	x ^= x >> 31;
-	return x != 0 ? x : 1;
+	return entx_priv_hash_combine(seq_hash, token_hash);
 }

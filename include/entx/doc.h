@@ -59,10 +59,11 @@ enum {
 
 /*
  * entx_token:
- * One token. Read-only for plugins; the core allocates every token and
- * may append fields at the end in later API versions (never reorders),
- * which is why tokens are reached through entx_doc_token() and never
- * indexed as an array by plugins.
+ * One token. Read-only for plugins; the core allocates every token.
+ * Plugins index the array entx_doc_tokens() returns, so the size of this
+ * struct is part of the plugin ABI: a field added in a later version
+ * changes ENTX_PLUGIN_ABI_VERSION (see plugin.h), and the loader then refuses
+ * plugins built against the old layout instead of misreading tokens.
  */
 typedef struct entx_token {
 	size_t byte_begin;  /* offset into entx_doc_text(), bytes */
@@ -109,6 +110,15 @@ ENTX_EXPORT const char *entx_doc_reference_date(const entx_doc *doc);
  */
 ENTX_EXPORT size_t entx_doc_n_tokens(const entx_doc *doc);
 ENTX_EXPORT const entx_token *entx_doc_token(const entx_doc *doc, size_t i);
+
+/*
+ * entx_doc_tokens:
+ * All tokens at once: an array of entx_doc_n_tokens() entries (stored
+ * in *n_tokens when it is not NULL), owned by the document. Loops that
+ * visit every token index it directly; a call per token shows up in
+ * profiles. Never NULL, even for a document without tokens.
+ */
+ENTX_EXPORT const entx_token *entx_doc_tokens(const entx_doc *doc, size_t *n_tokens);
 
 /*
  * entx_doc_n_sentences / entx_doc_sentence:

@@ -25,8 +25,10 @@
  *
  * Versioning policy (also in HACKING).
  *   - ENTX_PLUGIN_ABI_VERSION must match exactly. It is bumped when any
- *     field of entx_plugin_desc or entx_token is changed, reordered or
- *     removed, or when an exported function changes its meaning. The core
+ *     field of entx_plugin_desc is changed, reordered or removed, when
+ *     entx_token changes at all (plugins index the token array, so even
+ *     an appended field moves every token), or when an exported function
+ *     changes its meaning. The core
  *     refuses a plugin built for another ABI, naming the file and both
  *     versions.
  *   - ENTX_PLUGIN_API_VERSION only grows. It is bumped when a function or

@@ -339,8 +339,8 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 {
 	size_t len = 0;
 	const char *text = entx_doc_text(doc, &len);
-	dctx c = {
-	    .st = state, .doc = doc, .text = text, .text_len = len, .n = entx_doc_n_tokens(doc)};
+	dctx c = {.st = state, .doc = doc, .text = text, .text_len = len};
+	c.toks = entx_doc_tokens(doc, &c.n);
 	(void)error;
 	tval_init(&c.last_quarter, GR_NONE);
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);

@@ -10,6 +10,7 @@
 
 #include "../quantity/number.h"
 #include "hashmap.h"
+#include "tokens.h"
 
 /* Granularity of a value: what its TIMEX3 string names. */
 typedef enum {
@@ -67,6 +68,7 @@ typedef struct dctx {
 	entx_doc *doc;
 	const char *text;
 	size_t text_len;
+	const entx_token *toks;
 	size_t n;     /* tokens */
 	size_t floor; /* first token not yet in a mention */
 	gboolean has_ref;
@@ -82,9 +84,23 @@ typedef struct date_match {
 } date_match;
 
 /* util.c: tokens */
-const entx_token *dtok(const dctx *c, size_t i);
-gboolean dtok_is(const dctx *c, size_t i, const char *lower);
-gboolean dtok_adjacent(const dctx *c, size_t i);
+static inline const entx_token *dtok(const dctx *c, size_t i)
+{
+	return i < c->n ? &c->toks[i] : NULL;
+}
+
+/* TRUE when token i is the ASCII word `lower`, in any case. */
+static inline gboolean dtok_is(const dctx *c, size_t i, const char *lower)
+{
+	return token_is(c->text, dtok(c, i), lower);
+}
+
+/* TRUE when token i follows token i - 1 with no space between. */
+static inline gboolean dtok_adjacent(const dctx *c, size_t i)
+{
+	return i > 0 && token_attached(dtok(c, i));
+}
+
 gboolean dtok_punct(const dctx *c, size_t i, const char *chars);
 const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n);
 int dtok_month(const dctx *c, size_t i, size_t *n);

@@ -5,27 +5,6 @@
 
 #include <string.h>
 
-const entx_token *dtok(const dctx *c, size_t i)
-{
-	return i < c->n ? entx_doc_token(c->doc, i) : NULL;
-}
-
-/* TRUE when token i is the ASCII word `lower`, in any case. */
-gboolean dtok_is(const dctx *c, size_t i, const char *lower)
-{
-	const entx_token *t = dtok(c, i);
-	size_t len = strlen(lower);
-	return t != NULL && t->byte_end - t->byte_begin == len &&
-	       g_ascii_strncasecmp(c->text + t->byte_begin, lower, len) == 0;
-}
-
-gboolean dtok_adjacent(const dctx *c, size_t i)
-{
-	const entx_token *t = dtok(c, i);
-	return t != NULL && i > 0 &&
-	       !(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE));
-}
-
 /* TRUE when token i is one character of chars. */
 gboolean dtok_punct(const dctx *c, size_t i, const char *chars)
 {

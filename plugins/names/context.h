@@ -33,6 +33,7 @@ typedef struct {
 	const names_lexicon *lx;
 	const entx_doc *doc;
 	const char *text;
+	const entx_token *toks;
 	size_t n;
 	tok_info *info;
 	GArray *spans;       /* span, in text order */
@@ -52,7 +53,7 @@ static inline const char *default_class(names_category cat)
 
 static inline const entx_token *tok(const ctx *c, size_t i)
 {
-	return entx_doc_token(c->doc, i);
+	return i < c->n ? &c->toks[i] : NULL;
 }
 
 static inline uint32_t flags(const ctx *c, size_t i)

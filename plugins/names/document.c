@@ -227,6 +227,7 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 		.lx = lx,
 		.doc = doc,
 		.text = entx_doc_text(doc, NULL),
+		.toks = entx_doc_tokens(doc, NULL),
 		.n = entx_doc_n_tokens(doc),
 		.info = NULL,
 		.spans = g_array_new(FALSE, FALSE, sizeof(span)),

@@ -7,27 +7,6 @@
 
 #include <string.h>
 
-const entx_token *qctx_tok(const qctx *c, size_t i)
-{
-	return i < c->n ? entx_doc_token(c->doc, i) : NULL;
-}
-
-/* TRUE when token i, lowercased, is exactly `lower`. */
-gboolean qctx_is(const qctx *c, size_t i, const char *lower)
-{
-	const entx_token *t = qctx_tok(c, i);
-	size_t len = strlen(lower);
-	return t != NULL && t->byte_end - t->byte_begin == len &&
-	       g_ascii_strncasecmp(c->text + t->byte_begin, lower, len) == 0;
-}
-
-/* TRUE when token i follows the previous one with no space between. */
-gboolean qctx_adjacent(const qctx *c, size_t i)
-{
-	const entx_token *t = qctx_tok(c, i);
-	return t != NULL && i > 0 &&
-	       !(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE));
-}
 
 /* Month and weekday names count only capitalized: "may", "march" are verbs. */
 gboolean qty_is_calendar(const qctx *c, size_t i)

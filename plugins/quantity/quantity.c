@@ -335,7 +335,8 @@ static gboolean candidate(const qctx *c, size_t i)
 static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
 {
 	(void)error;
-	qctx c = {state, doc, entx_doc_text(doc, NULL), entx_doc_n_tokens(doc), 0};
+	qctx c = {.st = state, .doc = doc, .text = entx_doc_text(doc, NULL)};
+	c.toks = entx_doc_tokens(doc, &c.n);
 	for (size_t i = 0; i < c.n; i++) {
 		qty q;
 		if (!candidate(&c, i) || !assemble(&c, i, &q))

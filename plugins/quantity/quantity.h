@@ -5,6 +5,7 @@
 #define ENTX_PLUGIN_QUANTITY_H
 
 #include "number.h"
+#include "tokens.h"
 
 /* Read-only after create(): shared by concurrent extract() calls. */
 typedef struct quantity_state {
@@ -43,14 +44,29 @@ typedef struct qctx {
 	const quantity_state *st;
 	entx_doc *doc;
 	const char *text;
+	const entx_token *toks;
 	size_t n;     /* number of tokens */
 	size_t floor; /* first token not yet used by a mention */
 } qctx;
 
+static inline const entx_token *qctx_tok(const qctx *c, size_t i)
+{
+	return i < c->n ? &c->toks[i] : NULL;
+}
+
+/* TRUE when token i, lowercased, is exactly `lower`. */
+static inline gboolean qctx_is(const qctx *c, size_t i, const char *lower)
+{
+	return token_is(c->text, qctx_tok(c, i), lower);
+}
+
+/* TRUE when token i follows the previous one with no space between. */
+static inline gboolean qctx_adjacent(const qctx *c, size_t i)
+{
+	return i > 0 && token_attached(qctx_tok(c, i));
+}
+
 /* context.c */
-const entx_token *qctx_tok(const qctx *c, size_t i);
-gboolean qctx_is(const qctx *c, size_t i, const char *lower);
-gboolean qctx_adjacent(const qctx *c, size_t i);
 gboolean qty_rejected(const qctx *c, const qty *q);
 gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular);
 gboolean qty_is_calendar(const qctx *c, size_t i);

@@ -156,6 +156,28 @@ static void mention_validation_and_properties(void **state)
 }
 
 static int freed;
+/* The token array is the same tokens entx_doc_token hands out one by one. */
+static void token_array(void **state)
+{
+	entx_doc *d = entx_doc_new("t", "Mr. Putin said 39 words.", 24);
+	size_t n = 0;
+	const entx_token *toks = entx_doc_tokens(d, &n);
+	assert_int_equal(n, entx_doc_n_tokens(d));
+	assert_int_equal(n, 6);
+	for (size_t i = 0; i < n; i++)
+		assert_ptr_equal(&toks[i], entx_doc_token(d, i));
+	assert_int_equal(toks[1].byte_begin, 4);
+	assert_int_equal(toks[1].byte_end, 9);
+	assert_true(toks[3].flags & ENTX_TOK_NUMBER);
+	entx_doc_free(d);
+
+	d = entx_doc_new("e", "", 0);
+	assert_non_null(entx_doc_tokens(d, &n));
+	assert_int_equal(n, 0);
+	assert_non_null(entx_doc_tokens(d, NULL));
+	entx_doc_free(d);
+}
+
 static void count_free(gpointer p)
 {
 	freed++;
@@ -189,6 +211,7 @@ int main(void)
 		cmocka_unit_test(reference_dates),
 		cmocka_unit_test(mention_validation_and_properties),
 		cmocka_unit_test(attached_data),
+		cmocka_unit_test(token_array),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,28 @@
+/*
+ * Private: the sequence-hash step, inline for the core's own hot loops
+ * (the gazetteer combines a hash per token it walks).
+ */
+#ifndef ENTX_CORE_HASH_H
+#define ENTX_CORE_HASH_H
+
+#include <stdint.h>
+
+/*
+ * Multiplying the sequence so far before adding the token makes the
+ * result depend on order; the splitmix64 finalizer spreads it over all
+ * bits so the low bits can index a hash table directly. 0 is kept free
+ * as "no sequence" (and as the empty-slot key of the gazetteer).
+ */
+static inline uint64_t entx_priv_hash_combine(uint64_t seq_hash, uint64_t token_hash)
+{
+	uint64_t x = seq_hash * UINT64_C(0x9e3779b97f4a7c15) + token_hash + UINT64_C(0x632be59bd9b4e019);
+
+	x ^= x >> 30;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64_C(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return x != 0 ? x : 1;
+}
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * Private to the built-in plugins: questions about one token that the
+ * date and quantity parsers ask at nearly every step. t may be NULL
+ * (past the end of the document); the answer is then FALSE.
+ */
+#ifndef ENTX_PLUGINS_TOKENS_H
+#define ENTX_PLUGINS_TOKENS_H
+
+#include <entx/doc.h>
+#include <string.h>
+
+/* TRUE when token t of text is the ASCII word `lower`, in any case. */
+static inline gboolean token_is(const char *text, const entx_token *t, const char *lower)
+{
+	size_t len = strlen(lower);
+	return t != NULL && t->byte_end - t->byte_begin == len &&
+	       g_ascii_strncasecmp(text + t->byte_begin, lower, len) == 0;
+}
+
+/* TRUE when token t follows the previous token with no space between. */
+static inline gboolean token_attached(const entx_token *t)
+{
+	return t != NULL && !(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE));
+}
+
+#endif
