@@ -118,6 +118,30 @@ static void jsonl_records(void **state)
 			assert_true(g_str_has_prefix(r.error, "invalid JSON at column"));
 		entx_jsonl_record_clear(&r);
 	}
+	/* Escapes, surrogate pairs, raw UTF-8 and members of every kind. */
+	const char *rich = " { \"src\" : {\"a\": [1, 2.5, true, null, \"}\"]}, \"text\":"
+	                   "\"\\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t \\ud83d\\ude00 \xC3\xA9\","
+	                   "\"n\":-1e3, \"id\":\"i\", \"src\": \"again\" } ";
+	assert_true(entx_jsonl_parse(rich, strlen(rich), &r));
+	const char want[] = "\"q\" \\ / \b\f\n\r\t \xF0\x9F\x98\x80 \xC3\xA9";
+	assert_int_equal(r.len, sizeof want - 1);
+	assert_memory_equal(r.text, want, sizeof want - 1);
+	assert_string_equal(r.id, "i");
+	char *extra = json_dumps(r.extra, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	assert_string_equal(extra, "{\"src\":\"again\",\"n\":-1000.0}"); /* last "src" wins, in place */
+	free(extra);
+	entx_jsonl_record_clear(&r);
+
+	/* Lines jansson refuses stay refused: a lone surrogate, a raw tab,
+	 * trailing garbage, invalid UTF-8. */
+	const char *refused[] = {"{\"text\": \"\\ud800\"}", "{\"text\": \"a\tb\"}",
+	                         "{\"text\": \"a\"} x", "{\"text\": \"\xFF\"}"};
+	for (size_t i = 0; i < G_N_ELEMENTS(refused); i++) {
+		assert_false(entx_jsonl_parse(refused[i], strlen(refused[i]), &r));
+		assert_true(g_str_has_prefix(r.error, "invalid JSON at column"));
+		entx_jsonl_record_clear(&r);
+	}
+
 	/* An error record still carries the id and the other members. */
 	const char *partial = "{\"id\": \"x7\", \"src\": \"wire\"}";
 	assert_false(entx_jsonl_parse(partial, strlen(partial), &r));
