@@ -51,6 +51,7 @@ typedef struct {
 	char *date;    /* reference date, or NULL */
 	json_t *extra; /* JSONL fields carried to the output */
 	char *error;   /* set when the document failed before processing */
+	gboolean jsonl; /* text is a JSONL line still to be parsed (on the worker) */
 } job;
 
 typedef struct {
@@ -315,12 +316,33 @@ static void emit_error(const app *a, const job *j, const char *message, GString 
 	}
 }
 
+/* Fills a job from a JSONL line: text, optional id and date, the rest
+ * carried through (also into the error record of a bad line). */
+static void parse_jsonl(job *j, const char *line, size_t len)
+{
+	entx_jsonl_record rec;
+	entx_jsonl_parse(line, len, &rec);
+	g_free(j->text);
+	j->jsonl = FALSE;
+	if (rec.id != NULL) {
+		g_free(j->id);
+		j->id = rec.id;
+	}
+	j->text = rec.text;
+	j->len = rec.len;
+	j->date = rec.date;
+	j->extra = rec.extra;
+	j->error = rec.error;
+}
+
 /* Turns one job into its output. Runs on worker threads. */
 static result *run_job(const app *a, job *j)
 {
 	result *r = g_new0(result, 1);
 	r->seq = j->seq;
 	r->out = g_string_new(NULL);
+	if (j->jsonl)
+		parse_jsonl(j, j->text, j->len);
 	if (j->error != NULL) {
 		emit_error(a, j, j->error, r->out);
 		r->failed = TRUE;
@@ -360,23 +382,6 @@ static result *run_job(const app *a, job *j)
 	return r;
 }
 
-/* Fills a job from a JSONL line: text, optional id and date, the rest
- * carried through (also into the error record of a bad line). */
-static void parse_jsonl(job *j, const char *line, size_t len)
-{
-	entx_jsonl_record rec;
-	entx_jsonl_parse(line, len, &rec);
-	if (rec.id != NULL) {
-		g_free(j->id);
-		j->id = rec.id;
-	}
-	j->text = rec.text;
-	j->len = rec.len;
-	j->date = rec.date;
-	j->extra = rec.extra;
-	j->error = rec.error;
-}
-
 static job *make_job(const app *a, const char *source, const entx_record *rec, size_t seq)
 {
 	job *j = g_new0(job, 1);
@@ -388,12 +393,9 @@ static job *make_job(const app *a, const char *source, const entx_record *rec, s
 		                           rec->size, a->max_doc_size);
 		return j;
 	}
-	if (a->jsonl) {
-		parse_jsonl(j, rec->text, rec->len);
-		return j;
-	}
 	j->text = g_memdup2(rec->text, rec->len + 1);
 	j->len = rec->len;
+	j->jsonl = a->jsonl;
 	return j;
 }
 
@@ -403,18 +405,18 @@ typedef struct {
 	size_t next_seq;
 	GHashTable *pending; /* seq -> result, finished out of order */
 	gboolean failed;     /* some document failed */
-	gboolean stop;       /* output is gone: stop reading */
+	gint stop;           /* output is gone: stop reading (atomic: read by the reader) */
 } writer;
 
 static void write_result(writer *w, result *r)
 {
 	if (r->failed)
 		w->failed = TRUE;
-	if (!w->stop && r->out->len > 0) {
+	if (!g_atomic_int_get(&w->stop) && r->out->len > 0) {
 		if (fwrite(r->out->str, 1, r->out->len, stdout) != r->out->len || fflush(stdout) != 0) {
 			if (errno != EPIPE)
 				fprintf(stderr, "entx: write error: %s\n", g_strerror(errno));
-			w->stop = TRUE;
+			g_atomic_int_set(&w->stop, TRUE);
 			w->failed = w->failed || errno != EPIPE;
 		}
 	}
@@ -422,38 +424,66 @@ static void write_result(writer *w, result *r)
 	g_free(r);
 }
 
-static void deliver(writer *w, result *r)
+/* Writes r if it is next, then every waiting result that follows it;
+ * returns how many results were written. */
+static size_t deliver(writer *w, result *r)
 {
+	size_t written = 0;
 	g_hash_table_insert(w->pending, GSIZE_TO_POINTER(r->seq), r);
 	while ((r = g_hash_table_lookup(w->pending, GSIZE_TO_POINTER(w->next_seq))) != NULL) {
 		g_hash_table_remove(w->pending, GSIZE_TO_POINTER(w->next_seq));
 		w->next_seq++;
 		write_result(w, r);
+		written++;
 	}
+	return written;
 }
 
-typedef struct {
-	const app *a;
-	GAsyncQueue *results;
-} pool_data;
-
-static void worker(gpointer data, gpointer user_data)
-{
-	pool_data *pd = user_data;
-	job *j = data;
-	result *r = run_job(pd->a, j);
-	job_free(j);
-	g_async_queue_push(pd->results, r);
-}
-
+/*
+ * With -j N, the main thread reads and submits, N pool threads process,
+ * and one writer thread writes each result as soon as all before it are
+ * written, so output never waits for the next input to arrive (tail -f
+ * | entx -j 2 stays live) and reading never waits for writing.
+ */
 typedef struct {
 	const app *a;
 	writer w;
 	size_t seq;
 	GThreadPool *pool; /* NULL with one job */
-	pool_data pd;
-	size_t in_flight;
+	GAsyncQueue *results;
+	GThread *writer_thread;
+	GMutex lock;
+	GCond done;        /* signalled when in_flight drops */
+	size_t in_flight;  /* submitted, not yet written; under lock */
 } pipeline;
+
+/* Marks the end of the results. */
+static result end_of_results;
+
+static void worker(gpointer data, gpointer user_data)
+{
+	pipeline *p = user_data;
+	job *j = data;
+	result *r = run_job(p->a, j);
+	job_free(j);
+	g_async_queue_push(p->results, r);
+}
+
+static gpointer writer_main(gpointer data)
+{
+	pipeline *p = data;
+	result *r;
+	while ((r = g_async_queue_pop(p->results)) != &end_of_results) {
+		size_t n = deliver(&p->w, r);
+		if (n > 0) {
+			g_mutex_lock(&p->lock);
+			p->in_flight -= n;
+			g_cond_signal(&p->done);
+			g_mutex_unlock(&p->lock);
+		}
+	}
+	return NULL;
+}
 
 static void submit(pipeline *p, job *j)
 {
@@ -463,12 +493,12 @@ static void submit(pipeline *p, job *j)
 		deliver(&p->w, r);
 		return;
 	}
-	/* Bound the documents in memory: wait for one to finish first. */
-	while (p->in_flight >= (size_t)p->a->jobs * 4) {
-		deliver(&p->w, g_async_queue_pop(p->pd.results));
-		p->in_flight--;
-	}
+	/* Bound the documents in memory: wait for one to be written first. */
+	g_mutex_lock(&p->lock);
+	while (p->in_flight >= (size_t)p->a->jobs * 4)
+		g_cond_wait(&p->done, &p->lock);
 	p->in_flight++;
+	g_mutex_unlock(&p->lock);
 	g_thread_pool_push(p->pool, j, NULL);
 }
 
@@ -479,7 +509,7 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 	entx_record rec;
 	GError *error = NULL;
 	int rc = 0;
-	while (!p->w.stop && (rc = entx_reader_next(rd, &rec, &error)) > 0) {
+	while (!g_atomic_int_get(&p->w.stop) && (rc = entx_reader_next(rd, &rec, &error)) > 0) {
 		if (p->a->jsonl && !rec.oversized && entx_text_is_blank(rec.text, rec.len))
 			continue;
 		submit(p, make_job(p->a, source, &rec, p->seq++));
@@ -493,7 +523,7 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 		submit(p, j);
 	}
 	entx_reader_free(rd);
-	return !p->w.stop;
+	return !g_atomic_int_get(&p->w.stop);
 }
 
 static void process_file(pipeline *p, const char *path)
@@ -520,28 +550,33 @@ static int run(const app *a)
 	pipeline p = {.a = a};
 	p.w.pending = g_hash_table_new(NULL, NULL);
 	if (a->jobs > 1) {
-		p.pd.a = a;
-		p.pd.results = g_async_queue_new();
-		p.pool = g_thread_pool_new(worker, &p.pd, a->jobs, TRUE, NULL);
+		g_mutex_init(&p.lock);
+		g_cond_init(&p.done);
+		p.results = g_async_queue_new();
+		p.pool = g_thread_pool_new(worker, &p, a->jobs, TRUE, NULL);
+		p.writer_thread = g_thread_new("entx-writer", writer_main, &p);
 	}
 	if (a->files == NULL || a->files[0] == NULL)
 		process_stream(&p, stdin, "-");
 	else
-		for (char **f = a->files; *f != NULL && !p.w.stop; f++)
+		for (char **f = a->files; *f != NULL && !g_atomic_int_get(&p.w.stop); f++)
 			process_file(&p, *f);
 	if (p.pool != NULL) {
-		for (; p.in_flight > 0; p.in_flight--)
-			deliver(&p.w, g_async_queue_pop(p.pd.results));
-		g_thread_pool_free(p.pool, FALSE, TRUE);
-		g_async_queue_unref(p.pd.results);
+		g_thread_pool_free(p.pool, FALSE, TRUE); /* every job done and its result queued */
+		g_async_queue_push(p.results, &end_of_results);
+		g_thread_join(p.writer_thread);
+		g_async_queue_unref(p.results);
+		g_mutex_clear(&p.lock);
+		g_cond_clear(&p.done);
 		/* GLib keeps idle pool threads around; end them so leak checkers
 		 * see a clean exit. */
 		g_thread_pool_stop_unused_threads();
 	}
 	g_hash_table_destroy(p.w.pending);
-	if (p.w.stop && !p.w.failed)
+	gboolean stop = g_atomic_int_get(&p.w.stop);
+	if (stop && !p.w.failed)
 		return EXIT_OK; /* the reader left: not our failure */
-	return p.w.failed ? (p.w.stop ? EXIT_USAGE : EXIT_DOC_FAILED) : EXIT_OK;
+	return p.w.failed ? (stop ? EXIT_USAGE : EXIT_DOC_FAILED) : EXIT_OK;
 }
 
 static void app_clear(app *a)
