@@ -53,17 +53,24 @@ static void write_valid(GString *out, const unsigned char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (G_LIKELY(!MUST_ESCAPE[s[i]]))
 			continue;
-		g_string_append_len(out, (const char *)s + run, (gssize)(i - run));
+		entx_put(out, (const char *)s + run, i - run);
 		write_escape(out, s[i]);
 		run = i + 1;
 	}
-	g_string_append_len(out, (const char *)s + run, (gssize)(n - run));
+	entx_put(out, (const char *)s + run, n - run);
+}
+
+void entx_json_write_valid_string(GString *out, const char *s, size_t n)
+{
+	entx_put_c(out, '"');
+	write_valid(out, (const unsigned char *)s, n);
+	entx_put_c(out, '"');
 }
 
 void entx_json_write_string(GString *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	g_string_append_c(out, '"');
+	entx_put_c(out, '"');
 	while (n > 0) {
 		/* g_utf8_validate_len stops at NUL, which JSON allows as \u0000. */
 		const char *end = NULL;
@@ -75,11 +82,11 @@ void entx_json_write_string(GString *out, const char *s, size_t n)
 		if (p[good] == '\0')
 			write_escape(out, '\0');
 		else
-			g_string_append_len(out, "\xEF\xBF\xBD", 3); /* U+FFFD for the bad byte */
+			entx_put(out, "\xEF\xBF\xBD", 3); /* U+FFFD for the bad byte */
 		p += good + 1;
 		n -= good + 1;
 	}
-	g_string_append_c(out, '"');
+	entx_put_c(out, '"');
 }
 
 void entx_append_decimal(GString *out, size_t v)
@@ -90,7 +97,7 @@ void entx_append_decimal(GString *out, size_t v)
 		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v != 0);
-	g_string_append_len(out, p, (gssize)(buf + sizeof buf - p));
+	entx_put(out, p, (size_t)(buf + sizeof buf - p));
 }
 
 void entx_json_write_real(GString *out, double v)
@@ -118,7 +125,7 @@ void entx_json_write_real(GString *out, double v)
 		size_t len = 8;
 		while (buf[len - 1] == '0')
 			len--;
-		g_string_append_len(out, buf, (gssize)len);
+		entx_put(out, buf, len);
 		return;
 	}
 	json_t *real = json_real(v);

@@ -13,9 +13,31 @@
 
 #include <glib.h>
 #include <jansson.h>
+#include <string.h>
 
 /* The flags entx's JSON output is dumped with wherever jansson dumps it. */
 #define ENTX_JSON_DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
+
+/*
+ * entx_put:
+ * Appends n bytes to out, copying in place when they fit: the writers
+ * append a few bytes at a time, and a library call per piece was a
+ * tenth of the JSON-LD writer's time.
+ */
+static inline void entx_put(GString *out, const char *s, size_t n)
+{
+	if (G_LIKELY(out->len + n < out->allocated_len)) {
+		memcpy(out->str + out->len, s, n);
+		out->len += n;
+		out->str[out->len] = '\0';
+	} else
+		g_string_append_len(out, s, (gssize)n);
+}
+
+static inline void entx_put_c(GString *out, char c)
+{
+	entx_put(out, &c, 1);
+}
 
 /*
  * entx_json_write_string:
@@ -25,6 +47,13 @@
  * written as U+FFFD, so the output is always valid JSON.
  */
 void entx_json_write_string(GString *out, const char *s, size_t n);
+
+/*
+ * entx_json_write_valid_string:
+ * The same for text known to be valid UTF-8 (NUL allowed), such as a
+ * document's analysed text and slices of it at character boundaries.
+ */
+void entx_json_write_valid_string(GString *out, const char *s, size_t n);
 
 /* Appends an unsigned integer in decimal: a JSON number, a TSV column. */
 void entx_append_decimal(GString *out, size_t v);

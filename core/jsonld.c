@@ -86,11 +86,11 @@ json_t *entx_jsonld_context(void)
 static void write_key(GString *out, const char *key)
 {
 	entx_json_write_string(out, key, strlen(key));
-	g_string_append_c(out, ':');
+	entx_put_c(out, ':');
 }
 
 /* Appends a string literal. */
-#define LIT(out, literal) g_string_append_len((out), literal, sizeof(literal) - 1)
+#define LIT(out, literal) entx_put((out), literal, sizeof(literal) - 1)
 /* Appends a member whose key needs no escaping: ,"key": */
 #define MEMBER(out, key) LIT((out), ",\"" key "\":")
 
@@ -128,12 +128,12 @@ static GString *doc_iri_base(const char *id)
 /* "<base>#char=B,E" (RFC 5147), quoted. */
 static void write_span_iri(GString *out, const GString *base, size_t begin, size_t end)
 {
-	g_string_append_len(out, base->str, (gssize)base->len);
+	entx_put(out, base->str, base->len);
 	LIT(out, "#char=");
 	entx_append_decimal(out, begin);
-	g_string_append_c(out, ',');
+	entx_put_c(out, ',');
 	entx_append_decimal(out, end);
-	g_string_append_c(out, '"');
+	entx_put_c(out, '"');
 }
 
 static void write_number(GString *out, const char *lex)
@@ -141,7 +141,7 @@ static void write_number(GString *out, const char *lex)
 	if (strpbrk(lex, ".eE") == NULL) {
 		gint64 v = g_ascii_strtoll(lex, NULL, 10);
 		if (v < 0) {
-			g_string_append_c(out, '-');
+			entx_put_c(out, '-');
 			entx_append_decimal(out, (size_t)0 - (size_t)v);
 		} else
 			entx_append_decimal(out, (size_t)v);
@@ -169,7 +169,7 @@ static void write_property(GString *out, const entx_mention *m, size_t i, const 
 			return;
 	written[(*n_written)++] = key;
 
-	g_string_append_c(out, ',');
+	entx_put_c(out, ',');
 	write_key(out, key);
 	switch (kind) {
 	case ENTX_PROP_NUMBER:
@@ -181,7 +181,7 @@ static void write_property(GString *out, const entx_mention *m, size_t i, const 
 		else {
 			LIT(out, "{\"@id\":");
 			write_cstring(out, lex);
-			g_string_append_c(out, '}');
+			entx_put_c(out, '}');
 		}
 		break;
 	case ENTX_PROP_TYPED:
@@ -192,7 +192,7 @@ static void write_property(GString *out, const entx_mention *m, size_t i, const 
 			write_cstring(out, lex);
 			LIT(out, ",\"@type\":");
 			write_cstring(out, dtype);
-			g_string_append_c(out, '}');
+			entx_put_c(out, '}');
 		}
 		break;
 	case ENTX_PROP_STRING:
@@ -215,7 +215,7 @@ static void write_mention(GString *out, const entx_doc *doc, const GString *base
 	MEMBER(out, "endIndex");
 	entx_append_decimal(out, end);
 	MEMBER(out, "anchorOf");
-	entx_json_write_string(out, text + b, e - b);
+	entx_json_write_valid_string(out, text + b, e - b);
 	MEMBER(out, "category");
 	write_cstring(out, entx_mention_category(m));
 	MEMBER(out, "class");
@@ -225,8 +225,9 @@ static void write_mention(GString *out, const entx_doc *doc, const GString *base
 	MEMBER(out, "annotator");
 	/* The loader admits only [a-z0-9_-] plugin names: nothing to escape. */
 	LIT(out, "\"" ENTX_ANNOTATOR_IRI_PREFIX);
-	g_string_append(out, entx_mention_annotator(m));
-	g_string_append_c(out, '"');
+	const char *annotator = entx_mention_annotator(m);
+	entx_put(out, annotator, strlen(annotator));
+	entx_put_c(out, '"');
 	if (entx_mention_value(m) != NULL) {
 		MEMBER(out, "normalized");
 		write_cstring(out, entx_mention_value(m));
@@ -240,7 +241,7 @@ static void write_mention(GString *out, const entx_doc *doc, const GString *base
 		write_property(out, m, i, written, &n_written);
 	if (written != written_stack)
 		g_free(written);
-	g_string_append_c(out, '}');
+	entx_put_c(out, '}');
 }
 
 static void carry(GString *out, json_t *extra)
@@ -252,7 +253,7 @@ static void carry(GString *out, json_t *extra)
 	json_object_foreach(extra, key, value) {
 		if (g_strv_contains(RESERVED, key))
 			continue;
-		g_string_append_c(out, ',');
+		entx_put_c(out, ',');
 		write_key(out, key);
 		if (!entx_json_write_value(out, value))
 			LIT(out, "null");
@@ -295,20 +296,20 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 	entx_append_decimal(out, entx_doc_length(doc));
 	if (opts->include_text) {
 		MEMBER(out, "text");
-		entx_json_write_string(out, text, n_bytes);
+		entx_json_write_valid_string(out, text, n_bytes);
 	}
 	carry(out, extra);
 	LIT(out, ",\"mentions\":[");
 	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++) {
 		if (i > 0)
-			g_string_append_c(out, ',');
+			entx_put_c(out, ',');
 		write_mention(out, doc, base, entx_doc_mention(doc, i));
 	}
 	LIT(out, "]}");
 	g_string_free(base, TRUE);
 	if (opts->pretty)
 		indent(out, start);
-	g_string_append_c(out, '\n');
+	entx_put_c(out, '\n');
 }
 
 void entx_jsonld_error(GString *out, const char *doc_id, const char *message, json_t *extra,
@@ -321,8 +322,8 @@ void entx_jsonld_error(GString *out, const char *doc_id, const char *message, js
 	MEMBER(out, "error");
 	write_cstring(out, message);
 	carry(out, extra);
-	g_string_append_c(out, '}');
+	entx_put_c(out, '}');
 	if (opts->pretty)
 		indent(out, start);
-	g_string_append_c(out, '\n');
+	entx_put_c(out, '\n');
 }

@@ -17,12 +17,12 @@ static void append_escaped(GString *out, const char *s, size_t n)
 		char e = ESCAPE[(unsigned char)s[i]];
 		if (G_LIKELY(e == 0))
 			continue;
-		g_string_append_len(out, s + run, (gssize)(i - run));
+		entx_put(out, s + run, i - run);
 		char pair[2] = {'\\', e};
-		g_string_append_len(out, pair, 2);
+		entx_put(out, pair, 2);
 		run = i + 1;
 	}
-	g_string_append_len(out, s + run, (gssize)(n - run));
+	entx_put(out, s + run, n - run);
 }
 
 void entx_tsv_document(const entx_doc *doc, GString *out)
@@ -35,19 +35,20 @@ void entx_tsv_document(const entx_doc *doc, GString *out)
 		const entx_mention *m = entx_doc_mention(doc, i);
 		size_t b = entx_doc_byte_offset(doc, entx_mention_begin(m));
 		size_t e = entx_doc_byte_offset(doc, entx_mention_end(m));
-		g_string_append_len(out, id->str, (gssize)id->len);
+		entx_put(out, id->str, id->len);
 		entx_append_decimal(out, entx_mention_begin(m));
-		g_string_append_c(out, '\t');
+		entx_put_c(out, '\t');
 		entx_append_decimal(out, entx_mention_end(m));
-		g_string_append_c(out, '\t');
-		g_string_append(out, entx_mention_category(m));
-		g_string_append_c(out, '\t');
+		entx_put_c(out, '\t');
+		const char *category = entx_mention_category(m);
+		entx_put(out, category, strlen(category));
+		entx_put_c(out, '\t');
 		append_escaped(out, text + b, e - b);
-		g_string_append_c(out, '\t');
+		entx_put_c(out, '\t');
 		const char *value = entx_mention_value(m);
 		if (value != NULL)
 			append_escaped(out, value, strlen(value));
-		g_string_append_c(out, '\n');
+		entx_put_c(out, '\n');
 	}
 	g_string_free(id, TRUE);
 }

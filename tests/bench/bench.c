@@ -212,23 +212,25 @@ static void remove_gazetteer(char *dir)
 	g_free(dir);
 }
 
-/* Seconds for the rules plugin alone, with a gazetteer of n entries, to
- * read `input`. */
-static double gazetteer_run(const char *entx, size_t n, const char *input, const char *out)
+/* Seconds (the best of three runs) for the rules plugin alone, with the
+ * gazetteer in dir, to read `input`. */
+static double gazetteer_run(const char *entx, const char *dir, const char *input, const char *out)
 {
-	char *dir = write_gazetteer(n);
 	char *rules_dir = g_strdup_printf("--rules-dir=%s", dir);
 	char *argv[] = {(char *)entx, "--split=blank", "--format=tsv", "--plugins=rules", rules_dir,
 	                "--option=rules.max-entries=2000000", "--option=rules.max-file-size=256M",
 	                NULL};
-	run_result r = run(argv, input, out);
-	if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0) {
-		fprintf(stderr, "entx-bench: the rules plugin failed with %zu entries\n", n);
-		exit(2);
+	double best = G_MAXDOUBLE;
+	for (int i = 0; i < 3; i++) {
+		run_result r = run(argv, input, out);
+		if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0) {
+			fprintf(stderr, "entx-bench: the rules plugin failed on '%s'\n", dir);
+			exit(2);
+		}
+		best = MIN(best, r.seconds);
 	}
 	g_free(rules_dir);
-	remove_gazetteer(dir);
-	return r.seconds;
+	return best;
 }
 
 static int compare_double(const void *a, const void *b)
@@ -289,9 +291,12 @@ int main(int argc, char **argv)
 	/* Gazetteer size: a million entries should load in seconds and cost
 	 * extraction at most twice as much per byte as ten entries. */
 	const size_t big = 1000000;
-	double small_t = gazetteer_run(entx, 10, corpus, out);
-	double load_t = gazetteer_run(entx, big, "/dev/null", out);
-	double big_t = gazetteer_run(entx, big, corpus, out);
+	char *small_dir = write_gazetteer(10), *big_dir = write_gazetteer(big);
+	double small_t = gazetteer_run(entx, small_dir, corpus, out);
+	double load_t = gazetteer_run(entx, big_dir, "/dev/null", out);
+	double big_t = gazetteer_run(entx, big_dir, corpus, out);
+	remove_gazetteer(small_dir);
+	remove_gazetteer(big_dir);
 	printf("user gazetteer of %zu entries: loads in %.2f s; rules plugin alone %.1f MB/s with it, "
 	       "%.1f MB/s with 10 entries (%.2fx the time per byte)\n",
 	       big, load_t, size_mb / (big_t - load_t), size_mb / small_t,
