@@ -44,6 +44,9 @@ struct entx_doc {
 	size_t *block_cp;    /* code points before each block; NULL if ASCII */
 	GPtrArray *mentions; /* entx_mention*, owned */
 	GStringChunk *strings;
+	/* intern() in mention.c: the last strings interned, by caller pointer */
+	const char *intern_from[16];
+	const char *intern_to[16];
 	GData *data;         /* entx_doc_set_data */
 	/* Set by the engine while a plugin's extract() runs. */
 	const char *current_annotator;

@@ -24,10 +24,19 @@ static const char *default_class(const char *category)
 }
 
 /* Mention strings repeat a lot (categories, classes, property names):
- * interning them in the document's chunk stores each once. */
+ * interning them in the document's chunk stores each once. Plugins pass
+ * the same few constants again and again, so a small cache keyed by the
+ * caller's pointer (and checked by content, since a caller may reuse a
+ * buffer) answers most calls without hashing the string. */
 static const char *intern(entx_doc *doc, const char *s)
 {
-	return g_string_chunk_insert_const(doc->strings, s);
+	size_t slot = ((uintptr_t)s >> 3) % G_N_ELEMENTS(doc->intern_from);
+	if (doc->intern_from[slot] == s && strcmp(doc->intern_to[slot], s) == 0)
+		return doc->intern_to[slot];
+	const char *interned = g_string_chunk_insert_const(doc->strings, s);
+	doc->intern_from[slot] = s;
+	doc->intern_to[slot] = interned;
+	return interned;
 }
 
 /* The document a mention belongs to is not stored in the mention, so
