@@ -6,7 +6,9 @@
 
 #include <entx/common.h>
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct entx_reader {
 	FILE *fp;
@@ -18,6 +20,7 @@ struct entx_reader {
 	size_t line_no;   /* lines (or records) consumed so far */
 	gboolean eof;
 	gboolean started; /* a NONE stream yields exactly one document */
+	gboolean regular; /* a regular file: reading never waits */
 };
 
 gboolean entx_split_parse(const char *s, entx_split *out)
@@ -38,7 +41,17 @@ entx_reader *entx_reader_new(FILE *fp, entx_split split, size_t max_size)
 	r->split = split;
 	r->max_size = max_size;
 	r->doc = g_string_sized_new(4096);
+	struct stat st;
+	r->regular = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode);
 	return r;
+}
+
+gboolean entx_reader_ready(const entx_reader *r)
+{
+	if (r->regular)
+		return TRUE;
+	struct pollfd pfd = {.fd = fileno(r->fp), .events = POLLIN};
+	return poll(&pfd, 1, 0) > 0;
 }
 
 void entx_reader_free(entx_reader *r)

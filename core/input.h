@@ -44,6 +44,15 @@ entx_reader *entx_reader_new(FILE *fp, entx_split split, size_t max_size);
 void entx_reader_free(entx_reader *r);
 
 /*
+ * entx_reader_ready:
+ * TRUE when the next document can be read without waiting for input: the
+ * stream is a regular file, or more bytes are already waiting in the
+ * pipe or terminal. (A document only partly written by a stalled writer
+ * may still make the next read wait; FALSE is never wrong.)
+ */
+gboolean entx_reader_ready(const entx_reader *r);
+
+/*
  * entx_reader_next:
  * Returns 1 and fills rec with the next document, 0 at the end of the
  * stream, or -1 with *error set (ENTX_ERR_IO) when reading failed.

@@ -54,6 +54,15 @@ typedef struct {
 	gboolean jsonl; /* text is a JSONL line still to be parsed (on the worker) */
 } job;
 
+/* Consecutive jobs handed to a worker together, so that a stream of
+ * small documents does not cost a thread wake-up each. */
+typedef struct {
+	size_t seq;
+	GPtrArray *jobs; /* job*, owned */
+	size_t bytes;
+} batch;
+
+/* The output of one batch (or of one job without worker threads). */
 typedef struct {
 	size_t seq;
 	GString *out;
@@ -335,51 +344,49 @@ static void parse_jsonl(job *j, const char *line, size_t len)
 	j->error = rec.error;
 }
 
-/* Turns one job into its output. Runs on worker threads. */
-static result *run_job(const app *a, job *j)
+/* Appends one job's output to out; FALSE when the document failed.
+ * Runs on worker threads. */
+static gboolean run_job(const app *a, job *j, GString *out)
 {
-	result *r = g_new0(result, 1);
-	r->seq = j->seq;
-	r->out = g_string_new(NULL);
+	gboolean failed = FALSE;
 	if (j->jsonl)
 		parse_jsonl(j, j->text, j->len);
 	if (j->error != NULL) {
-		emit_error(a, j, j->error, r->out);
-		r->failed = TRUE;
-		return r;
+		emit_error(a, j, j->error, out);
+		return FALSE;
 	}
 	entx_doc *doc = entx_doc_new(j->id, j->text, j->len);
 	if (entx_doc_n_invalid_utf8(doc) > 0) {
 		char *msg = g_strdup_printf("invalid UTF-8 at byte %zu", entx_doc_first_invalid_utf8(doc));
 		if (a->strict_utf8) {
-			emit_error(a, j, msg, r->out);
-			r->failed = TRUE;
+			emit_error(a, j, msg, out);
+			failed = TRUE;
 		} else
 			warn("document '%s': %s (%zu invalid sequence%s replaced by U+FFFD)", j->id, msg,
 			     entx_doc_n_invalid_utf8(doc), entx_doc_n_invalid_utf8(doc) == 1 ? "" : "s");
 		g_free(msg);
 	}
 	const char *date = j->date != NULL ? j->date : a->reference_date;
-	if (!r->failed && date != NULL && entx_doc_set_reference_date(doc, date) != 0) {
+	if (!failed && date != NULL && entx_doc_set_reference_date(doc, date) != 0) {
 		char *msg = g_strdup_printf("bad reference date '%s' (expected YYYY-MM-DD)", date);
-		emit_error(a, j, msg, r->out);
+		emit_error(a, j, msg, out);
 		g_free(msg);
-		r->failed = TRUE;
+		failed = TRUE;
 	}
 	GError *error = NULL;
-	if (!r->failed && !entx_engine_process(a->engine, doc, &error)) {
-		emit_error(a, j, error->message, r->out);
+	if (!failed && !entx_engine_process(a->engine, doc, &error)) {
+		emit_error(a, j, error->message, out);
 		g_error_free(error);
-		r->failed = TRUE;
+		failed = TRUE;
 	}
-	if (!r->failed) {
+	if (!failed) {
 		if (a->format == FORMAT_TSV)
-			entx_tsv_document(doc, r->out);
+			entx_tsv_document(doc, out);
 		else
-			entx_jsonld_document(r->out, doc, j->extra, &a->jsonld);
+			entx_jsonld_document(out, doc, j->extra, &a->jsonld);
 	}
 	entx_doc_free(doc);
-	return r;
+	return !failed;
 }
 
 static job *make_job(const app *a, const char *source, const entx_record *rec, size_t seq)
@@ -454,18 +461,37 @@ typedef struct {
 	GThread *writer_thread;
 	GMutex lock;
 	GCond done;        /* signalled when in_flight drops */
-	size_t in_flight;  /* submitted, not yet written; under lock */
+	size_t in_flight;  /* batches submitted, not yet written; under lock */
+	batch *filling;    /* jobs not yet handed to the workers */
+	size_t batch_seq;
 } pipeline;
+
+/* A batch is handed over when it holds this many documents or bytes,
+ * or when the next document is not already waiting to be read. */
+#define BATCH_MAX_JOBS 64
+#define BATCH_MAX_BYTES (256 * 1024)
 
 /* Marks the end of the results. */
 static result end_of_results;
 
+static result *new_result(size_t seq)
+{
+	result *r = g_new0(result, 1);
+	r->seq = seq;
+	r->out = g_string_new(NULL);
+	return r;
+}
+
 static void worker(gpointer data, gpointer user_data)
 {
 	pipeline *p = user_data;
-	job *j = data;
-	result *r = run_job(p->a, j);
-	job_free(j);
+	batch *b = data;
+	result *r = new_result(b->seq);
+	for (size_t i = 0; i < b->jobs->len; i++)
+		if (!run_job(p->a, g_ptr_array_index(b->jobs, i), r->out))
+			r->failed = TRUE;
+	g_ptr_array_free(b->jobs, TRUE);
+	g_free(b);
 	g_async_queue_push(p->results, r);
 }
 
@@ -485,21 +511,39 @@ static gpointer writer_main(gpointer data)
 	return NULL;
 }
 
-static void submit(pipeline *p, job *j)
+/* Hands the batch being filled, if any, to the workers. */
+static void flush_batch(pipeline *p)
 {
-	if (p->pool == NULL) {
-		result *r = run_job(p->a, j);
-		job_free(j);
-		deliver(&p->w, r);
+	if (p->filling == NULL)
 		return;
-	}
-	/* Bound the documents in memory: wait for one to be written first. */
+	/* Bound the documents in memory: wait for a batch to be written first. */
 	g_mutex_lock(&p->lock);
 	while (p->in_flight >= (size_t)p->a->jobs * 4)
 		g_cond_wait(&p->done, &p->lock);
 	p->in_flight++;
 	g_mutex_unlock(&p->lock);
-	g_thread_pool_push(p->pool, j, NULL);
+	p->filling->seq = p->batch_seq++;
+	g_thread_pool_push(p->pool, p->filling, NULL);
+	p->filling = NULL;
+}
+
+static void submit(pipeline *p, job *j)
+{
+	if (p->pool == NULL) {
+		result *r = new_result(j->seq);
+		r->failed = !run_job(p->a, j, r->out);
+		job_free(j);
+		deliver(&p->w, r);
+		return;
+	}
+	if (p->filling == NULL) {
+		p->filling = g_new0(batch, 1);
+		p->filling->jobs = g_ptr_array_new_with_free_func((GDestroyNotify)job_free);
+	}
+	g_ptr_array_add(p->filling->jobs, j);
+	p->filling->bytes += j->len;
+	if (p->filling->jobs->len >= BATCH_MAX_JOBS || p->filling->bytes >= BATCH_MAX_BYTES)
+		flush_batch(p);
 }
 
 /* Reads one source; returns FALSE when output is gone. */
@@ -513,6 +557,9 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 		if (p->a->jsonl && !rec.oversized && entx_text_is_blank(rec.text, rec.len))
 			continue;
 		submit(p, make_job(p->a, source, &rec, p->seq++));
+		/* Documents read so far are not held back waiting for input. */
+		if (p->pool != NULL && !entx_reader_ready(rd))
+			flush_batch(p);
 	}
 	if (rc < 0) {
 		job *j = g_new0(job, 1);
@@ -522,6 +569,8 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 		g_error_free(error);
 		submit(p, j);
 	}
+	if (p->pool != NULL)
+		flush_batch(p);
 	entx_reader_free(rd);
 	return !g_atomic_int_get(&p->w.stop);
 }
@@ -562,6 +611,7 @@ static int run(const app *a)
 		for (char **f = a->files; *f != NULL && !g_atomic_int_get(&p.w.stop); f++)
 			process_file(&p, *f);
 	if (p.pool != NULL) {
+		flush_batch(&p);
 		g_thread_pool_free(p.pool, FALSE, TRUE); /* every job done and its result queued */
 		g_async_queue_push(p.results, &end_of_results);
 		g_thread_join(p.writer_thread);
