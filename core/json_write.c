@@ -4,6 +4,8 @@
  */
 #include "json_write.h"
 
+#include "decimal.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -91,13 +93,8 @@ void entx_json_write_string(GString *out, const char *s, size_t n)
 
 void entx_append_decimal(GString *out, size_t v)
 {
-	char buf[24];
-	char *p = buf + sizeof buf;
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	entx_put(out, p, (size_t)(buf + sizeof buf - p));
+	char buf[ENTX_DECIMAL_MAX];
+	entx_put(out, buf, entx_priv_udecimal(buf, v, 1));
 }
 
 void entx_json_write_real(GString *out, double v)

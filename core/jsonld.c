@@ -149,21 +149,46 @@ static void write_number(GString *out, const char *lex)
 		entx_json_write_real(out, g_ascii_strtod(lex, NULL));
 }
 
-static void write_property(GString *out, const entx_mention *m, size_t i, const char **written,
-                           size_t *n_written)
+/*
+ * Property names are interned per document, so within one document the
+ * same pointer is the same property: the term a property maps to is
+ * looked up once per document instead of once per mention.
+ */
+typedef struct {
+	const char *prop[16];
+	int term[16]; /* index into TERMS, -1 for none, -2 for a mention key */
+	size_t n;
+} term_cache;
+
+static int term_of(term_cache *tc, const char *prop)
+{
+	for (size_t i = 0; i < tc->n; i++)
+		if (tc->prop[i] == prop)
+			return tc->term[i];
+	int term = -1;
+	for (size_t t = 0; t < G_N_ELEMENTS(TERMS); t++)
+		if (strcmp(TERMS[t].iri, prop) == 0)
+			term = (int)t;
+	if (term < 0 && g_strv_contains(MENTION_KEYS, prop))
+		term = -2;
+	if (tc->n < G_N_ELEMENTS(tc->prop)) {
+		tc->prop[tc->n] = prop;
+		tc->term[tc->n++] = term;
+	}
+	return term;
+}
+
+static void write_property(GString *out, term_cache *tc, const entx_mention *m, size_t i,
+                           const char **written, size_t *n_written)
 {
 	const char *prop = NULL, *lex = NULL, *dtype = NULL;
 	entx_prop_kind kind = ENTX_PROP_STRING;
 	entx_mention_property(m, i, &prop, &kind, &lex, &dtype);
-	coercion coerce = COERCE_NONE;
-	const char *key = prop;
-	for (size_t t = 0; t < G_N_ELEMENTS(TERMS); t++)
-		if (strcmp(TERMS[t].iri, prop) == 0) {
-			key = TERMS[t].term;
-			coerce = TERMS[t].coerce;
-		}
-	if (g_strv_contains(MENTION_KEYS, key))
-		return;
+	int term = term_of(tc, prop);
+	if (term == -2)
+		return; /* a property named like one of the mention's own keys */
+	const char *key = term >= 0 ? TERMS[term].term : prop;
+	coercion coerce = term >= 0 ? TERMS[term].coerce : COERCE_NONE;
 	for (size_t w = 0; w < *n_written; w++)
 		if (strcmp(written[w], key) == 0)
 			return;
@@ -201,8 +226,8 @@ static void write_property(GString *out, const entx_mention *m, size_t i, const 
 	}
 }
 
-static void write_mention(GString *out, const entx_doc *doc, const GString *base,
-                          const entx_mention *m)
+static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
+                          const GString *base, const entx_mention *m)
 {
 	size_t begin = entx_mention_begin(m), end = entx_mention_end(m);
 	const char *text = entx_doc_text(doc, NULL);
@@ -238,7 +263,7 @@ static void write_mention(GString *out, const entx_doc *doc, const GString *base
 	                                                              : g_new(const char *, n_props);
 	size_t n_written = 0;
 	for (size_t i = 0; i < n_props; i++)
-		write_property(out, m, i, written, &n_written);
+		write_property(out, tc, m, i, written, &n_written);
 	if (written != written_stack)
 		g_free(written);
 	entx_put_c(out, '}');
@@ -299,11 +324,12 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 		entx_json_write_valid_string(out, text, n_bytes);
 	}
 	carry(out, extra);
+	term_cache tc = {.n = 0};
 	LIT(out, ",\"mentions\":[");
 	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++) {
 		if (i > 0)
 			entx_put_c(out, ',');
-		write_mention(out, doc, base, entx_doc_mention(doc, i));
+		write_mention(out, &tc, doc, base, entx_doc_mention(doc, i));
 	}
 	LIT(out, "]}");
 	g_string_free(base, TRUE);

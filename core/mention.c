@@ -1,6 +1,7 @@
 /*
  * Mentions and their properties.
  */
+#include "decimal.h"
 #include "doc_private.h"
 
 #include <math.h>
@@ -129,19 +130,10 @@ int entx_mention_set_number(entx_mention *m, const char *property, double value)
 	char buf[G_ASCII_DTOSTR_BUF_SIZE];
 	/* Integral values print without a fraction or exponent, so JSON
 	 * readers see 1500000, not 1.5e6. */
-	if (value == floor(value) && fabs(value) < 1e15) {
-		/* by hand: printf's float path costs more than the rest of a mention */
-		uint64_t v = (uint64_t)fabs(value);
-		char *p = buf + sizeof buf;
-		*--p = '\0';
-		do {
-			*--p = (char)('0' + v % 10);
-			v /= 10;
-		} while (v != 0);
-		if (value < 0)
-			*--p = '-';
-		memmove(buf, p, (size_t)(buf + sizeof buf - p));
-	} else
+	G_STATIC_ASSERT(sizeof buf >= ENTX_DECIMAL_MAX);
+	if (value == floor(value) && fabs(value) < 1e15)
+		entx_priv_decimal(buf, (int64_t)value, 1);
+	else
 		g_ascii_dtostr(buf, sizeof buf, value);
 	return set_prop(m, property, ENTX_PROP_NUMBER, buf, NULL);
 }

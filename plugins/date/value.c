@@ -3,6 +3,7 @@
  * reference date.
  */
 #include "date.h"
+#include "decimal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,24 +104,12 @@ gboolean tval_complete(const tval *v)
 	}
 }
 
-/* v >= 0 in decimal, zero-padded to width: printf's "%0*d" without
- * printf, which was a twentieth of the plugin's time. */
+/* v zero-padded to width digits, without printf (a twentieth of the
+ * plugin's time when it was printf). */
 static void put_digits(GString *s, int v, int width)
 {
-	char buf[16];
-	int n = 0;
-	if (v < 0) {
-		g_string_append_printf(s, "%0*d", width, v);
-		return;
-	}
-	do {
-		buf[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0 && n < (int)sizeof buf);
-	while (n < width)
-		buf[n++] = '0';
-	while (n > 0)
-		g_string_append_c(s, buf[--n]);
+	char buf[ENTX_DECIMAL_MAX];
+	g_string_append_len(s, buf, (gssize)entx_priv_decimal(buf, v, (size_t)width));
 }
 
 static void put_year(GString *s, int year)

@@ -2,6 +2,7 @@
  * entx - reading numbers written in digits or words; see number.h.
  */
 #include "number.h"
+#include "decimal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -349,8 +350,8 @@ gboolean num_parse(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t 
 
 void num_format(double v, char *buf, size_t n)
 {
-	if (fabs(v) < 1e15 && v == floor(v)) {
-		snprintf(buf, n, "%.0f", v);
+	if (fabs(v) < 1e15 && v == floor(v) && n >= ENTX_DECIMAL_MAX) {
+		entx_priv_decimal(buf, (int64_t)v, 1);
 		return;
 	}
 	/* Ten decimals hold any measure news writes without an exponent. */
