@@ -27,7 +27,19 @@
 #include "tokenize.h"
 
 #define NODE_PREFIX 0x80000000u /* a longer phrase goes on from here */
-#define NODE_TERM_MASK 0x7FFFFFFFu /* term index + 1, 0 for none */
+#define NODE_FIRST 0x40000000u /* the first token of some phrase */
+#define NODE_TERM_MASK 0x3FFFFFFFu /* term index + 1, 0 for none */
+/*
+ * Tables of at least this many slots (16 bytes each: 4 MB) outgrow the
+ * processor's caches, and a lookup then waits on memory for nearly every
+ * token. They get a filter of the first tokens' hashes, 4 bits per slot
+ * (at the load limit of 0.7, at most a sixth of them set), which turns
+ * away five in six tokens that start no phrase before they touch the
+ * table. Smaller tables, the built-in lexicons, are cheaper without it:
+ * most tokens of a text start one of their phrases.
+ */
+#define FILTER_MIN_SLOTS (1u << 18)
+#define FILTER_BITS_PER_SLOT 4u
 #define MIN_SLOTS 1024u
 
 struct list {
@@ -51,13 +63,15 @@ struct variant {
 /* Key and value side by side: a probe touches one cache line. */
 struct slot {
 	uint64_t key;
-	uint32_t val; /* NODE_PREFIX | term index + 1 */
+	uint32_t val; /* NODE_PREFIX | NODE_FIRST | term index + 1 */
 };
 
 struct entx_gazetteer {
 	struct slot *slots; /* key 0: empty (combined hashes are never 0) */
 	size_t n_slots; /* a power of two */
 	size_t n_used;
+	uint64_t *filter;   /* NULL below FILTER_MIN_SLOTS */
+	size_t filter_mask; /* bits - 1 */
 	GArray *terms;    /* struct term */
 	GArray *variants; /* struct variant */
 	GArray *pool;     /* uint32_t */
@@ -98,6 +112,43 @@ static uint64_t token_exact(const char *text, const entx_token *tok)
 	return h;
 }
 
+static inline size_t filter_bit(const entx_gazetteer *g, uint64_t key)
+{
+	/* The table indexes by the low bits; the filter takes the high ones. */
+	return (size_t)(key >> 32) & g->filter_mask;
+}
+
+static inline gboolean filter_may_have(const entx_gazetteer *g, uint64_t key)
+{
+	if (g->filter == NULL)
+		return TRUE;
+	size_t bit = filter_bit(g, key);
+	return (g->filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+static inline void filter_set(entx_gazetteer *g, uint64_t key)
+{
+	if (g->filter == NULL)
+		return;
+	size_t bit = filter_bit(g, key);
+	g->filter[bit / 64] |= UINT64_C(1) << (bit % 64);
+}
+
+/* Sizes the filter to the table and sets the bits of its first tokens. */
+static void filter_rebuild(entx_gazetteer *g)
+{
+	g_free(g->filter);
+	g->filter = NULL;
+	if (g->n_slots < FILTER_MIN_SLOTS)
+		return;
+	size_t bits = g->n_slots * FILTER_BITS_PER_SLOT;
+	g->filter = g_new0(uint64_t, bits / 64);
+	g->filter_mask = bits - 1;
+	for (size_t i = 0; i < g->n_slots; i++)
+		if (g->slots[i].key != 0 && (g->slots[i].val & NODE_FIRST))
+			filter_set(g, g->slots[i].key);
+}
+
 entx_gazetteer *entx_gazetteer_new(void)
 {
 	entx_gazetteer *g = g_new0(entx_gazetteer, 1);
@@ -116,6 +167,7 @@ void entx_gazetteer_free(entx_gazetteer *g)
 	if (g == NULL)
 		return;
 	g_free(g->slots);
+	g_free(g->filter);
 	g_array_free(g->terms, TRUE);
 	g_array_free(g->variants, TRUE);
 	g_array_free(g->pool, TRUE);
@@ -152,6 +204,7 @@ static void grow_table(entx_gazetteer *g)
 	g_free(g->slots);
 	g->slots = slots;
 	g->n_slots = n_slots;
+	filter_rebuild(g);
 }
 
 /* The node for key, created empty when absent. */
@@ -288,6 +341,10 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 		key = entx_hash_fold_combine(key, token_key(phrase, tok));
 		exact = entx_hash_fold_combine(exact, token_exact(phrase, tok));
 		val = node(g, key);
+		if (i == 0) {
+			*val |= NODE_FIRST;
+			filter_set(g, key);
+		}
 		if (i + 1 < n_tok)
 			*val |= NODE_PREFIX;
 	}
@@ -335,6 +392,9 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 	const char *text = doc->text;
 	const entx_token *toks = (const entx_token *)(const void *)doc->tokens->data;
 
+	if (first >= limit ||
+	    !filter_may_have(g, entx_priv_hash_combine(0, token_key(text, &toks[first]))))
+		return 0;
 	uint64_t key = 0;
 	for (size_t i = first; i < limit; i++) {
 		key = entx_priv_hash_combine(key, token_key(text, &toks[i]));

@@ -7,9 +7,10 @@
  *     entx-bench ENTX [MEGABYTES]
  *
  * For --format=jsonld and --format=tsv, with -j 1 and -j 2, it prints
- * MB/s of input, mentions/s and the child's peak RSS; then the start-up
- * time with every default plugin loaded (median of 21 runs); then how a
- * user gazetteer of a million entries changes load time and throughput.
+ * MB/s of input, mentions/s and the child's peak RSS (best of three
+ * runs); then the start-up time with every default plugin loaded (median
+ * of 21 runs); then how a user gazetteer of a million entries changes
+ * load time and throughput.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -267,7 +268,13 @@ int main(int argc, char **argv)
 		for (size_t j = 0; j < 2; j++) {
 			char *fmt = g_strdup_printf("--format=%s", formats[f]);
 			char *argv2[] = {entx, "--split=blank", fmt, "-j", (char *)jobs[j], NULL};
+			/* The best of three: a shared machine only ever slows a run down. */
 			run_result r = run(argv2, corpus, out);
+			for (int k = 0; k < 2; k++) {
+				run_result again = run(argv2, corpus, out);
+				if (again.seconds < r.seconds)
+					r = again;
+			}
 			if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0)
 				printf("%-8s %-4s   failed (status %d)\n", formats[f], jobs[j], r.status);
 			else

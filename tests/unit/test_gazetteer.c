@@ -231,6 +231,40 @@ static void test_large(void **state)
 	entx_gazetteer_free(g);
 }
 
+/*
+ * Tables too big for the cache consult a filter of first tokens before
+ * the table; it is rebuilt each time the table grows. Every entry must
+ * still match after several rebuilds, and a token that is in the table
+ * only as a phrase's second token must not.
+ */
+static void test_filtered(void **state)
+{
+	entx_gazetteer *g = entx_gazetteer_new();
+	char phrase[64];
+
+	for (uint32_t i = 0; i < 400000; i++) {
+		if (i % 2 == 0)
+			g_snprintf(phrase, sizeof phrase, "w%u", i);
+		else
+			g_snprintf(phrase, sizeof phrase, "Kx%u tail%u", i, i);
+		add(g, phrase, i, i % 3 == 0 ? ENTX_GAZ_CASE_SENSITIVE : ENTX_GAZ_CASE_INSENSITIVE);
+	}
+	for (uint32_t i = 0; i < 400000; i += 331) {
+		g_snprintf(phrase, sizeof phrase, i % 2 == 0 ? "w%u" : "Kx%u tail%u", i, i);
+		entx_doc *d = doc(phrase);
+		assert_match(g, d, 0, i % 2 == 0 ? 1 : 2, (const uint32_t[]){i}, 1);
+		entx_doc_free(d);
+	}
+	entx_doc *d = doc("w400000 tail1 w1 kx3 W0");
+	assert_match(g, d, 0, 0, NULL, 0); /* never added */
+	assert_match(g, d, 1, 0, NULL, 0); /* only ever a second token */
+	assert_match(g, d, 2, 0, NULL, 0); /* odd numbers are two-token phrases */
+	assert_match(g, d, 3, 0, NULL, 0); /* case-sensitive "Kx3 tail3", and no tail */
+	assert_match(g, d, 4, 0, NULL, 0); /* "w0" was added case-sensitively */
+	entx_doc_free(d);
+	entx_gazetteer_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_no_match_and_errors),
 		cmocka_unit_test(test_large),
+		cmocka_unit_test(test_filtered),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
