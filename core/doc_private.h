@@ -23,6 +23,7 @@ struct entx_mention {
 	const char *value;
 	double confidence;
 	int priority;      /* of the plugin that added it, for merging */
+	gboolean kept;     /* merge.c: survived the merge */
 	size_t seq;        /* insertion order, the last tie-breaker */
 	entx_prop *props;
 	size_t n_props;

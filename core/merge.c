@@ -1,7 +1,8 @@
 /*
  * Merging candidate mentions. Two passes, each a greedy selection in
- * order of strength with balanced trees for the conflict checks, so that
- * a document with a million candidates merges in O(n log n):
+ * order of strength with ordered sets for the conflict checks (balanced
+ * trees for large documents, so that a document with a million
+ * candidates merges in O(n log n)):
  *   1. per category, overlapping mentions: longer first;
  *   2. across categories, crossing or identical spans: more confident first.
  * Nesting across categories is never a conflict. A mention that loses in
@@ -43,7 +44,8 @@ static gint stronger_same_category(gconstpointer a, gconstpointer b)
 {
 	const entx_mention *x = *(const entx_mention *const *)a;
 	const entx_mention *y = *(const entx_mention *const *)b;
-	int c = strcmp(x->category, y->category);
+	/* Interned per document: equal names are one pointer. */
+	int c = x->category == y->category ? 0 : strcmp(x->category, y->category);
 	if (c != 0)
 		return c;
 	if (x->end - x->begin != y->end - y->begin)
@@ -74,26 +76,120 @@ static gint stronger_any_category(gconstpointer a, gconstpointer b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/*
+ * A set of accepted mentions in one order (by_begin or by_end): a sorted
+ * array for documents with few candidates, which is nearly all of them
+ * and where a tree's allocations cost more than the whole merge should,
+ * and a balanced tree above SMALL_MERGE candidates, where inserting into
+ * an array would make a hostile document quadratic.
+ */
+#define SMALL_MERGE 512
+
+typedef struct {
+	GCompareFunc cmp;
+	GTree *tree;        /* large documents */
+	GPtrArray *array;   /* small documents, sorted by cmp */
+} mset;
+
+/* A position in an mset; NULL node / i == len past the end. */
+typedef struct {
+	const mset *s;
+	GTreeNode *node;
+	size_t i;
+} mset_pos;
+
+static void mset_init(mset *s, GCompareFunc cmp, size_t n_candidates)
+{
+	s->cmp = cmp;
+	s->tree = n_candidates > SMALL_MERGE ? g_tree_new(cmp) : NULL;
+	s->array = s->tree == NULL ? g_ptr_array_sized_new(n_candidates) : NULL;
+}
+
+static void mset_clear(mset *s)
+{
+	if (s->tree != NULL)
+		g_tree_destroy(s->tree);
+	if (s->array != NULL)
+		g_ptr_array_free(s->array, TRUE);
+}
+
+/* The index of the first element not less than probe. */
+static size_t array_lower_bound(const mset *s, const entx_mention *probe)
+{
+	size_t lo = 0, hi = s->array->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->cmp(g_ptr_array_index(s->array, mid), probe) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void mset_insert(mset *s, entx_mention *m)
+{
+	if (s->tree != NULL)
+		g_tree_insert(s->tree, m, m);
+	else
+		g_ptr_array_insert(s->array, (gint)array_lower_bound(s, m), m);
+}
+
+/* The first element not less than probe. */
+static mset_pos mset_lower_bound(const mset *s, const entx_mention *probe)
+{
+	mset_pos p = {.s = s};
+	if (s->tree != NULL)
+		p.node = g_tree_lower_bound(s->tree, probe);
+	else
+		p.i = array_lower_bound(s, probe);
+	return p;
+}
+
+/* The element at p, or NULL past the end. */
+static const entx_mention *mset_at(const mset_pos *p)
+{
+	if (p->s->tree != NULL)
+		return p->node != NULL ? g_tree_node_key(p->node) : NULL;
+	return p->i < p->s->array->len ? g_ptr_array_index(p->s->array, p->i) : NULL;
+}
+
+static void mset_next(mset_pos *p)
+{
+	if (p->s->tree != NULL)
+		p->node = g_tree_node_next(p->node);
+	else
+		p->i++;
+}
+
+/* The element before p (the last one when p is past the end), or NULL. */
+static const entx_mention *mset_before(const mset_pos *p)
+{
+	if (p->s->tree != NULL) {
+		GTreeNode *n = p->node != NULL ? g_tree_node_previous(p->node)
+		                               : g_tree_node_last(p->s->tree);
+		return n != NULL ? g_tree_node_key(n) : NULL;
+	}
+	return p->i > 0 ? g_ptr_array_index(p->s->array, p->i - 1) : NULL;
+}
+
 /* Accepted mentions of one category never overlap, so only the one with
  * the greatest begin before m->end can overlap m. */
-static gboolean overlaps_accepted(GTree *accepted, const entx_mention *m)
+static gboolean overlaps_accepted(const mset *accepted, const entx_mention *m)
 {
 	entx_mention probe = {.begin = m->end, .end = 0, .seq = 0};
-	GTreeNode *n = g_tree_lower_bound(accepted, &probe);
-	n = n != NULL ? g_tree_node_previous(n) : g_tree_node_last(accepted);
-	if (n == NULL)
-		return FALSE;
-	const entx_mention *y = g_tree_node_key(n);
-	return y->end > m->begin;
+	mset_pos p = mset_lower_bound(accepted, &probe);
+	const entx_mention *y = mset_before(&p);
+	return y != NULL && y->end > m->begin;
 }
 
 /* Accepted mentions form a laminar family (any two nested or disjoint),
  * so a crossing one must start or end strictly inside m. */
-static gboolean crosses_accepted(GTree *by_b, GTree *by_e, const entx_mention *m)
+static gboolean crosses_accepted(const mset *by_b, const mset *by_e, const entx_mention *m)
 {
 	entx_mention probe = {.begin = m->begin, .end = 0, .seq = 0};
-	for (GTreeNode *n = g_tree_lower_bound(by_b, &probe); n != NULL; n = g_tree_node_next(n)) {
-		const entx_mention *y = g_tree_node_key(n);
+	const entx_mention *y;
+	for (mset_pos p = mset_lower_bound(by_b, &probe); (y = mset_at(&p)) != NULL; mset_next(&p)) {
 		if (y->begin >= m->end)
 			break;
 		if (y->begin == m->begin && y->end == m->end)
@@ -102,8 +198,7 @@ static gboolean crosses_accepted(GTree *by_b, GTree *by_e, const entx_mention *m
 			return TRUE; /* starts inside, ends outside */
 	}
 	entx_mention probe_e = {.begin = 0, .end = m->begin + 1, .seq = 0};
-	for (GTreeNode *n = g_tree_lower_bound(by_e, &probe_e); n != NULL; n = g_tree_node_next(n)) {
-		const entx_mention *y = g_tree_node_key(n);
+	for (mset_pos p = mset_lower_bound(by_e, &probe_e); (y = mset_at(&p)) != NULL; mset_next(&p)) {
 		if (y->end >= m->end)
 			break;
 		if (y->begin < m->begin)
@@ -115,65 +210,90 @@ static gboolean crosses_accepted(GTree *by_b, GTree *by_e, const entx_mention *m
 static void select_same_category(GPtrArray *cands, GPtrArray *out)
 {
 	g_ptr_array_sort(cands, stronger_same_category);
-	GTree *accepted = NULL;
+	mset accepted = {0};
 	const char *category = NULL;
 	for (size_t i = 0; i < cands->len; i++) {
 		entx_mention *m = g_ptr_array_index(cands, i);
-		if (category == NULL || strcmp(category, m->category) != 0) {
-			if (accepted != NULL)
-				g_tree_destroy(accepted);
-			accepted = g_tree_new(by_begin);
+		/* Categories are interned per document: one pointer per name. */
+		if (category != m->category) {
+			if (category != NULL)
+				mset_clear(&accepted);
+			mset_init(&accepted, by_begin, cands->len);
 			category = m->category;
 		}
-		if (overlaps_accepted(accepted, m))
+		if (overlaps_accepted(&accepted, m))
 			continue;
-		g_tree_insert(accepted, m, m);
+		mset_insert(&accepted, m);
 		g_ptr_array_add(out, m);
 	}
-	if (accepted != NULL)
-		g_tree_destroy(accepted);
+	if (category != NULL)
+		mset_clear(&accepted);
 }
 
-static void select_across_categories(GPtrArray *cands, GPtrArray *out)
+static void select_across_categories(GPtrArray *cands)
 {
 	g_ptr_array_sort(cands, stronger_any_category);
-	GTree *by_b = g_tree_new(by_begin);
-	GTree *by_e = g_tree_new(by_end);
+	mset by_b, by_e;
+	mset_init(&by_b, by_begin, cands->len);
+	mset_init(&by_e, by_end, cands->len);
 	for (size_t i = 0; i < cands->len; i++) {
 		entx_mention *m = g_ptr_array_index(cands, i);
-		if (crosses_accepted(by_b, by_e, m))
+		if (crosses_accepted(&by_b, &by_e, m))
 			continue;
-		g_tree_insert(by_b, m, m);
-		g_tree_insert(by_e, m, m);
-		g_ptr_array_add(out, m);
+		mset_insert(&by_b, m);
+		mset_insert(&by_e, m);
+		m->kept = TRUE;
 	}
-	g_tree_destroy(by_b);
-	g_tree_destroy(by_e);
+	mset_clear(&by_b);
+	mset_clear(&by_e);
 }
 
+/* Merges one cluster of transitively overlapping candidates, marking the
+ * survivors kept. */
+static void merge_cluster(entx_mention **ms, size_t n)
+{
+	GPtrArray *all = g_ptr_array_sized_new((guint)n);
+	for (size_t i = 0; i < n; i++)
+		g_ptr_array_add(all, ms[i]);
+	GPtrArray *pass1 = g_ptr_array_sized_new((guint)n);
+	select_same_category(all, pass1);
+	select_across_categories(pass1);
+	g_ptr_array_free(all, TRUE);
+	g_ptr_array_free(pass1, TRUE);
+}
+
+/*
+ * Both passes only ever weigh mentions that overlap, so each cluster of
+ * transitively overlapping candidates is merged on its own, with the
+ * same result as merging the whole document at once. In news text
+ * nearly every mention is a cluster of one, kept without further work.
+ */
 void entx_priv_merge(entx_doc *doc, entx_overlaps mode)
 {
-	if (mode == ENTX_OVERLAPS_MERGE && doc->mentions->len > 1) {
-		/* Borrow the pointers; doc->mentions still owns every mention. */
-		GPtrArray *all = g_ptr_array_new();
-		for (size_t i = 0; i < doc->mentions->len; i++)
-			g_ptr_array_add(all, g_ptr_array_index(doc->mentions, i));
-		GPtrArray *pass1 = g_ptr_array_new();
-		select_same_category(all, pass1);
-		GPtrArray *kept = g_ptr_array_new();
-		select_across_categories(pass1, kept);
-
-		GHashTable *keep = g_hash_table_new(NULL, NULL);
-		for (size_t i = 0; i < kept->len; i++)
-			g_hash_table_add(keep, g_ptr_array_index(kept, i));
-		/* Drop the losers from the owning array (which frees them). */
-		for (size_t i = doc->mentions->len; i-- > 0;)
-			if (!g_hash_table_contains(keep, g_ptr_array_index(doc->mentions, i)))
-				g_ptr_array_remove_index_fast(doc->mentions, i);
-		g_hash_table_destroy(keep);
-		g_ptr_array_free(all, TRUE);
-		g_ptr_array_free(pass1, TRUE);
-		g_ptr_array_free(kept, TRUE);
-	}
 	entx_priv_doc_sort_mentions(doc);
+	if (mode != ENTX_OVERLAPS_MERGE || doc->mentions->len < 2)
+		return;
+	entx_mention **ms = (entx_mention **)doc->mentions->pdata;
+	size_t n = doc->mentions->len;
+	for (size_t i = 0; i < n; i++)
+		ms[i]->kept = FALSE;
+	for (size_t i = 0, j; i < n; i = j) {
+		size_t end = ms[i]->end;
+		for (j = i + 1; j < n && ms[j]->begin < end; j++)
+			end = MAX(end, ms[j]->end);
+		if (j - i == 1)
+			ms[i]->kept = TRUE;
+		else
+			merge_cluster(ms + i, j - i);
+	}
+	/* Keep the survivors in order; shrinking the array frees the rest. */
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ms[i]->kept)
+			continue;
+		entx_mention *m = ms[i];
+		ms[i] = ms[w];
+		ms[w++] = m;
+	}
+	g_ptr_array_set_size(doc->mentions, (gint)w);
 }

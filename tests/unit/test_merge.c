@@ -206,6 +206,115 @@ static void many_candidates_consistent(void **state)
 	g_string_free(text, TRUE);
 }
 
+/* The policy as engine.h states it, by brute force: the oracle below. */
+static int oracle_same_category(const entx_mention *x, const entx_mention *y)
+{
+	if (x->end - x->begin != y->end - y->begin)
+		return x->end - x->begin > y->end - y->begin ? -1 : 1;
+	if (x->confidence != y->confidence)
+		return x->confidence > y->confidence ? -1 : 1;
+	if (x->begin != y->begin)
+		return x->begin < y->begin ? -1 : 1;
+	if (x->priority != y->priority)
+		return x->priority > y->priority ? -1 : 1;
+	return x->seq < y->seq ? -1 : 1;
+}
+
+static int oracle_any_category(const entx_mention *x, const entx_mention *y)
+{
+	if (x->confidence != y->confidence)
+		return x->confidence > y->confidence ? -1 : 1;
+	if (x->end - x->begin != y->end - y->begin)
+		return x->end - x->begin > y->end - y->begin ? -1 : 1;
+	if (x->priority != y->priority)
+		return x->priority > y->priority ? -1 : 1;
+	if (x->begin != y->begin)
+		return x->begin < y->begin ? -1 : 1;
+	return x->seq < y->seq ? -1 : 1;
+}
+
+static gboolean overlap(const entx_mention *x, const entx_mention *y)
+{
+	return x->begin < y->end && y->begin < x->end;
+}
+
+static gboolean crossing(const entx_mention *x, const entx_mention *y)
+{
+	gboolean nested = (x->begin <= y->begin && y->end <= x->end) ||
+	                  (y->begin <= x->begin && x->end <= y->end);
+	gboolean identical = x->begin == y->begin && x->end == y->end;
+	return overlap(x, y) && (!nested || identical);
+}
+
+/* Selection sort by cmp, then greedy acceptance: quadratic, obviously so. */
+static GPtrArray *oracle_pass(GPtrArray *in, int (*cmp)(const entx_mention *, const entx_mention *),
+                              gboolean same_category)
+{
+	GPtrArray *order = g_ptr_array_new();
+	for (size_t i = 0; i < in->len; i++)
+		g_ptr_array_add(order, in->pdata[i]);
+	for (size_t i = 0; i < order->len; i++)
+		for (size_t j = i + 1; j < order->len; j++)
+			if (cmp(order->pdata[j], order->pdata[i]) < 0) {
+				gpointer t = order->pdata[i];
+				order->pdata[i] = order->pdata[j];
+				order->pdata[j] = t;
+			}
+	GPtrArray *out = g_ptr_array_new();
+	for (size_t i = 0; i < order->len; i++) {
+		const entx_mention *m = order->pdata[i];
+		gboolean ok = TRUE;
+		for (size_t k = 0; k < out->len && ok; k++) {
+			const entx_mention *a = out->pdata[k];
+			ok = same_category ? !(strcmp(a->category, m->category) == 0 && overlap(a, m))
+			                   : !crossing(a, m);
+		}
+		if (ok)
+			g_ptr_array_add(out, order->pdata[i]);
+	}
+	g_ptr_array_free(order, TRUE);
+	return out;
+}
+
+/*
+ * The merge, done cluster by cluster with arrays or trees, keeps exactly
+ * the mentions the plain quadratic reading of the policy keeps, for
+ * sparse documents (many small clusters) and dense ones (clusters of
+ * more than a thousand candidates, which take the tree path).
+ */
+static void merge_matches_policy_oracle(void **state)
+{
+	GString *text = g_string_new(NULL);
+	for (int i = 0; i < 2000; i++)
+		g_string_append(text, "word ");
+	const char *cats[] = {"Person", "Place", "Organization"};
+	const size_t spans[] = {9000, 600};
+	guint32 seed = 777;
+	for (size_t s = 0; s < G_N_ELEMENTS(spans); s++) {
+		entx_doc *d = entx_doc_new("oracle", text->str, text->len);
+		for (int i = 0; i < 1500; i++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t b = (seed >> 8) % spans[s];
+			size_t len = 1 + (seed >> 3) % 25;
+			add(d, b, b + len, cats[seed % 3], (seed % 5) / 5.0, (int)(seed % 3));
+		}
+		GPtrArray *pass1 = oracle_pass(d->mentions, oracle_same_category, TRUE);
+		GPtrArray *want = oracle_pass(pass1, oracle_any_category, FALSE);
+		GHashTable *expected = g_hash_table_new(NULL, NULL);
+		for (size_t i = 0; i < want->len; i++)
+			g_hash_table_add(expected, want->pdata[i]);
+		entx_priv_merge(d, ENTX_OVERLAPS_MERGE);
+		assert_int_equal(entx_doc_n_mentions(d), want->len);
+		for (size_t i = 0; i < entx_doc_n_mentions(d); i++)
+			assert_true(g_hash_table_contains(expected, entx_doc_mention(d, i)));
+		g_hash_table_destroy(expected);
+		g_ptr_array_free(pass1, TRUE);
+		g_ptr_array_free(want, TRUE);
+		entx_doc_free(d);
+	}
+	g_string_free(text, TRUE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +328,7 @@ int main(void)
 		cmocka_unit_test(overlaps_all_keeps_everything_sorted),
 		cmocka_unit_test(disjoint_mentions_untouched),
 		cmocka_unit_test(many_candidates_consistent),
+		cmocka_unit_test(merge_matches_policy_oracle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
