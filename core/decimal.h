@@ -45,4 +45,36 @@ static inline size_t entx_priv_decimal(char *buf, int64_t v, size_t min_digits)
 	return 1 + entx_priv_udecimal(buf + 1, (uint64_t)0 - (uint64_t)v, min_digits);
 }
 
+/*
+ * Writes v in its shortest decimal form when it has at most three
+ * decimals (3.5, -0.25, 1500000) and |v| < 1e12, the numbers news
+ * quantities have, and returns the length; returns 0 (writing nothing)
+ * for any other v, which callers then format with printf. The check is
+ * exact: the decimal k/1000 written here reads back as v.
+ */
+static inline size_t entx_priv_short_decimal(char *buf, double v)
+{
+	if (!(v > -1e12 && v < 1e12))
+		return 0;
+	double scaled = v * 1000.0;
+	int64_t k = (int64_t)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+	if ((double)k / 1000.0 != v || (k == 0 && v != 0.0))
+		return 0;
+	uint64_t mag = k < 0 ? (uint64_t)0 - (uint64_t)k : (uint64_t)k;
+	size_t len = 0;
+	if (k < 0)
+		buf[len++] = '-';
+	len += entx_priv_udecimal(buf + len, mag / 1000, 1);
+	unsigned frac = (unsigned)(mag % 1000);
+	if (frac != 0) {
+		char d[3] = {(char)('0' + frac / 100), (char)('0' + frac / 10 % 10), (char)('0' + frac % 10)};
+		size_t nd = d[2] != '0' ? 3 : d[1] != '0' ? 2 : 1;
+		buf[len++] = '.';
+		memcpy(buf + len, d, nd);
+		len += nd;
+		buf[len] = '\0';
+	}
+	return len;
+}
+
 #endif

@@ -133,7 +133,7 @@ int entx_mention_set_number(entx_mention *m, const char *property, double value)
 	G_STATIC_ASSERT(sizeof buf >= ENTX_DECIMAL_MAX);
 	if (value == floor(value) && fabs(value) < 1e15)
 		entx_priv_decimal(buf, (int64_t)value, 1);
-	else
+	else if (entx_priv_short_decimal(buf, value) == 0)
 		g_ascii_dtostr(buf, sizeof buf, value);
 	return set_prop(m, property, ENTX_PROP_NUMBER, buf, NULL);
 }

@@ -350,9 +350,13 @@ gboolean num_parse(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t 
 
 void num_format(double v, char *buf, size_t n)
 {
-	if (fabs(v) < 1e15 && v == floor(v) && n >= ENTX_DECIMAL_MAX) {
-		entx_priv_decimal(buf, (int64_t)v, 1);
-		return;
+	if (n >= ENTX_DECIMAL_MAX) {
+		if (fabs(v) < 1e15 && v == floor(v)) {
+			entx_priv_decimal(buf, (int64_t)v, 1);
+			return;
+		}
+		if (entx_priv_short_decimal(buf, v) > 0)
+			return;
 	}
 	/* Ten decimals hold any measure news writes without an exponent. */
 	snprintf(buf, n, "%.10f", v);

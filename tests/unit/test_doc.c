@@ -155,6 +155,32 @@ static void mention_validation_and_properties(void **state)
 	entx_doc_free(d);
 }
 
+/* Numbers are kept in their shortest form that reads back exactly. */
+static void number_lexical_forms(void **state)
+{
+	static const struct {
+		double v;
+		const char *lex;
+	} CASES[] = {{0.1, "0.1"},     {3.5, "3.5"},       {-0.25, "-0.25"},
+	             {2.125, "2.125"}, {-1500000, "-1500000"}, {999999999999.999, "999999999999.999"},
+	             {1e15, "1000000000000000"}};
+	static const double ROUND_TRIP[] = {0.0005, 1e-7, 1234.5678, 2.0 / 3.0, 1e300, -3.0001};
+	entx_doc *d = entx_doc_new("n", "nine", 4);
+	entx_mention *m = entx_doc_add_mention(d, 0, 4, "Quantity", NULL, 0.5);
+	const char *lex = NULL;
+	for (size_t i = 0; i < G_N_ELEMENTS(CASES); i++) {
+		assert_int_equal(entx_mention_set_number(m, "schema:value", CASES[i].v), 0);
+		assert_int_equal(entx_mention_property(m, 0, NULL, NULL, &lex, NULL), 0);
+		assert_string_equal(lex, CASES[i].lex);
+	}
+	for (size_t i = 0; i < G_N_ELEMENTS(ROUND_TRIP); i++) {
+		assert_int_equal(entx_mention_set_number(m, "schema:value", ROUND_TRIP[i]), 0);
+		assert_int_equal(entx_mention_property(m, 0, NULL, NULL, &lex, NULL), 0);
+		assert_true(g_ascii_strtod(lex, NULL) == ROUND_TRIP[i]);
+	}
+	entx_doc_free(d);
+}
+
 static int freed;
 /* The token array is the same tokens entx_doc_token hands out one by one. */
 static void token_array(void **state)
@@ -212,6 +238,7 @@ int main(void)
 		cmocka_unit_test(mention_validation_and_properties),
 		cmocka_unit_test(attached_data),
 		cmocka_unit_test(token_array),
+		cmocka_unit_test(number_lexical_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
