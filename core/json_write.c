@@ -9,9 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-/* Bytes that cannot appear raw inside a JSON string: '"', '\\' and C0
- * controls. 0x7F and non-ASCII are written raw, as jansson does. */
-static const unsigned char MUST_ESCAPE[256] = {
+const unsigned char entx_json_special[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	['"'] = 1, ['\\'] = 1,
 };
@@ -53,7 +51,7 @@ static void write_valid(GString *out, const unsigned char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (G_LIKELY(!MUST_ESCAPE[s[i]]))
+		if (G_LIKELY(!entx_json_special[s[i]]))
 			continue;
 		entx_put(out, (const char *)s + run, i - run);
 		write_escape(out, s[i]);

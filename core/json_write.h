@@ -19,6 +19,15 @@
 #define ENTX_JSON_DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
 
 /*
+ * entx_json_special:
+ * 1 for the bytes that cannot stand raw inside a JSON string ('"', '\\'
+ * and C0 controls), 0 for the rest: the writer escapes them and the JSONL
+ * reader stops its plain-copy runs at them. 0x7F and non-ASCII bytes are
+ * written raw, as jansson does.
+ */
+extern const unsigned char entx_json_special[256];
+
+/*
  * entx_put:
  * Appends n bytes to out, copying in place when they fit: the writers
  * append a few bytes at a time, and a library call per piece was a

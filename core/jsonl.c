@@ -13,6 +13,7 @@
  * so both paths give the same result for every line.
  */
 #include "input.h"
+#include "json_write.h"
 
 #include <string.h>
 
@@ -38,12 +39,6 @@ static int hex4(const char *p)
 	return v;
 }
 
-/* Bytes that end a run of plain string content. */
-static const unsigned char STRING_STOP[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['"'] = 1, ['\\'] = 1,
-};
-
 /*
  * Reads the string at s->p (which is at its opening quote) into out, or
  * only skips it when out is NULL. FALSE on anything jansson should judge.
@@ -55,7 +50,7 @@ static gboolean read_string(scanner *s, GString *out)
 	s->p++;
 	for (;;) {
 		const char *run = s->p;
-		while (s->p < s->end && !STRING_STOP[(unsigned char)*s->p])
+		while (s->p < s->end && !entx_json_special[(unsigned char)*s->p])
 			s->p++;
 		if (out != NULL)
 			g_string_append_len(out, run, s->p - run);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "decimal.h"
 #include "json_write.h"
 
 static const char CONTEXT_JSON[] =
@@ -139,12 +140,8 @@ static void write_span_iri(GString *out, const GString *base, size_t begin, size
 static void write_number(GString *out, const char *lex)
 {
 	if (strpbrk(lex, ".eE") == NULL) {
-		gint64 v = g_ascii_strtoll(lex, NULL, 10);
-		if (v < 0) {
-			entx_put_c(out, '-');
-			entx_append_decimal(out, (size_t)0 - (size_t)v);
-		} else
-			entx_append_decimal(out, (size_t)v);
+		char buf[ENTX_DECIMAL_MAX];
+		entx_put(out, buf, entx_priv_decimal(buf, g_ascii_strtoll(lex, NULL, 10), 1));
 	} else
 		entx_json_write_real(out, g_ascii_strtod(lex, NULL));
 }

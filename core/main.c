@@ -320,9 +320,8 @@ static void job_free(job *j)
 static void emit_error(const app *a, const job *j, const char *message, GString *out)
 {
 	fprintf(stderr, "entx: document '%s': %s\n", j->id, message);
-	if (a->format == FORMAT_JSONLD) {
+	if (a->format == FORMAT_JSONLD)
 		entx_jsonld_error(out, j->id, message, j->extra, &a->jsonld);
-	}
 }
 
 /* Fills a job from a JSONL line: text, optional id and date, the rest
