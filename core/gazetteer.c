@@ -392,12 +392,11 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 	const char *text = doc->text;
 	const entx_token *toks = (const entx_token *)(const void *)doc->tokens->data;
 
-	if (first >= limit ||
-	    !filter_may_have(g, entx_priv_hash_combine(0, token_key(text, &toks[first]))))
-		return 0;
 	uint64_t key = 0;
 	for (size_t i = first; i < limit; i++) {
 		key = entx_priv_hash_combine(key, token_key(text, &toks[i]));
+		if (i == first && !filter_may_have(g, key))
+			break;
 		const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
 		if (slot->key == 0)
 			break;
