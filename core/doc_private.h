@@ -46,8 +46,8 @@ struct entx_doc {
 	GPtrArray *mentions; /* entx_mention*, owned */
 	GStringChunk *strings;
 	/* intern() in mention.c: the last strings interned, by caller pointer */
-	const char *intern_from[16];
-	const char *intern_to[16];
+	const char *intern_from[64]; /* a power of two */
+	const char *intern_to[64];
 	GData *data;         /* entx_doc_set_data */
 	/* Set by the engine while a plugin's extract() runs. */
 	const char *current_annotator;

@@ -24,19 +24,30 @@ static const char *default_class(const char *category)
 	return NULL;
 }
 
-/* Mention strings repeat a lot (categories, classes, property names):
- * interning them in the document's chunk stores each once. Plugins pass
- * the same few constants again and again, so a small cache keyed by the
- * caller's pointer (and checked by content, since a caller may reuse a
- * buffer) answers most calls without hashing the string. */
+/* Mention strings repeat a lot (categories, classes, property names).
+ * Plugins pass the same few constants again and again, so a small table
+ * keyed by the caller's pointer (and checked by content, since a caller
+ * may reuse a buffer) keeps one copy of each in the document's chunk
+ * without hashing the string. A string that misses (new, or its slot
+ * taken) is copied again, which costs a few bytes and no hash table per
+ * document; so equal strings need not share one pointer. A full run of
+ * probes reuses the slot it ends on. */
 static const char *intern(entx_doc *doc, const char *s)
 {
-	size_t slot = ((uintptr_t)s >> 3) % G_N_ELEMENTS(doc->intern_from);
-	if (doc->intern_from[slot] == s && strcmp(doc->intern_to[slot], s) == 0)
-		return doc->intern_to[slot];
-	const char *interned = g_string_chunk_insert_const(doc->strings, s);
-	doc->intern_from[slot] = s;
-	doc->intern_to[slot] = interned;
+	size_t mask = G_N_ELEMENTS(doc->intern_from) - 1;
+	size_t i = (size_t)(((uint64_t)(uintptr_t)s * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & mask;
+	for (int probe = 0; probe < 8; probe++, i = (i + 1) & mask) {
+		if (doc->intern_from[i] == s) {
+			if (strcmp(doc->intern_to[i], s) == 0)
+				return doc->intern_to[i];
+			break;
+		}
+		if (doc->intern_from[i] == NULL)
+			break;
+	}
+	const char *interned = g_string_chunk_insert(doc->strings, s);
+	doc->intern_from[i] = s;
+	doc->intern_to[i] = interned;
 	return interned;
 }
 

@@ -214,8 +214,9 @@ static void select_same_category(GPtrArray *cands, GPtrArray *out)
 	const char *category = NULL;
 	for (size_t i = 0; i < cands->len; i++) {
 		entx_mention *m = g_ptr_array_index(cands, i);
-		/* Categories are interned per document: one pointer per name. */
-		if (category != m->category) {
+		/* Interned categories mostly share one pointer per name. */
+		if (category == NULL ||
+		    (category != m->category && strcmp(category, m->category) != 0)) {
 			if (category != NULL)
 				mset_clear(&accepted);
 			mset_init(&accepted, by_begin, cands->len);

@@ -12,12 +12,37 @@
 /* The longest phrase, in tokens, a lookup tries: phrases are short. */
 #define LEX_MAX_TOKENS 6
 
+/*
+ * Lookups hash the phrase text as they read the tokens, FNV-1a over the
+ * normalized bytes (text_hash()), so a match builds no string and stops
+ * at the first token after which no entry goes on. Entries are told
+ * apart by their 64-bit hash alone, as the core's gazetteers are.
+ */
 struct lex_table {
-	GHashTable *by_text; /* normalized text -> lex_entry */
+	GHashTable *by_text; /* normalized text -> lex_entry, owns the entries */
+	GPtrArray *entries;  /* lex_entry, in the order read */
+	hashmap by_key;      /* text_hash() of each text -> index in entries */
+	hashmap prefixes;    /* text_hash() of every proper prefix of a text */
 	hashmap by_hash;     /* fold hashes of the texts, for one-token tests */
 	hashmap first;       /* fold hashes a first token may have: a cheap filter */
 	size_t max_bytes;    /* the longest normalized text */
 };
+
+#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+#define FNV_PRIME UINT64_C(0x100000001b3)
+
+static inline uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	return h;
+}
+
+/* The key of a normalized text; for ASCII it equals entx_hash_fold(). */
+static uint64_t text_hash(const char *s, size_t n)
+{
+	return fnv_bytes(FNV_OFFSET, s, n);
+}
 
 struct lex_set {
 	GHashTable *tables; /* name -> lex_table */
@@ -37,6 +62,7 @@ static void entry_free(gpointer p)
 static void table_init(lex_table *t)
 {
 	t->by_text = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
+	t->entries = g_ptr_array_new();
 	t->max_bytes = 0;
 }
 
@@ -46,6 +72,9 @@ static void table_free(gpointer p)
 	if (t == NULL)
 		return;
 	g_hash_table_destroy(t->by_text);
+	g_ptr_array_free(t->entries, TRUE);
+	hashmap_free(&t->by_key);
+	hashmap_free(&t->prefixes);
 	hashmap_free(&t->by_hash);
 	hashmap_free(&t->first);
 	g_free(t);
@@ -65,6 +94,7 @@ void lex_set_free(lex_set *set)
 		return;
 	g_hash_table_destroy(set->tables);
 	g_hash_table_destroy(set->empty.by_text);
+	g_ptr_array_free(set->empty.entries, TRUE);
 	hashmap_free(&set->empty.by_hash);
 	hashmap_free(&set->empty.first);
 	g_free(set);
@@ -169,8 +199,13 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		entry_free(e);
 		return TRUE;
 	}
+	size_t len = strlen(e->text);
 	g_hash_table_insert(t->by_text, e->text, e);
-	hashmap_put(&t->by_hash, entx_hash_fold(e->text, strlen(e->text)), 1);
+	hashmap_put(&t->by_key, text_hash(e->text, len), t->entries->len);
+	g_ptr_array_add(t->entries, e);
+	for (size_t k = 1; k < len; k++)
+		hashmap_put(&t->prefixes, text_hash(e->text, k), 1);
+	hashmap_put(&t->by_hash, entx_hash_fold(e->text, len), 1);
 	add_first_tokens(t, e->text);
 	if (strlen(e->text) > t->max_bytes)
 		t->max_bytes = strlen(e->text);
@@ -223,11 +258,9 @@ const lex_table *lex_set_table(const lex_set *set, const char *name)
 	return t != NULL ? t : &set->empty;
 }
 
-size_t lex_token_lower(const entx_doc *doc, const entx_token *tok, char *buf, size_t n)
+/* lex_token_lower() of the len bytes at s. */
+static size_t lex_token_lower_text(const char *s, size_t len, char *buf, size_t n)
 {
-	const char *text = entx_doc_text(doc, NULL);
-	size_t len = tok->byte_end - tok->byte_begin;
-	const char *s = text + tok->byte_begin;
 	gboolean ascii = TRUE;
 	if (len + 1 > n) {
 		buf[0] = '\0';
@@ -254,39 +287,80 @@ size_t lex_token_lower(const entx_doc *doc, const entx_token *tok, char *buf, si
 	return ll;
 }
 
+size_t lex_token_lower(const entx_doc *doc, const entx_token *tok, char *buf, size_t n)
+{
+	const char *text = entx_doc_text(doc, NULL);
+	return lex_token_lower_text(text + tok->byte_begin, tok->byte_end - tok->byte_begin, buf, n);
+}
+
+static const lex_entry *entry_for(const lex_table *t, uint64_t key)
+{
+	const uint32_t *v = hashmap_get(&t->by_key, key);
+	return v != NULL ? g_ptr_array_index(t->entries, *v) : NULL;
+}
+
+/*
+ * Continues key h with the lowercased text of tok, as lex_token_lower()
+ * writes it; *len grows by its length. FALSE when it does not fit.
+ */
+static gboolean hash_token(const char *text, const entx_token *tok, uint64_t *h, size_t *len)
+{
+	const char *s = text + tok->byte_begin;
+	size_t n = tok->byte_end - tok->byte_begin;
+	/* As many code points as bytes: ASCII (tokens hold no NUL). */
+	if (tok->cp_end - tok->cp_begin == n) {
+		uint64_t k = *h;
+		for (size_t i = 0; i < n; i++) {
+			unsigned c = (unsigned char)s[i];
+			c += (unsigned)(c - 'A' < 26u) << 5;
+			k = (k ^ c) * FNV_PRIME;
+		}
+		*h = k;
+		*len += n;
+		return TRUE;
+	}
+	char buf[256];
+	size_t w = lex_token_lower_text(s, n, buf, sizeof buf);
+	if (w == 0)
+		return FALSE;
+	*h = fnv_bytes(*h, buf, w);
+	*len += w;
+	return TRUE;
+}
+
 const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
                            size_t *n_tokens)
 {
-	char key[256];
-	size_t len = 0;
 	const lex_entry *best = NULL;
 	size_t best_n = 0;
-	size_t n = entx_doc_n_tokens(doc);
-	const entx_token *first = entx_doc_token(doc, i);
+	size_t n = 0;
+	const entx_token *toks = entx_doc_tokens(doc, &n);
 	if (n_tokens != NULL)
 		*n_tokens = 0;
-	if (first == NULL || !hashmap_contains(&t->first, first->fold_hash))
+	if (i >= n || !hashmap_contains(&t->first, toks[i].fold_hash))
 		return NULL;
 	if (limit > n)
 		limit = n;
+	const char *text = entx_doc_text(doc, NULL);
+	uint64_t h = FNV_OFFSET;
+	size_t len = 0;
 	for (size_t j = i; j < limit && j - i < LEX_MAX_TOKENS; j++) {
-		const entx_token *tok = entx_doc_token(doc, j);
+		const entx_token *tok = &toks[j];
 		if (j > i && (tok->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE))) {
-			if (len + 1 >= sizeof key)
+			h = (h ^ ' ') * FNV_PRIME;
+			len++;
+			if (!hashmap_contains(&t->prefixes, h))
 				break;
-			key[len++] = ' ';
 		}
-		size_t w = lex_token_lower(doc, tok, key + len, sizeof key - len);
-		if (w == 0)
+		if (!hash_token(text, tok, &h, &len) || len > t->max_bytes)
 			break;
-		len += w;
-		if (len > t->max_bytes)
-			break;
-		const lex_entry *e = g_hash_table_lookup(t->by_text, key);
+		const lex_entry *e = entry_for(t, h);
 		if (e != NULL) {
 			best = e;
 			best_n = j - i + 1;
 		}
+		if (!hashmap_contains(&t->prefixes, h))
+			break;
 	}
 	if (n_tokens != NULL)
 		*n_tokens = best_n;
@@ -301,7 +375,7 @@ gboolean lex_has_token(const lex_table *t, const entx_doc *doc, size_t i)
 
 const lex_entry *lex_lookup(const lex_table *t, const char *text)
 {
-	return g_hash_table_lookup(t->by_text, text);
+	return entry_for(t, text_hash(text, strlen(text)));
 }
 
 void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data)

@@ -133,7 +133,15 @@ size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean
 	if (digits == 0)
 		return 0;
 	buf[n] = '\0';
-	*value = g_ascii_strtod(buf, NULL);
+	if (!dot && digits <= 15) {
+		/* Exact in a double either way; most numbers in news are these. */
+		int64_t v = 0;
+		for (size_t k = 0; k < n; k++)
+			v = v * 10 + (buf[k] - '0');
+		*value = (double)v;
+	} else {
+		*value = g_ascii_strtod(buf, NULL);
+	}
 	*n_int = digits;
 	*plain = !commas && !dot;
 	return i;
@@ -234,6 +242,31 @@ static gboolean parse_digits(const num_lexicon *lx, const entx_doc *doc, size_t 
 	return TRUE;
 }
 
+/*
+ * FALSE when the ASCII token j cannot start a number word: its text up to
+ * the first hyphen is no entry of the numbers table. Saves splitting and
+ * lowercasing the many words that are not numbers; other tokens are left
+ * to word_token(), whose lowercasing may differ from the fold hash.
+ */
+static gboolean may_be_number_word(const num_lexicon *lx, const entx_doc *doc,
+                                   const entx_token *tok)
+{
+	size_t n = tok->byte_end - tok->byte_begin;
+	if (tok->cp_end - tok->cp_begin != n)
+		return TRUE;
+	const char *s = entx_doc_text(doc, NULL) + tok->byte_begin;
+	const char *dash = memchr(s, '-', n);
+	if (dash == NULL)
+		return lex_has_hash(lx->numbers, tok->fold_hash);
+	return dash > s && lex_has_hash(lx->numbers, entx_hash_fold(s, (size_t)(dash - s)));
+}
+
+static gboolean is_and(const entx_doc *doc, const entx_token *tok)
+{
+	return tok->byte_end - tok->byte_begin == 3 &&
+	       g_ascii_strncasecmp(entx_doc_text(doc, NULL) + tok->byte_begin, "and", 3) == 0;
+}
+
 /* Feeds the hyphen-separated parts of one word token to the sum. */
 static gboolean word_token(const num_lexicon *lx, word_state *st, char *text, num_result *out)
 {
@@ -280,6 +313,8 @@ static gboolean parse_words(const num_lexicon *lx, const entx_doc *doc, size_t i
 	for (; j < limit; j++) {
 		const entx_token *tok = entx_doc_token(doc, j);
 		if (!(tok->flags & ENTX_TOK_WORD) || (tok->flags & ENTX_TOK_HAS_DIGIT))
+			break;
+		if (!may_be_number_word(lx, doc, tok) && !is_and(doc, tok))
 			break;
 		len = token_lower(doc, j, buf, sizeof buf);
 		if (len == 0)
