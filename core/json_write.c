@@ -46,11 +46,38 @@ static void write_escape(GString *out, unsigned char c)
 	}
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/*
+ * Whether any of the 8 bytes in w may need escaping: a control byte,
+ * '"' or '\\' (bit tricks on the whole word; a false alarm only sends
+ * the bytes to the exact test).
+ */
+static inline gboolean word_may_need_escape(uint64_t w)
+{
+	uint64_t quote = w ^ (ONES * '"');
+	uint64_t backslash = w ^ (ONES * '\\');
+	uint64_t t = ((w - ONES * 0x20) & ~w) | ((quote - ONES) & ~quote) |
+	             ((backslash - ONES) & ~backslash);
+	return (t & HIGHS) != 0;
+}
+
 /* Appends valid UTF-8 (NUL allowed), escaping what must be escaped. */
 static void write_valid(GString *out, const unsigned char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* Text is mostly plain: skip it a word at a time. */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (word_may_need_escape(w))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (G_LIKELY(!entx_json_special[s[i]]))
 			continue;
 		entx_put(out, (const char *)s + run, i - run);
@@ -70,6 +97,14 @@ void entx_json_write_valid_string(GString *out, const char *s, size_t n)
 void entx_json_write_string(GString *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t ascii = 0;
+	while (ascii < n && p[ascii] < 0x80)
+		ascii++;
+	/* ASCII needs no check (NUL is escaped either way): class names, values. */
+	if (ascii == n) {
+		entx_json_write_valid_string(out, s, n);
+		return;
+	}
 	entx_put_c(out, '"');
 	while (n > 0) {
 		/* g_utf8_validate_len stops at NUL, which JSON allows as \u0000. */

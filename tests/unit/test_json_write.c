@@ -46,6 +46,34 @@ static void strings_escape_like_jansson(void **state)
 	assert_string_written_as_jansson(all, sizeof all);
 }
 
+/*
+ * Plain text is skipped eight bytes at a time: every byte that must be
+ * escaped is still found wherever it falls in a word, beside multi-byte
+ * characters, in ASCII and in non-ASCII strings.
+ */
+static void escapes_found_at_every_position(void **state)
+{
+	static const char SPECIAL[] = {'"', '\\', '\n', '\x01', '\x1f', '\0'};
+	static const char *const FILLERS[] = {"abcdefghijklmnopqrstuvwxyz0123",
+	                                      "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+	                                      "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"};
+	for (size_t f = 0; f < G_N_ELEMENTS(FILLERS); f++) {
+		size_t n = strlen(FILLERS[f]);
+		for (size_t k = 0; k < sizeof SPECIAL; k++) {
+			for (size_t pos = 0; pos < n; pos += f == 0 ? 1 : 2) {
+				char buf[64];
+				memcpy(buf, FILLERS[f], n);
+				buf[pos] = SPECIAL[k];
+				if (f == 1)
+					buf[pos + 1] = 'x'; /* keep the UTF-8 valid */
+				assert_string_written_as_jansson(buf, n);
+			}
+		}
+		/* Bytes at and above 0x80 are never taken for ones to escape. */
+		assert_string_written_as_jansson(FILLERS[f], n);
+	}
+}
+
 static void invalid_utf8_becomes_replacement_character(void **state)
 {
 	GString *out = g_string_new(NULL);
@@ -99,6 +127,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(strings_escape_like_jansson),
+		cmocka_unit_test(escapes_found_at_every_position),
 		cmocka_unit_test(invalid_utf8_becomes_replacement_character),
 		cmocka_unit_test(reals_formatted_like_jansson),
 		cmocka_unit_test(decimals),
