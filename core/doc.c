@@ -11,11 +11,11 @@
 #include "tokenize.h"
 #include "utf8.h"
 
+/* The mention itself lives in doc->mention_blocks. */
 static void mention_free(gpointer p)
 {
 	entx_mention *m = p;
 	g_free(m->props);
-	g_free(m);
 }
 
 static void build_block_table(entx_doc *doc)
@@ -59,6 +59,7 @@ entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 	build_sentence_index(doc);
 	build_block_table(doc);
 	doc->mentions = g_ptr_array_new_with_free_func(mention_free);
+	doc->mention_blocks = g_ptr_array_new_with_free_func(g_free);
 	doc->strings = g_string_chunk_new(256);
 	g_datalist_init(&doc->data);
 	return doc;
@@ -74,6 +75,7 @@ void entx_doc_free(entx_doc *doc)
 	g_array_free(doc->sentences, TRUE);
 	g_free(doc->block_cp);
 	g_ptr_array_free(doc->mentions, TRUE);
+	g_ptr_array_free(doc->mention_blocks, TRUE);
 	g_string_chunk_free(doc->strings);
 	g_datalist_clear(&doc->data);
 	g_free(doc);

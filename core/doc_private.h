@@ -43,7 +43,11 @@ struct entx_doc {
 	GArray *tokens;      /* entx_token */
 	GArray *sentences;   /* size_t: first token of each sentence */
 	size_t *block_cp;    /* code points before each block; NULL if ASCII */
-	GPtrArray *mentions; /* entx_mention*, owned */
+	GPtrArray *mentions; /* entx_mention*; their props owned */
+	/* mention.c allocates mentions in blocks, all freed with the doc */
+	GPtrArray *mention_blocks;
+	size_t block_left;
+	void *block_next;
 	GStringChunk *strings;
 	/* intern() in mention.c: the last strings interned, by caller pointer */
 	const char *intern_from[64]; /* a power of two */

@@ -18,6 +18,7 @@
  * Curly apostrophes (U+2019, U+02BC) count as straight ones here, so
  * "Côte d'Ivoire" in a list matches "Côte d’Ivoire" in a story.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include <entx/gazetteer.h>
@@ -28,7 +29,8 @@
 
 #define NODE_PREFIX 0x80000000u /* a longer phrase goes on from here */
 #define NODE_FIRST 0x40000000u /* the first token of some phrase */
-#define NODE_TERM_MASK 0x3FFFFFFFu /* term index + 1, 0 for none */
+#define NODE_SINGLE 0x20000000u /* the term's one payload is slot.single */
+#define NODE_TERM_MASK 0x1FFFFFFFu /* term index + 1, 0 for none */
 /*
  * Tables of at least this many slots (16 bytes each: 4 MB) outgrow the
  * processor's caches, and a lookup then waits on memory for nearly every
@@ -60,10 +62,15 @@ struct variant {
 	uint32_t next;  /* next variant index + 1, 0 for none */
 };
 
-/* Key and value side by side: a probe touches one cache line. */
+/*
+ * Key and value side by side: a probe touches one cache line. Most terms
+ * have one payload and no case variants; that payload also sits in the
+ * slot (NODE_SINGLE), so their match reads nothing else.
+ */
 struct slot {
 	uint64_t key;
-	uint32_t val; /* NODE_PREFIX | NODE_FIRST | term index + 1 */
+	uint32_t val; /* NODE_PREFIX | NODE_FIRST | NODE_SINGLE | term index + 1 */
+	uint32_t single; /* the payload, with NODE_SINGLE */
 };
 
 struct entx_gazetteer {
@@ -353,6 +360,13 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 	gboolean added = case_mode == ENTX_GAZ_CASE_SENSITIVE ? add_sensitive(g, ti, exact, payload)
 	                                                      : add_insensitive(g, ti, payload);
 	g->n_entries += added;
+	struct slot *slot = (struct slot *)(void *)((char *)val - offsetof(struct slot, val));
+	const struct term *t = term_at(g, ti);
+	*val &= ~NODE_SINGLE;
+	if (t->variant == 0 && t->any.n == 1) {
+		*val |= NODE_SINGLE;
+		slot->single = *pool_at(g, t->any.off);
+	}
 	return ENTX_OK;
 }
 
@@ -378,6 +392,7 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
                             size_t limit, const uint32_t **payloads, size_t *n_payloads)
 {
 	const struct list *best = NULL;
+	const uint32_t *best_single = NULL;
 	size_t best_len = 0;
 
 	if (payloads != NULL)
@@ -401,18 +416,28 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 		if (slot->key == 0)
 			break;
 		uint32_t val = slot->val;
-		if ((val & NODE_TERM_MASK) != 0) {
+		if (val & NODE_SINGLE) {
+			best = NULL;
+			best_single = &slot->single;
+			best_len = i + 1 - first;
+		} else if ((val & NODE_TERM_MASK) != 0) {
 			const struct list *l = term_payloads(g, (val & NODE_TERM_MASK) - 1, text, doc,
 			                                     first, i + 1);
 			if (l != NULL) {
 				best = l;
+				best_single = NULL;
 				best_len = i + 1 - first;
 			}
 		}
 		if (!(val & NODE_PREFIX))
 			break;
 	}
-	if (best != NULL) {
+	if (best_single != NULL) {
+		if (payloads != NULL)
+			*payloads = best_single;
+		if (n_payloads != NULL)
+			*n_payloads = 1;
+	} else if (best != NULL) {
 		if (payloads != NULL)
 			*payloads = pool_at(g, best->off);
 		if (n_payloads != NULL)

@@ -58,6 +58,23 @@ typedef struct {
 	entx_doc *doc;
 } mention_with_doc;
 
+/* Mentions per block: a block is about 4 KB. */
+#define MENTION_BLOCK 32
+
+/* A zeroed mention from the document's current block. */
+static mention_with_doc *new_mention(entx_doc *doc)
+{
+	if (doc->block_left == 0) {
+		doc->block_next = g_new0(mention_with_doc, MENTION_BLOCK);
+		g_ptr_array_add(doc->mention_blocks, doc->block_next);
+		doc->block_left = MENTION_BLOCK;
+	}
+	mention_with_doc *md = doc->block_next;
+	doc->block_next = md + 1;
+	doc->block_left--;
+	return md;
+}
+
 entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, const char *category,
                                    const char *class_iri, double confidence)
 {
@@ -72,7 +89,7 @@ entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, cons
 	if (confidence > 1.0)
 		confidence = 1.0;
 
-	mention_with_doc *md = g_new0(mention_with_doc, 1);
+	mention_with_doc *md = new_mention(doc);
 	entx_mention *m = &md->m;
 	md->doc = doc;
 	m->begin = begin;
@@ -111,7 +128,10 @@ static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
 		if (strcmp(m->props[i].property, property) == 0)
 			p = &m->props[i];
 	if (p == NULL) {
-		m->props = g_renew(entx_prop, m->props, m->n_props + 1);
+		/* Room for 4, then doubling: n_props alone tells the capacity. */
+		size_t n = m->n_props;
+		if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
+			m->props = g_renew(entx_prop, m->props, n == 0 ? 4 : 2 * n);
 		p = &m->props[m->n_props++];
 		p->property = intern(doc, property);
 	}

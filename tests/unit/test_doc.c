@@ -84,6 +84,36 @@ static void invalid_utf8_replaced(void **state)
 	g_free(out);
 }
 
+/* ASCII is skipped a word at a time: a bad byte is found wherever it is. */
+static void invalid_byte_found_at_every_position(void **state)
+{
+	const char plain[] = "The quick brown fox jumps over";
+	size_t n = sizeof plain - 1;
+	for (size_t pos = 0; pos < n; pos++) {
+		char in[sizeof plain];
+		memcpy(in, plain, sizeof plain);
+		in[pos] = (char)0xFF;
+		size_t len = 0, n_cp = 0, n_invalid = 0, first = 0;
+		char *out = entx_priv_utf8_sanitize(in, n, &len, &n_cp, &n_invalid, &first);
+		assert_int_equal(n_invalid, 1);
+		assert_int_equal(first, pos);
+		assert_int_equal(n_cp, n);
+		assert_int_equal(len, n + 2);
+		assert_memory_equal(out, plain, pos);
+		assert_memory_equal(out + pos, "\xEF\xBF\xBD", 3);
+		assert_string_equal(out + pos + 3, plain + pos + 1);
+		g_free(out);
+	}
+	/* Multi-byte characters after a run of ASCII are counted once each. */
+	const char mixed[] = "abcdefghij\xC3\xA9klmnopqr\xE2\x82\xACst";
+	size_t len = 0, n_cp = 0, n_invalid = 0, first = 0;
+	char *out = entx_priv_utf8_sanitize(mixed, sizeof mixed - 1, &len, &n_cp, &n_invalid, &first);
+	assert_int_equal(n_invalid, 0);
+	assert_int_equal(n_cp, 22);
+	assert_string_equal(out, mixed);
+	g_free(out);
+}
+
 static void nul_is_a_character(void **state)
 {
 	const char in[] = "ab\0cd";
@@ -232,6 +262,7 @@ int main(void)
 		cmocka_unit_test(multibyte_offsets),
 		cmocka_unit_test(long_mixed_text_round_trip),
 		cmocka_unit_test(invalid_utf8_replaced),
+		cmocka_unit_test(invalid_byte_found_at_every_position),
 		cmocka_unit_test(nul_is_a_character),
 		cmocka_unit_test(empty_document),
 		cmocka_unit_test(reference_dates),
