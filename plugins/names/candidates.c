@@ -24,7 +24,7 @@ static gboolean at_sentence_start(const ctx *c, size_t i)
 static gboolean compound_of_known_parts(const ctx *c, size_t i)
 {
 	const entx_token *t = tok(c, i);
-	if (!(t->flags & ENTX_TOK_HYPHENATED) || c->info[i].ent_len > 0)
+	if (!(t->flags & ENTX_TOK_HYPHENATED) || info(c, i)->ent_len > 0)
 		return FALSE;
 	const char *p = c->text + t->byte_begin, *end = c->text + t->byte_end;
 	while (p < end) {
@@ -59,56 +59,62 @@ static gboolean is_name_token(const ctx *c, size_t i)
 	return is_particle_compound(c, i);
 }
 
-/* Fills in the per-token lexicon facts. */
-static void look_up_tokens(ctx *c)
+/* "5. Name": lines that start with a number are lists, not headlines. */
+static void mark_list_lines(ctx *c)
 {
 	gboolean list_line = FALSE;
 	for (size_t i = 0; i < c->n; i++) {
-		tok_info *ti = &c->info[i];
 		const entx_token *t = tok(c, i);
-		const uint32_t *pl = NULL;
-		size_t np = 0;
 		if (i == 0 || (t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)))
 			list_line = (t->flags & ENTX_TOK_NUMBER) != 0;
-		ti->list_line = list_line;
-		if (!(t->flags & ENTX_TOK_WORD) && !text_is(c, i, "&"))
-			continue;
-		size_t len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);
-		if (len > 0) {
-			ti->word_len = (uint16_t)MIN(len, G_MAXUINT16);
-			for (size_t k = 0; k < np; k++) {
-				const names_entry *en = entry(c, pl[k]);
-				ti->kinds |= NK_BIT(en->kind);
-				if (!en->weak)
-					ti->strong |= NK_BIT(en->kind);
-				if (en->kind >= NK_ORG_HEAD && en->kind <= NK_PLACE_NOUN)
-					ti->head = pl[k];
-			}
+		c->info[i].list_line = list_line;
+	}
+}
+
+void names_look_up(const ctx *c, size_t i)
+{
+	tok_info *ti = &c->info[i];
+	const entx_token *t = tok(c, i);
+	const uint32_t *pl = NULL;
+	size_t np = 0;
+	ti->looked_up = TRUE;
+	if (!(t->flags & ENTX_TOK_WORD) && !text_is(c, i, "&"))
+		return;
+	size_t len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);
+	if (len > 0) {
+		ti->word_len = (uint16_t)MIN(len, G_MAXUINT16);
+		for (size_t k = 0; k < np; k++) {
+			const names_entry *en = entry(c, pl[k]);
+			ti->kinds |= NK_BIT(en->kind);
+			if (!en->weak)
+				ti->strong |= NK_BIT(en->kind);
+			if (en->kind >= NK_ORG_HEAD && en->kind <= NK_PLACE_NOUN)
+				ti->head = pl[k];
 		}
-		if (!is_cap(c, i) && !hashmap_contains(&c->lx->lower_starts, t->fold_hash))
-			continue;
-		len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
-		/* "German" is a town somewhere, but in news it is a demonym. */
-		if (len == 0 || (len == 1 && is_word(c, i, NK_DEMONYM)))
-			continue;
-		uint32_t best = pl[0];
-		for (size_t k = 1; k < np; k++)
-			if (entry(c, pl[k])->rank > entry(c, best)->rank)
-				best = pl[k];
-		/*
-		 * Entities are names: a lowercase "turkey" or "china" is not one
-		 * unless the entry itself is lowercase (al-Qaeda). An acronym
-		 * is not a town of that name ("GAO", "Gao") except where whole
-		 * lines are in capitals (datelines, headlines).
-		 */
-		if (len == 1 && (t->flags & ENTX_TOK_ALLCAPS) && t->byte_end - t->byte_begin <= 4 &&
-		    !entry(c, best)->exact_case && !in_headline(c, i) &&
-		    !(t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)) && i > 0)
-			continue;
-		if (is_cap(c, i) || entry(c, best)->lower_ok) {
-			ti->ent = best;
-			ti->ent_len = (uint16_t)MIN(len, G_MAXUINT16);
-		}
+	}
+	if (!is_cap(c, i) && !hashmap_contains(&c->lx->lower_starts, t->fold_hash))
+		return;
+	len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
+	/* "German" is a town somewhere, but in news it is a demonym. */
+	if (len == 0 || (len == 1 && is_word(c, i, NK_DEMONYM)))
+		return;
+	uint32_t best = pl[0];
+	for (size_t k = 1; k < np; k++)
+		if (entry(c, pl[k])->rank > entry(c, best)->rank)
+			best = pl[k];
+	/*
+	 * Entities are names: a lowercase "turkey" or "china" is not one
+	 * unless the entry itself is lowercase (al-Qaeda). An acronym
+	 * is not a town of that name ("GAO", "Gao") except where whole
+	 * lines are in capitals (datelines, headlines).
+	 */
+	if (len == 1 && (t->flags & ENTX_TOK_ALLCAPS) && t->byte_end - t->byte_begin <= 4 &&
+	    !entry(c, best)->exact_case && !in_headline(c, i) &&
+	    !(t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)) && i > 0)
+		return;
+	if (is_cap(c, i) || entry(c, best)->lower_ok) {
+		ti->ent = best;
+		ti->ent_len = (uint16_t)MIN(len, G_MAXUINT16);
 	}
 }
 
@@ -117,7 +123,7 @@ static const names_entry *head_ending_at(const ctx *c, size_t b, size_t e, names
 {
 	for (size_t m = b + 1; m < e; m++)
 		if (starts(c, m, kind) == e - m)
-			return entry(c, c->info[m].head);
+			return entry(c, info(c, m)->head);
 	return NULL;
 }
 
@@ -166,7 +172,7 @@ static after_evidence look_after(const ctx *c, size_t e)
 	if (starts(c, i, NK_SAY) > 0 && (flags(c, i) & ENTX_TOK_LOWER))
 		a.says = TRUE;
 	if ((flags(c, i) & ENTX_TOK_LOWER) && starts(c, i, NK_ORG_NOUN) > 0)
-		a.org_noun = entry(c, c->info[i].head);
+		a.org_noun = entry(c, info(c, i)->head);
 	return a;
 }
 
@@ -220,16 +226,16 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 	/* "Belgian club Standard Liege", "the news agency Tanjug". */
 	if (b > 0 && (flags(c, b - 1) & ENTX_TOK_LOWER) && starts(c, b - 1, NK_ORG_NOUN) == 1 &&
 	    !a.person && !first) {
-		add_span(c, b, e, NAMES_ORGANIZATION, entry(c, c->info[b - 1].head)->class_iri, 0.7);
+		add_span(c, b, e, NAMES_ORGANIZATION, entry(c, info(c, b - 1)->head)->class_iri, 0.7);
 		return;
 	}
 	/* "the town of Zvornik", "Kandahar province". */
 	const names_entry *place_noun = NULL;
 	if (b >= 2 && text_is(c, b - 1, "of") && (flags(c, b - 2) & ENTX_TOK_LOWER) &&
 	    starts(c, b - 2, NK_PLACE_NOUN) == 1)
-		place_noun = entry(c, c->info[b - 2].head);
+		place_noun = entry(c, info(c, b - 2)->head);
 	else if ((flags(c, e) & ENTX_TOK_LOWER) && starts(c, e, NK_PLACE_NOUN) == 1)
-		place_noun = entry(c, c->info[e].head);
+		place_noun = entry(c, info(c, e)->head);
 	if (place_noun != NULL && !first && !a.person) {
 		add_span(c, b, e, NAMES_PLACE, place_noun->class_iri, 0.7);
 		return;
@@ -276,7 +282,7 @@ static size_t name_segment_end(const ctx *c, size_t k, size_t b)
 {
 	size_t m = k + 1;
 	while (m < b) {
-		const tok_info *ti = &c->info[m];
+		const tok_info *ti = info(c, m);
 		/*
 		 * "Michael Jordan", "Wang Donghai": an entity right after a
 		 * given name is a surname; "Air France" is no person.
@@ -303,7 +309,7 @@ static size_t name_segment_end(const ctx *c, size_t k, size_t b)
 
 static size_t entity_conf_and_add(ctx *c, size_t k)
 {
-	const tok_info *ti = &c->info[k];
+	const tok_info *ti = info(c, k);
 	const names_entry *en = entry(c, ti->ent);
 	double conf = en->rank >= 80 ? 0.9 : en->rank >= 60 ? 0.85 : 0.8;
 	add_span(c, k, k + ti->ent_len, (names_category)en->category, en->class_iri, conf);
@@ -317,8 +323,8 @@ static gboolean all_unknown(const ctx *c, size_t b, size_t e)
 	                       NK_BIT(NK_DEMONYM) | NK_BIT(NK_NOT_ENTITY) | NK_BIT(NK_PARTICLE) |
 	                       NK_BIT(NK_SUFFIX);
 	for (size_t i = b; i < e; i++) {
-		if (!is_cap(c, i) || is_initial(c, i) || c->info[i].ent_len > 0 ||
-		    (c->info[i].kinds & known) || (c->info[i].strong & NK_BIT(NK_SURNAME)))
+		if (!is_cap(c, i) || is_initial(c, i) || info(c, i)->ent_len > 0 ||
+		    (info(c, i)->kinds & known) || (info(c, i)->strong & NK_BIT(NK_SURNAME)))
 			return FALSE;
 	}
 	return b < e;
@@ -360,7 +366,7 @@ static void process_run(ctx *c, size_t a, size_t b)
 	gboolean person_ctx = title_before(c, a);
 	size_t k = a;
 	while (k < b) {
-		const tok_info *ti = &c->info[k];
+		const tok_info *ti = info(c, k);
 		const names_entry *org_head = head_ending_at(c, k, b, NK_ORG_HEAD);
 		const names_entry *place_head = head_ending_at(c, k, b, NK_PLACE_HEAD);
 		size_t len = 0;
@@ -400,7 +406,7 @@ static void process_run(ctx *c, size_t a, size_t b)
 			return;
 		if ((len = head_before_of(c, k, b)) > 0) {
 			/* "Patriotic Union of Kurdistan", "Gulf of Mexico". */
-			const names_entry *h = entry(c, c->info[len - 1].head);
+			const names_entry *h = entry(c, info(c, len - 1)->head);
 			add_span(c, k, b, (names_category)h->category, h->class_iri, 0.75);
 			return;
 		}
@@ -442,17 +448,17 @@ static void process_run(ctx *c, size_t a, size_t b)
 			size_t after = k + ti->ent_len;
 			gboolean person = ti->ent_len == 1 && is_strong_word(c, k, NK_FIRST) &&
 			                  after < b &&
-			                  (c->info[after].ent_len == 0 || is_word(c, after, NK_SURNAME)) &&
+			                  (info(c, after)->ent_len == 0 || is_word(c, after, NK_SURNAME)) &&
 			                  starts(c, after, NK_TITLE) == 0 &&
 			                  !is_word(c, after, NK_NOT_NAME);
 			/*
 			 * "Bayer Leverkusen", "Ajax Amsterdam": a known
 			 * organization with its home city is one name.
 			 */
-			if (!person && after < b && c->info[after].ent_len == b - after &&
+			if (!person && after < b && info(c, after)->ent_len == b - after &&
 			    entry(c, ti->ent)->category == NAMES_ORGANIZATION &&
-			    entry(c, c->info[after].ent)->category == NAMES_PLACE &&
-			    g_strcmp0(entry(c, c->info[after].ent)->class_iri, "schema:City") == 0) {
+			    entry(c, info(c, after)->ent)->category == NAMES_PLACE &&
+			    g_strcmp0(entry(c, info(c, after)->ent)->class_iri, "schema:City") == 0) {
 				add_span(c, k, b, NAMES_ORGANIZATION, entry(c, ti->ent)->class_iri, 0.75);
 				return;
 			}
@@ -473,8 +479,8 @@ static void process_run(ctx *c, size_t a, size_t b)
 		 * before a surname that names a city.
 		 */
 		gboolean surname_city = m == k + 1 && b == m + 1 && is_strong_word(c, m, NK_SURNAME) &&
-		                        entry(c, c->info[m].ent)->rank < 80;
-		if (m < b && c->info[m].ent_len == b - m && !person_ctx && !is_word(c, k, NK_FIRST) &&
+		                        entry(c, info(c, m)->ent)->rank < 80;
+		if (m < b && info(c, m)->ent_len == b - m && !person_ctx && !is_word(c, k, NK_FIRST) &&
 		    all_unknown(c, k, m) && !surname_city) {
 			/* "Air France", "Dynamo Moscow": a name built on a place. */
 			add_span(c, k, b, NAMES_ORGANIZATION, NULL, 0.55);
@@ -524,10 +530,13 @@ static void find_names(ctx *c)
 	size_t i = 0;
 	while (i < c->n) {
 		if (!is_name_token(c, i)) {
-			if ((flags(c, i) & ENTX_TOK_HYPHENATED) && c->info[i].ent_len == 0)
+			if ((flags(c, i) & ENTX_TOK_HYPHENATED) && info(c, i)->ent_len == 0)
 				compound_parts(c, i);
-			/* Lowercase entity entries such as al-Qaeda. */
-			else if (c->info[i].ent_len > 0) {
+			/* Lowercase entity entries such as al-Qaeda (only tokens
+			 * in lower_starts are looked up as entities). */
+			else if ((is_cap(c, i) ||
+			          hashmap_contains(&c->lx->lower_starts, tok(c, i)->fold_hash)) &&
+			         info(c, i)->ent_len > 0) {
 				i = entity_conf_and_add(c, i);
 				continue;
 			}
@@ -575,6 +584,6 @@ static void find_names(ctx *c)
 
 void names_find_candidates(ctx *c)
 {
-	look_up_tokens(c);
+	mark_list_lines(c);
 	find_names(c);
 }

@@ -10,8 +10,13 @@
 
 #include <string.h>
 
-/* What the lexicon says about one token, computed once per document. */
+/*
+ * What the lexicon says about one token, looked up the first time it is
+ * asked for (info()): most tokens of a text are far from any name and are
+ * never asked about, and each lookup waits on memory.
+ */
 typedef struct {
+	gboolean looked_up;  /* the fields below are filled in */
 	uint32_t ent;        /* entry of the best entity starting here */
 	uint16_t ent_len;    /* its length in tokens, 0 for none */
 	uint16_t word_len;   /* length of the longest word-list match here */
@@ -39,6 +44,20 @@ typedef struct {
 	GArray *spans;       /* span, in text order */
 } ctx;
 
+/* Fills in c->info[i] (candidates.c). */
+void names_look_up(const ctx *c, size_t i);
+
+/* The lexicon facts of token i (all zero past the end). The cache is not
+ * the analysis's state, so a const context may fill it in. */
+static inline const tok_info *info(const ctx *c, size_t i)
+{
+	if (i >= c->n)
+		return &c->info[c->n];
+	if (!c->info[i].looked_up)
+		names_look_up(c, i);
+	return &c->info[i];
+}
+
 static inline const char *default_class(names_category cat)
 {
 	switch (cat) {
@@ -64,20 +83,20 @@ static inline uint32_t flags(const ctx *c, size_t i)
 /* Token i is exactly the one-token word-list entry of `kind`. */
 static inline gboolean is_word(const ctx *c, size_t i, names_kind kind)
 {
-	return i < c->n && c->info[i].word_len == 1 && (c->info[i].kinds & NK_BIT(kind));
+	return i < c->n && info(c, i)->word_len == 1 && (info(c, i)->kinds & NK_BIT(kind));
 }
 
 static inline gboolean is_strong_word(const ctx *c, size_t i, names_kind kind)
 {
-	return is_word(c, i, kind) && (c->info[i].strong & NK_BIT(kind));
+	return is_word(c, i, kind) && (info(c, i)->strong & NK_BIT(kind));
 }
 
 /* A word-list entry of `kind` starts at i: its length, or 0. */
 static inline size_t starts(const ctx *c, size_t i, names_kind kind)
 {
-	if (i >= c->n || !(c->info[i].kinds & NK_BIT(kind)))
+	if (i >= c->n || !(info(c, i)->kinds & NK_BIT(kind)))
 		return 0;
-	return c->info[i].word_len;
+	return info(c, i)->word_len;
 }
 
 static inline gboolean text_is(const ctx *c, size_t i, const char *s)

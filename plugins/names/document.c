@@ -31,7 +31,8 @@ static gboolean is_sports_report(const ctx *c)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < c->n; i++)
-		if (c->info[i].kinds & NK_BIT(NK_SPORT))
+		if (hashmap_contains(&c->lx->sport_first, tok(c, i)->fold_hash) &&
+		    (info(c, i)->kinds & NK_BIT(NK_SPORT)))
 			n++;
 	return n >= 2;
 }

@@ -6,6 +6,7 @@
  */
 #include "lexicon.h"
 
+#include <entx/engine.h>
 #include <entx/version.h>
 #include <string.h>
 
@@ -137,6 +138,13 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		size_t n = strcspn(line->text, " \t-");
 		hashmap_put(&lx->lower_starts, entx_hash_fold(line->text, n), 1);
 	}
+	if (sk->kind == NK_SPORT) {
+		/* The first token exactly as the core's tokenizer cuts it. */
+		entx_doc *d = entx_doc_new(NULL, line->text, strlen(line->text));
+		if (entx_doc_n_tokens(d) > 0)
+			hashmap_put(&lx->sport_first, entx_doc_token(d, 0)->fold_hash, 1);
+		entx_doc_free(d);
+	}
 	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
 		/*
 		 * The best-ranked entity of each single word, for parts of
@@ -187,6 +195,7 @@ void names_lexicon_free(names_lexicon *lx)
 	hashmap_free(&lx->single);
 	hashmap_free(&lx->demonyms);
 	hashmap_free(&lx->lower_starts);
+	hashmap_free(&lx->sport_first);
 	g_free(lx);
 }
 

@@ -68,6 +68,12 @@ struct names_lexicon {
 	 * other lowercase tokens need no entity lookup.
 	 */
 	hashmap lower_starts;
+	/*
+	 * Fold hashes of the first tokens of sports words: only a token
+	 * with one of them can have NK_SPORT, so a document's other tokens
+	 * need no lookup to tell a sports report.
+	 */
+	hashmap sport_first;
 };
 
 static inline const names_entry *names_lexicon_entry(const names_lexicon *lx, uint32_t i)
