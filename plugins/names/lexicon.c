@@ -102,6 +102,18 @@ static gboolean single_word_hash(const char *text, uint64_t *hash)
 	return TRUE;
 }
 
+/*
+ * The fold hash of the first token of text as the core's tokenizer cuts
+ * it: "al-Qaeda" is one token, "al Qaeda" two.
+ */
+static uint64_t first_token_hash(const char *text)
+{
+	entx_doc *d = entx_doc_new(NULL, text, strlen(text));
+	uint64_t h = entx_doc_n_tokens(d) > 0 ? entx_doc_token(d, 0)->fold_hash : 0;
+	entx_doc_free(d);
+	return h;
+}
+
 static gboolean on_line(const entx_rules_line *line, void *user_data, GError **error)
 {
 	names_lexicon *lx = user_data;
@@ -134,17 +146,10 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		return entx_rules_error(line, 0, error, "cannot use entry '%s'", line->text);
 	g_array_append_val(lx->entries, e);
 	uint64_t h = 0;
-	if (sk->kind == NK_ENTITY && e.lower_ok) {
-		size_t n = strcspn(line->text, " \t-");
-		hashmap_put(&lx->lower_starts, entx_hash_fold(line->text, n), 1);
-	}
-	if (sk->kind == NK_SPORT) {
-		/* The first token exactly as the core's tokenizer cuts it. */
-		entx_doc *d = entx_doc_new(NULL, line->text, strlen(line->text));
-		if (entx_doc_n_tokens(d) > 0)
-			hashmap_put(&lx->sport_first, entx_doc_token(d, 0)->fold_hash, 1);
-		entx_doc_free(d);
-	}
+	if (sk->kind == NK_ENTITY && e.lower_ok)
+		hashmap_put(&lx->lower_starts, first_token_hash(line->text), 1);
+	if (sk->kind == NK_SPORT)
+		hashmap_put(&lx->sport_first, first_token_hash(line->text), 1);
 	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
 		/*
 		 * The best-ranked entity of each single word, for parts of

@@ -271,6 +271,28 @@ static void test_organization_nouns(void **state)
 	entx_doc_free(d);
 }
 
+/*
+ * Entities that start lowercase are names too, whether the tokenizer
+ * keeps them one token (al-Qaeda) or two (al Qaeda); the same words in
+ * lowercase prose are not.
+ */
+static void test_lowercase_entities(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Fighters loyal to al-Qaeda attacked the base. Leaders of al "
+	                          "Qaeda fled.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Organization", "al-Qaeda");
+	assert_int_equal(entx_mention_begin(m), 18);
+	expect(d, "Organization", "al Qaeda");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "They ate turkey in china bowls.", NULL);
+	expect_none(d, "Place", "turkey");
+	expect_none(d, "Place", "china");
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +311,7 @@ int main(void)
 		cmocka_unit_test(test_sports_teams),
 		cmocka_unit_test(test_given_names_that_are_places),
 		cmocka_unit_test(test_organization_nouns),
+		cmocka_unit_test(test_lowercase_entities),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
