@@ -146,15 +146,26 @@ static void write_number(GString *out, const char *lex)
 		entx_json_write_real(out, g_ascii_strtod(lex, NULL));
 }
 
+/* A mention's category, class, confidence and annotator, as written. */
+typedef struct {
+	const char *category, *class_iri, *annotator;
+	double confidence;
+	size_t offset, len; /* of its JSON in term_cache.rendered */
+} classification;
+
 /*
  * Property names are interned per document, so within one document the
  * same pointer is the same property: the term a property maps to is
- * looked up once per document instead of once per mention.
+ * looked up once per document instead of once per mention. The same
+ * holds for the strings of write_classification().
  */
 typedef struct {
 	const char *prop[16];
 	int term[16]; /* index into TERMS, -1 for none, -2 for a mention key */
 	size_t n;
+	classification classes[32]; /* see write_classification() */
+	size_t n_classes;
+	GString *rendered;
 } term_cache;
 
 static int term_of(term_cache *tc, const char *prop)
@@ -223,6 +234,49 @@ static void write_property(GString *out, term_cache *tc, const entx_mention *m, 
 	}
 }
 
+/*
+ * The members after anchorOf, from "category" to "annotator". Mentions
+ * of a document share a few of these (a plugin's category, class and
+ * confidence), and its strings are interned, so the JSON is written once
+ * per combination of pointers and kept for the document's other mentions.
+ */
+static void write_classification(GString *out, term_cache *tc, const entx_mention *m)
+{
+	const char *category = entx_mention_category(m);
+	const char *class_iri = entx_mention_class(m);
+	const char *annotator = entx_mention_annotator(m);
+	double confidence = entx_mention_confidence(m);
+	classification *hit = NULL;
+	for (size_t i = 0; i < tc->n_classes && hit == NULL; i++) {
+		classification *c = &tc->classes[i];
+		if (c->category == category && c->class_iri == class_iri &&
+		    c->annotator == annotator && memcmp(&c->confidence, &confidence, sizeof confidence) == 0)
+			hit = c;
+	}
+	if (hit != NULL) {
+		entx_put(out, tc->rendered->str + hit->offset, hit->len);
+		return;
+	}
+	size_t start = out->len;
+	MEMBER(out, "category");
+	write_cstring(out, category);
+	MEMBER(out, "class");
+	write_cstring(out, class_iri);
+	MEMBER(out, "confidence");
+	entx_json_write_real(out, confidence);
+	MEMBER(out, "annotator");
+	/* The loader admits only [a-z0-9_-] plugin names: nothing to escape. */
+	LIT(out, "\"" ENTX_ANNOTATOR_IRI_PREFIX);
+	entx_put(out, annotator, strlen(annotator));
+	entx_put_c(out, '"');
+	if (tc->n_classes < G_N_ELEMENTS(tc->classes)) {
+		classification *c = &tc->classes[tc->n_classes++];
+		*c = (classification){category, class_iri, annotator, confidence,
+		                      tc->rendered->len, out->len - start};
+		g_string_append_len(tc->rendered, out->str + start, (gssize)(out->len - start));
+	}
+}
+
 static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
                           const GString *base, const entx_mention *m)
 {
@@ -238,18 +292,7 @@ static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
 	entx_append_decimal(out, end);
 	MEMBER(out, "anchorOf");
 	entx_json_write_valid_string(out, text + b, e - b);
-	MEMBER(out, "category");
-	write_cstring(out, entx_mention_category(m));
-	MEMBER(out, "class");
-	write_cstring(out, entx_mention_class(m));
-	MEMBER(out, "confidence");
-	entx_json_write_real(out, entx_mention_confidence(m));
-	MEMBER(out, "annotator");
-	/* The loader admits only [a-z0-9_-] plugin names: nothing to escape. */
-	LIT(out, "\"" ENTX_ANNOTATOR_IRI_PREFIX);
-	const char *annotator = entx_mention_annotator(m);
-	entx_put(out, annotator, strlen(annotator));
-	entx_put_c(out, '"');
+	write_classification(out, tc, m);
 	if (entx_mention_value(m) != NULL) {
 		MEMBER(out, "normalized");
 		write_cstring(out, entx_mention_value(m));
@@ -321,7 +364,7 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 		entx_json_write_valid_string(out, text, n_bytes);
 	}
 	carry(out, extra);
-	term_cache tc = {.n = 0};
+	term_cache tc = {.n = 0, .n_classes = 0, .rendered = g_string_sized_new(512)};
 	LIT(out, ",\"mentions\":[");
 	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++) {
 		if (i > 0)
@@ -329,6 +372,7 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 		write_mention(out, &tc, doc, base, entx_doc_mention(doc, i));
 	}
 	LIT(out, "]}");
+	g_string_free(tc.rendered, TRUE);
 	g_string_free(base, TRUE);
 	if (opts->pretty)
 		indent(out, start);
