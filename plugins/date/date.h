@@ -102,7 +102,20 @@ static inline gboolean dtok_adjacent(const dctx *c, size_t i)
 }
 
 gboolean dtok_punct(const dctx *c, size_t i, const char *chars);
-const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n);
+
+/* lex_match() at token i (*n tokens, 0 for none); n may be NULL. */
+static inline const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n)
+{
+	size_t dummy = 0;
+	if (n == NULL)
+		n = &dummy;
+	*n = 0;
+	/* Most tokens start no entry: turned away here without a call. */
+	if (i >= c->n || !lex_may_start(t, &c->toks[i]))
+		return NULL;
+	return lex_match(t, c->doc, i, c->n, n);
+}
+
 int dtok_month(const dctx *c, size_t i, size_t *n);
 int dtok_weekday(const dctx *c, size_t i, size_t *n);
 int dtok_int(const dctx *c, size_t i, int *n_digits);

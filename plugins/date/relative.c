@@ -201,7 +201,7 @@ static gboolean count_at(const dctx *c, size_t i, double *count, size_t *end)
 	}
 	const entx_token *t = dtok(c, i);
 	if (t == NULL ||
-	    !((t->flags & ENTX_TOK_HAS_DIGIT) || lex_has_token(c->st->nl.numbers, c->doc, i) ||
+	    !((t->flags & ENTX_TOK_HAS_DIGIT) || lex_has_tok(c->st->nl.numbers, dtok(c, i)) ||
 	      (t->flags & ENTX_TOK_HYPHENATED)))
 		return FALSE;
 	if (!num_parse(&c->st->nl, c->doc, i, c->n, FALSE, &r) || r.unit != NULL || r.value <= 0 ||
@@ -295,7 +295,7 @@ static gboolean quarter(dctx *c, size_t i, date_match *m)
 		j++;
 	const entx_token *t = dtok(c, j);
 	if (t == NULL ||
-	    !((t->flags & ENTX_TOK_HYPHENATED) || lex_has_token(c->st->ordinals, c->doc, j)))
+	    !((t->flags & ENTX_TOK_HYPHENATED) || lex_has_tok(c->st->ordinals, dtok(c, j))))
 		return FALSE;
 	size_t len = lex_token_lower(c->doc, t, w, sizeof w);
 	const lex_entry *o = NULL;

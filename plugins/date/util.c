@@ -19,13 +19,6 @@ size_t dtok_skip(const dctx *c, size_t i, const char *chars)
 	return dtok_punct(c, i, chars) ? i + 1 : i;
 }
 
-const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n)
-{
-	size_t dummy = 0;
-	if (i >= c->n)
-		return NULL;
-	return lex_match(t, c->doc, i, c->n, n != NULL ? n : &dummy);
-}
 
 /* Calendar names count when capitalized, or in an all-caps line. */
 static gboolean capitalized(const dctx *c, size_t i)

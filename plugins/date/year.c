@@ -18,11 +18,11 @@ static gboolean counted_after(const dctx *c, size_t j)
 		return dtok_punct(c, j, "%");
 	if (dtok_lex(c, c->st->nl.units, j, &n) != NULL || dtok_lex(c, c->st->currencies, j, &n))
 		return !(t->flags & ENTX_TOK_CAPITALIZED);
-	if (lex_has_token(c->st->plurals, c->doc, j))
+	if (lex_has_tok(c->st->plurals, dtok(c, j)))
 		return TRUE;
 	size_t len = lex_token_lower(c->doc, t, w, sizeof w);
 	if (len < 3 || !(t->flags & ENTX_TOK_LOWER) || w[len - 1] != 's' ||
-	    lex_has_token(c->st->stops, c->doc, j))
+	    lex_has_tok(c->st->stops, dtok(c, j)))
 		return FALSE;
 	return strcmp(w + len - 2, "ss") != 0 && strcmp(w + len - 2, "us") != 0 &&
 	       strcmp(w + len - 2, "is") != 0;
@@ -170,7 +170,7 @@ static int word_value(const dctx *c, size_t i)
 /* Years read aloud in transcripts: "nineteen ninety-six". */
 static gboolean spelled_year(const dctx *c, size_t i, date_match *m)
 {
-	if (!lex_has_token(c->st->nl.numbers, c->doc, i))
+	if (!lex_has_tok(c->st->nl.numbers, dtok(c, i)))
 		return FALSE;
 	int hi = word_value(c, i), lo = hi >= 11 && hi <= 20 ? word_value(c, i + 1) : -1;
 	if (lo < 10 || lo > 99)

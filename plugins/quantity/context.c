@@ -13,7 +13,7 @@ gboolean qty_is_calendar(const qctx *c, size_t i)
 {
 	const entx_token *t = qctx_tok(c, i);
 	return t != NULL && (t->flags & ENTX_TOK_CAPITALIZED) &&
-	       lex_has_token(c->st->calendar, c->doc, i);
+	       lex_has_tok(c->st->calendar, qctx_tok(c, i));
 }
 
 static gboolean is_punct_char(const qctx *c, size_t i, const char *chars)
@@ -67,7 +67,7 @@ static gboolean in_date(const qctx *c, const qty *q)
 	if (qty_is_calendar(c, j) || (qctx_is(c, j, "of") && qty_is_calendar(c, j + 1)))
 		return TRUE;
 	size_t n_clock = 0;
-	return lex_match(c->st->clock, c->doc, j, c->n, &n_clock) != NULL;
+	return qctx_lex(c, c->st->clock, j, c->n, &n_clock) != NULL;
 }
 
 /* A four-digit number that reads as a year: "in 2019", "the 2016 election". */
@@ -97,7 +97,7 @@ static gboolean in_name(const qctx *c, const qty *q)
 		return TRUE;
 	if (q->first != i || i == 0)
 		return FALSE;
-	if (lex_has_token(c->st->codes, c->doc, i - 1))
+	if (lex_has_tok(c->st->codes, qctx_tok(c, i - 1)))
 		return TRUE;
 	const entx_token *p = qctx_tok(c, i - 1);
 	if (!(p->flags & ENTX_TOK_WORD) || (p->flags & ENTX_TOK_POSSESSIVE) ||
@@ -140,7 +140,7 @@ static gboolean spelled_year(const qctx *c, const qty *q)
 	if (!(q->num.flags & NUM_WORDS))
 		return FALSE;
 	if (q->num.first > 0) {
-		e = lex_match(c->st->nl.numbers, c->doc, q->num.first - 1, q->num.first, &n);
+		e = qctx_lex(c, c->st->nl.numbers, q->num.first - 1, q->num.first, &n);
 		if (e != NULL && e->value >= 11 && e->value <= 20)
 			return TRUE;
 	}
@@ -176,7 +176,7 @@ gboolean qty_rejected(const qctx *c, const qty *q)
 static gboolean is_plural(const qctx *c, size_t k, const char *w, size_t len)
 {
 	const entx_token *t = qctx_tok(c, k);
-	if (lex_has_token(c->st->plurals, c->doc, k))
+	if (lex_has_tok(c->st->plurals, qctx_tok(c, k)))
 		return TRUE;
 	if ((t->flags & ENTX_TOK_ALLCAPS) || len < 3 || w[len - 1] != 's')
 		return FALSE;
@@ -199,9 +199,9 @@ static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n)
 	    (t->flags & (ENTX_TOK_SENT_START | ENTX_TOK_PARA_START)))
 		return FALSE;
 	size_t len = lex_token_lower(c->doc, t, w, n);
-	if (len == 0 || lex_has_token(c->st->stops, c->doc, k) || qty_is_calendar(c, k))
+	if (len == 0 || lex_has_tok(c->st->stops, qctx_tok(c, k)) || qty_is_calendar(c, k))
 		return FALSE;
-	if (lex_has_token(c->st->nl.numbers, c->doc, k))
+	if (lex_has_tok(c->st->nl.numbers, qctx_tok(c, k)))
 		return FALSE;
 	/* Adverbs: "seven killed recently". */
 	return !(len > 4 && strcmp(w + len - 2, "ly") == 0 && (t->flags & ENTX_TOK_LOWER));

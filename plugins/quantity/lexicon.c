@@ -12,22 +12,6 @@
 /* The longest phrase, in tokens, a lookup tries: phrases are short. */
 #define LEX_MAX_TOKENS 6
 
-/*
- * Lookups hash the phrase text as they read the tokens, FNV-1a over the
- * normalized bytes (text_hash()), so a match builds no string and stops
- * at the first token after which no entry goes on. Entries are told
- * apart by their 64-bit hash alone, as the core's gazetteers are.
- */
-struct lex_table {
-	GHashTable *by_text; /* normalized text -> lex_entry, owns the entries */
-	GPtrArray *entries;  /* lex_entry, in the order read */
-	hashmap by_key;      /* text_hash() of each text -> index in entries */
-	hashmap prefixes;    /* text_hash() of every proper prefix of a text */
-	hashmap by_hash;     /* fold hashes of the texts, for one-token tests */
-	hashmap first;       /* fold hashes a first token may have: a cheap filter */
-	size_t max_bytes;    /* the longest normalized text */
-};
-
 #define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 #define FNV_PRIME UINT64_C(0x100000001b3)
 
@@ -365,12 +349,6 @@ const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, si
 	if (n_tokens != NULL)
 		*n_tokens = best_n;
 	return best;
-}
-
-gboolean lex_has_token(const lex_table *t, const entx_doc *doc, size_t i)
-{
-	const entx_token *tok = entx_doc_token(doc, i);
-	return tok != NULL && hashmap_contains(&t->by_hash, tok->fold_hash);
 }
 
 const lex_entry *lex_lookup(const lex_table *t, const char *text)

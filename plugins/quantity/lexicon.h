@@ -12,6 +12,8 @@
 
 #include <entx/plugin.h>
 
+#include "hashmap.h"
+
 typedef struct lex_entry {
 	char *text;      /* the normalized phrase */
 	double value;    /* attribute value=, 0 when absent */
@@ -20,6 +22,22 @@ typedef struct lex_entry {
 	char *qualifier; /* attribute qualifier=, or NULL */
 	gboolean scaled; /* attribute scaled=1 */
 } lex_entry;
+
+/*
+ * Lookups hash the phrase text as they read the tokens, FNV-1a over the
+ * normalized bytes (text_hash()), so a match builds no string and stops
+ * at the first token after which no entry goes on. Entries are told
+ * apart by their 64-bit hash alone, as the core's gazetteers are.
+ */
+struct lex_table {
+	GHashTable *by_text; /* normalized text -> lex_entry, owns the entries */
+	GPtrArray *entries;  /* lex_entry, in the order read */
+	hashmap by_key;      /* text_hash() of each text -> index in entries */
+	hashmap prefixes;    /* text_hash() of every proper prefix of a text */
+	hashmap by_hash;     /* fold hashes of the texts, for one-token tests */
+	hashmap first;       /* fold hashes a first token may have: a cheap filter */
+	size_t max_bytes;    /* the longest normalized text */
+};
 
 typedef struct lex_table lex_table;
 
@@ -60,8 +78,20 @@ const lex_table *lex_set_table(const lex_set *set, const char *name);
 const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
                            size_t *n_tokens);
 
-/* TRUE when the single token i of doc is an entry of t. */
-gboolean lex_has_token(const lex_table *t, const entx_doc *doc, size_t i);
+/* TRUE when the single token tok (NULL: none) is an entry of t. */
+static inline gboolean lex_has_tok(const lex_table *t, const entx_token *tok)
+{
+	return tok != NULL && hashmap_contains(&t->by_hash, tok->fold_hash);
+}
+
+/*
+ * Whether an entry of t may start at tok (NULL: none): the test
+ * lex_match() makes first, for callers to make before the call.
+ */
+static inline gboolean lex_may_start(const lex_table *t, const entx_token *tok)
+{
+	return tok != NULL && hashmap_contains(&t->first, tok->fold_hash);
+}
 
 /* TRUE when t has a one-token entry whose fold hash is h. */
 gboolean lex_has_hash(const lex_table *t, guint64 h);

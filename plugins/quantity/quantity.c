@@ -50,7 +50,7 @@ static const lex_entry *ending_at(const qctx *c, const lex_table *t, size_t end,
 		if (back > end - c->floor)
 			continue;
 		size_t n = 0;
-		const lex_entry *e = lex_match(t, c->doc, end - back, end, &n);
+		const lex_entry *e = qctx_lex(c, t, end - back, end, &n);
 		if (e != NULL && n == back) {
 			*start = end - back;
 			return e;
@@ -95,14 +95,14 @@ static void read_range(const qctx *c, qty *q)
 		return;
 	}
 	if (q->num.unit != NULL || j >= c->n ||
-	    lex_match(c->st->ranges, c->doc, j, c->n, &n) == NULL)
+	    qctx_lex(c, c->st->ranges, j, c->n, &n) == NULL)
 		return;
 	gboolean between = q->first < q->num.first && qctx_is(c, q->first, "between");
 	if (qctx_is(c, j, "and") != between)
 		return;
 	size_t k = j + n;
 	size_t cur_n = 0;
-	if (lex_match(c->st->prefixes, c->doc, k, c->n, &cur_n) != NULL && q->currency != NULL)
+	if (qctx_lex(c, c->st->prefixes, k, c->n, &cur_n) != NULL && q->currency != NULL)
 		k += cur_n;
 	num_result n2;
 	if (!num_parse(&c->st->nl, c->doc, k, c->n, q->currency != NULL, &n2))
@@ -142,14 +142,14 @@ static void read_suffix(const qctx *c, qty *q)
 	}
 	if (j >= c->n)
 		return;
-	const lex_entry *cur = lex_match(c->st->suffixes, c->doc, j, c->n, &n);
+	const lex_entry *cur = qctx_lex(c, c->st->suffixes, j, c->n, &n);
 	if (cur != NULL && (!cur->scaled || (last->flags & NUM_SCALED)) && q->currency == NULL) {
 		q->currency = cur->code;
 		q->end = j + n;
 		return;
 	}
 	const lex_entry *u =
-	    q->currency == NULL ? lex_match(c->st->nl.units, c->doc, j, c->n, &n) : NULL;
+	    q->currency == NULL ? qctx_lex(c, c->st->nl.units, j, c->n, &n) : NULL;
 	if (u != NULL && !(n == 1 && qty_is_calendar(c, j))) {
 		q->unit = u;
 		q->unit_first = j;
@@ -188,7 +188,7 @@ static void extend_period(const qctx *c, qty *q)
 static gboolean article_duration(const qctx *c, size_t i)
 {
 	size_t n = 0;
-	const lex_entry *u = lex_match(c->st->nl.units, c->doc, i + 1, c->n, &n);
+	const lex_entry *u = qctx_lex(c, c->st->nl.units, i + 1, c->n, &n);
 	if (u == NULL || u->kind == NULL || strcmp(u->kind, "duration") != 0 || n != 1)
 		return FALSE;
 	const entx_token *t = qctx_tok(c, i + 1);
@@ -202,8 +202,8 @@ static gboolean article_duration(const qctx *c, size_t i)
 	return !(qctx_is(c, i - 1, "once") || qctx_is(c, i - 1, "twice") ||
 	         qctx_is(c, i - 1, "times") || qctx_is(c, i - 1, "per") ||
 	         (p->flags & (ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT)) ||
-	         lex_has_token(c->st->nl.units, c->doc, i - 1) ||
-	         lex_has_token(c->st->suffixes, c->doc, i - 1));
+	         lex_has_tok(c->st->nl.units, qctx_tok(c, i - 1)) ||
+	         lex_has_tok(c->st->suffixes, qctx_tok(c, i - 1)));
 }
 
 /* The "a" of "a week" as the number one. */
@@ -321,7 +321,7 @@ static gboolean candidate(const qctx *c, size_t i)
 		return TRUE;
 	if (!(t->flags & ENTX_TOK_WORD) || (t->flags & ENTX_TOK_HAS_DIGIT))
 		return FALSE;
-	if (lex_has_token(c->st->nl.numbers, c->doc, i))
+	if (lex_has_tok(c->st->nl.numbers, qctx_tok(c, i)))
 		return TRUE;
 	if (t->flags & ENTX_TOK_HYPHENATED)
 		return lex_has_hash(c->st->nl.numbers, lex_hyphen_head(c->doc, t));
@@ -329,7 +329,7 @@ static gboolean candidate(const qctx *c, size_t i)
 	if (t->byte_end - t->byte_begin > 2 || i + 1 >= c->n)
 		return FALSE;
 	return (qctx_is(c, i, "a") || qctx_is(c, i, "an")) &&
-	       (lex_has_token(c->st->nl.numbers, c->doc, i + 1) || article_duration(c, i));
+	       (lex_has_tok(c->st->nl.numbers, qctx_tok(c, i + 1)) || article_duration(c, i));
 }
 
 static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
