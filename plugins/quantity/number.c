@@ -3,6 +3,7 @@
  */
 #include "number.h"
 #include "decimal.h"
+#include "tokens.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -205,6 +206,12 @@ static void parse_scale(const num_lexicon *lx, const entx_doc *doc, size_t limit
 {
 	char buf[64];
 	while (out->end < limit) {
+		/* Most numbers have no scale word: an ASCII token that is no
+		 * entry of the numbers table ends the number at once. */
+		const entx_token *next = entx_doc_token(doc, out->end);
+		if (next != NULL && next->cp_end - next->cp_begin == next->byte_end - next->byte_begin &&
+		    !lex_has_tok(lx->numbers, next))
+			break;
 		size_t len = token_lower(doc, out->end, buf, sizeof buf);
 		const lex_entry *e = len ? lex_lookup(lx->numbers, buf) : NULL;
 		word_kind k = kind_of(e);
@@ -351,12 +358,11 @@ static gboolean parse_words(const num_lexicon *lx, const entx_doc *doc, size_t i
 static void read_half(const entx_doc *doc, size_t limit, num_result *out)
 {
 	static const char *const words[] = {"and", "a", "half"};
-	char buf[8];
 	if (out->unit != NULL || out->scale != 1 || out->end + 3 > limit)
 		return;
+	const char *text = entx_doc_text(doc, NULL);
 	for (size_t k = 0; k < 3; k++)
-		if (token_lower(doc, out->end + k, buf, sizeof buf) == 0 ||
-		    strcmp(buf, words[k]) != 0)
+		if (!token_is(text, entx_doc_token(doc, out->end + k), words[k]))
 			return;
 	out->value += 0.5;
 	out->end += 3;
