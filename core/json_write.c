@@ -87,8 +87,34 @@ static void write_valid(GString *out, const unsigned char *s, size_t n)
 	entx_put(out, (const char *)s + run, n - run);
 }
 
+/*
+ * Most strings written are short and plain (anchors, classes, values):
+ * copied in one pass straight into out when they fit, quotes included.
+ * FALSE, with out unchanged, when s has a byte to escape or one above
+ * ASCII, or out has no room.
+ */
+static gboolean write_plain_short(GString *out, const unsigned char *s, size_t n)
+{
+	if (n > 64 || out->len + n + 3 > out->allocated_len)
+		return FALSE;
+	char *d = out->str + out->len;
+	*d++ = '"';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		if (c >= 0x80 || entx_json_special[c])
+			return FALSE;
+		*d++ = (char)c;
+	}
+	*d++ = '"';
+	*d = '\0';
+	out->len = (size_t)(d - out->str);
+	return TRUE;
+}
+
 void entx_json_write_valid_string(GString *out, const char *s, size_t n)
 {
+	if (write_plain_short(out, (const unsigned char *)s, n))
+		return;
 	entx_put_c(out, '"');
 	write_valid(out, (const unsigned char *)s, n);
 	entx_put_c(out, '"');
@@ -97,6 +123,8 @@ void entx_json_write_valid_string(GString *out, const char *s, size_t n)
 void entx_json_write_string(GString *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	if (write_plain_short(out, p, n))
+		return;
 	size_t ascii = 0;
 	while (ascii < n && p[ascii] < 0x80)
 		ascii++;
