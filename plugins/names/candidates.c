@@ -50,10 +50,13 @@ static gboolean is_particle_compound(const ctx *c, size_t i)
 	       g_unichar_isupper(g_utf8_get_char(q + 1));
 }
 
-static gboolean is_name_token(const ctx *c, size_t i)
+/* Asked of every token: the common unhyphenated case is inline. */
+static inline gboolean is_name_token(const ctx *c, size_t i)
 {
 	if (i >= c->n)
 		return FALSE;
+	if (!(flags(c, i) & ENTX_TOK_HYPHENATED))
+		return is_cap(c, i);
 	if (is_cap(c, i))
 		return !compound_of_known_parts(c, i);
 	return is_particle_compound(c, i);
