@@ -284,12 +284,20 @@ static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
 	const char *text = entx_doc_text(doc, NULL);
 	size_t b = entx_doc_byte_offset(doc, begin), e = entx_doc_byte_offset(doc, end);
 
+	/* Each offset is written twice, in the IRI and as a number. */
+	char begin_s[ENTX_DECIMAL_MAX], end_s[ENTX_DECIMAL_MAX];
+	size_t begin_n = entx_priv_udecimal(begin_s, begin, 1);
+	size_t end_n = entx_priv_udecimal(end_s, end, 1);
 	LIT(out, "{\"@id\":");
-	write_span_iri(out, base, begin, end);
-	LIT(out, ",\"@type\":\"nif:Phrase\",\"beginIndex\":");
-	entx_append_decimal(out, begin);
+	entx_put(out, base->str, base->len);
+	LIT(out, "#char=");
+	entx_put(out, begin_s, begin_n);
+	entx_put_c(out, ',');
+	entx_put(out, end_s, end_n);
+	LIT(out, "\",\"@type\":\"nif:Phrase\",\"beginIndex\":");
+	entx_put(out, begin_s, begin_n);
 	MEMBER(out, "endIndex");
-	entx_append_decimal(out, end);
+	entx_put(out, end_s, end_n);
 	MEMBER(out, "anchorOf");
 	entx_json_write_valid_string(out, text + b, e - b);
 	write_classification(out, tc, m);
