@@ -144,6 +144,8 @@ struct tok {
 	int first_class;
 	int role;
 	int abbr;
+	gboolean hashed; /* hash holds entx_hash_fold() of the token (plain_word) */
+	uint64_t hash;
 };
 
 struct scan {
@@ -1208,8 +1210,8 @@ static void emit(struct scan *s, struct tok *t)
 	count_line(s, t);
 
 	size_t cp_begin = s->cp + count_cp(s->text + s->cp_byte, t->begin - s->cp_byte);
-	size_t cps = 0;
-	uint64_t hash = token_hash(s->text + t->begin, t->end - t->begin, &cps);
+	size_t cps = t->end - t->begin;
+	uint64_t hash = t->hashed ? t->hash : token_hash(s->text + t->begin, t->end - t->begin, &cps);
 	entx_token tok = {
 		.byte_begin = t->begin,
 		.byte_end = t->end,
@@ -1227,6 +1229,54 @@ static void emit(struct scan *s, struct tok *t)
 	s->last_role = t->role;
 }
 
+/*
+ * 1 for the ASCII bytes that end a word of letters and join nothing to
+ * it: white space, control bytes and punctuation other than the joiners
+ * of scan_word (- ' . _). Letters, digits and bytes above ASCII are 0.
+ */
+static const unsigned char ends_plain_word[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['('] = 1,
+	[')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['/'] = 1, [':'] = 1, [';'] = 1, ['<'] = 1,
+	['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1,
+	['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [0x7F] = 1,
+};
+
+/*
+ * The commonest token, ASCII letters ended by a byte of ends_plain_word
+ * (or the end of the text), read in one loop together with its hash.
+ * Gives exactly what scan_token and emit's token_hash would; FALSE, with
+ * t untouched, for any other token.
+ */
+static inline gboolean plain_word(const struct scan *s, struct tok *t)
+{
+	const unsigned char *p = (const unsigned char *)s->text;
+	size_t pos = t->begin;
+	unsigned kind = ascii_letter[p[pos]];
+	if (kind == 0)
+		return FALSE;
+	int first_class = kind == 2 ? CL_UPPER : CL_LOWER;
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	unsigned upper = 0;
+	do {
+		upper += kind >> 1;
+		h = (h ^ (p[pos] | 0x20u)) * UINT64_C(0x100000001b3);
+		pos++;
+	} while (pos < s->len && (kind = ascii_letter[p[pos]]) != 0);
+	if (pos < s->len && !ends_plain_word[p[pos]])
+		return FALSE;
+	unsigned n = (unsigned)(pos - t->begin);
+	t->end = pos;
+	t->flags = ENTX_TOK_WORD;
+	t->n_letters = n;
+	t->n_upper = upper;
+	t->n_lower = n - upper;
+	t->first_class = first_class;
+	t->hashed = TRUE;
+	t->hash = h;
+	return TRUE;
+}
+
 size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 {
 	struct scan s = {.text = text, .len = len, .tokens = tokens, .n = tokens->len,
@@ -1240,7 +1290,9 @@ size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 		if (pos >= len)
 			break;
 		struct tok t = {.begin = pos};
-		scan_token(&s, &t);
+		/* A possessive's 's is scan_token's to read. */
+		if (s.possessive_next || !plain_word(&s, &t))
+			scan_token(&s, &t);
 		emit(&s, &t);
 		pos = t.end;
 	}

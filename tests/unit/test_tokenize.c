@@ -473,6 +473,36 @@ static void test_token_hashes(void **state)
 	done(&r);
 }
 
+/*
+ * A word of letters ends at every ASCII byte except the ones the rules
+ * say join (letters, digits, and - ' . _ before a letter), whatever the
+ * byte, and its hash and offsets are those of its own text.
+ */
+static void test_word_ends(void **state)
+{
+	for (int b = 1; b < 0x80; b++) {
+		char text[16];
+		g_snprintf(text, sizeof text, "Word%cnext", b);
+		struct result r = run(text);
+		const entx_token *t = tok(&r, 0);
+		gboolean joins = g_ascii_isalnum(b) || b == '-' || b == '\'' || b == '.' || b == '_';
+		assert_int_equal(t->byte_end, joins ? 9 : 4);
+		assert_int_equal(t->cp_end, t->byte_end);
+		assert_true(t->fold_hash == entx_hash_fold(text, t->byte_end));
+		assert_true(t->flags & ENTX_TOK_WORD);
+		assert_true(t->flags & ENTX_TOK_CAPITALIZED);
+		done(&r);
+	}
+	/* At the end of the text, and in capitals. */
+	struct result r = run("see NATO");
+	assert_int_equal(r.tokens->len, 2);
+	assert_true(tok(&r, 1)->flags & ENTX_TOK_ALLCAPS);
+	assert_true(tok(&r, 1)->fold_hash == entx_hash_fold("nato", 4));
+	assert_int_equal(tok(&r, 1)->cp_begin, 4);
+	assert_int_equal(tok(&r, 1)->cp_end, 8);
+	done(&r);
+}
+
 static void test_appends(void **state)
 {
 	GArray *tokens = g_array_new(FALSE, FALSE, sizeof(entx_token));
@@ -520,6 +550,7 @@ int main(void)
 		cmocka_unit_test(test_shapes_and_quotes),
 		cmocka_unit_test(test_fold_hash),
 		cmocka_unit_test(test_token_hashes),
+		cmocka_unit_test(test_word_ends),
 		cmocka_unit_test(test_appends),
 		cmocka_unit_test(test_symbols),
 	};
