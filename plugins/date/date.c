@@ -344,6 +344,9 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 	(void)error;
 	tval_init(&c.last_quarter, GR_NONE);
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
+	for (size_t i = 0; i < c.n; i++)
+		if (dtok_is(&c, i, "ago") || dtok_is(&c, i, "earlier"))
+			c.last_ago = i + 1;
 	if (!c.has_ref)
 		dateline_reference(&c);
 	for (size_t i = 0; i < c.n; i++) {

@@ -74,6 +74,7 @@ typedef struct dctx {
 	gboolean has_ref;
 	GDate ref;         /* reference date when has_ref */
 	tval last_quarter; /* the last quarter named, for "the quarter", "a year ago" */
+	size_t last_ago;   /* 1 + the last "ago" or "earlier" token, 0 for none */
 } dctx;
 
 /* The result of one parser. */

@@ -226,6 +226,9 @@ static gboolean ago(const dctx *c, size_t i, date_match *m)
 {
 	double count = 0;
 	size_t j = 0, k = 0, q = 0;
+	/* Reading the count is dear, and most documents say no "ago". */
+	if (i + 1 >= c->last_ago)
+		return FALSE;
 	if (dtok_lex(c, c->st->qualifiers, i, &q) == NULL)
 		q = 0;
 	if (!count_at(c, i + q, &count, &j))
