@@ -170,25 +170,36 @@ static gboolean takes_article(const dctx *c, const date_match *m)
 	       v->gr == GR_HALF || v->gr == GR_WEEKEND || v->gr == GR_SEASON;
 }
 
-/* A token where a date may begin: digits, a capitalized or known word. */
-static gboolean starter(const dctx *c, size_t i)
+/*
+ * A starter word that is "the", "a" or "an" starts a date only before a
+ * word that can go on one; any other starter word starts one.
+ */
+static gboolean starter_word(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	if (t->byte_end - t->byte_begin > 3 || i + 1 >= c->n ||
+	    !(dtok_is(c, i, "the") || dtok_is(c, i, "a") || dtok_is(c, i, "an")))
+		return TRUE;
+	const entx_token *next = dtok(c, i + 1);
+	return (next->flags & ENTX_TOK_HAS_DIGIT) ||
+	       hashmap_contains(&c->st->followers, next->fold_hash) ||
+	       hashmap_contains(&c->st->starters, next->fold_hash) ||
+	       (next->flags & ENTX_TOK_HYPHENATED);
+}
+
+/*
+ * A token where a date may begin: digits, a capitalized or known word.
+ * Asked of every token, so the common answers are inline.
+ */
+static inline gboolean starter(const dctx *c, size_t i)
 {
 	const entx_token *t = dtok(c, i);
 	if (t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER))
 		return TRUE;
 	if (!(t->flags & ENTX_TOK_WORD))
 		return FALSE;
-	if (hashmap_contains(&c->st->starters, t->fold_hash)) {
-		/* "the", "a", "an": only before a word that can go on a date */
-		if (t->byte_end - t->byte_begin > 3 || i + 1 >= c->n ||
-		    !(dtok_is(c, i, "the") || dtok_is(c, i, "a") || dtok_is(c, i, "an")))
-			return TRUE;
-		const entx_token *next = dtok(c, i + 1);
-		return (next->flags & ENTX_TOK_HAS_DIGIT) ||
-		       hashmap_contains(&c->st->followers, next->fold_hash) ||
-		       hashmap_contains(&c->st->starters, next->fold_hash) ||
-		       (next->flags & ENTX_TOK_HYPHENATED);
-	}
+	if (hashmap_contains(&c->st->starters, t->fold_hash))
+		return starter_word(c, i);
 	if (!(t->flags & ENTX_TOK_HYPHENATED))
 		return FALSE;
 	return hashmap_contains(&c->st->starters, lex_hyphen_head(c->doc, t));
