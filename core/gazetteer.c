@@ -30,7 +30,8 @@
 #define NODE_PREFIX 0x80000000u /* a longer phrase goes on from here */
 #define NODE_FIRST 0x40000000u /* the first token of some phrase */
 #define NODE_SINGLE 0x20000000u /* the term's one payload is slot.single */
-#define NODE_TERM_MASK 0x1FFFFFFFu /* term index + 1, 0 for none */
+#define NODE_NEXT 0x10000000u /* a second or later token of some phrase */
+#define NODE_TERM_MASK 0x0FFFFFFFu /* term index + 1, 0 for none */
 /*
  * Tables of at least this many slots (16 bytes each: 4 MB) outgrow the
  * processor's caches, and a lookup then waits on memory for nearly every
@@ -43,6 +44,14 @@
 #define FILTER_MIN_SLOTS (1u << 18)
 #define FILTER_BITS_PER_SLOT 4u
 #define MIN_SLOTS 1024u
+/*
+ * Every table gets a filter of the phrases' later tokens (NODE_NEXT keys),
+ * two bits each in 16 bits per key: a lookup that goes on past a prefix
+ * ("New" of "New York") is nearly always turned away there, in a few
+ * kilobytes that stay in cache, instead of by a probe into the table.
+ */
+#define NEXT_BITS_PER_KEY 16u
+#define NEXT_MIN_BITS 4096u
 
 struct list {
 	uint32_t off;
@@ -79,6 +88,9 @@ struct entx_gazetteer {
 	size_t n_used;
 	uint64_t *filter;   /* NULL below FILTER_MIN_SLOTS */
 	size_t filter_mask; /* bits - 1 */
+	uint64_t *next;     /* the later-token filter, NEXT_MIN_BITS or more */
+	size_t next_mask;   /* bits - 1 */
+	size_t n_next;      /* NODE_NEXT keys */
 	GArray *terms;    /* struct term */
 	GArray *variants; /* struct variant */
 	GArray *pool;     /* uint32_t */
@@ -156,12 +168,51 @@ static void filter_rebuild(entx_gazetteer *g)
 			filter_set(g, g->slots[i].key);
 }
 
+/* The two bits of a later-token key: high bits, and those of a remix. */
+static inline size_t next_bit1(const entx_gazetteer *g, uint64_t key)
+{
+	return (size_t)(key >> 32) & g->next_mask;
+}
+
+static inline size_t next_bit2(const entx_gazetteer *g, uint64_t key)
+{
+	return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & g->next_mask;
+}
+
+static inline gboolean next_may_have(const entx_gazetteer *g, uint64_t key)
+{
+	size_t a = next_bit1(g, key), b = next_bit2(g, key);
+	return ((g->next[a / 64] >> (a % 64)) & (g->next[b / 64] >> (b % 64)) & 1) != 0;
+}
+
+static inline void next_set(entx_gazetteer *g, uint64_t key)
+{
+	size_t a = next_bit1(g, key), b = next_bit2(g, key);
+	g->next[a / 64] |= UINT64_C(1) << (a % 64);
+	g->next[b / 64] |= UINT64_C(1) << (b % 64);
+}
+
+/* Sizes the later-token filter to n_next keys and sets their bits. */
+static void next_rebuild(entx_gazetteer *g)
+{
+	size_t bits = NEXT_MIN_BITS;
+	while (bits < g->n_next * NEXT_BITS_PER_KEY)
+		bits *= 2;
+	g_free(g->next);
+	g->next = g_new0(uint64_t, bits / 64);
+	g->next_mask = bits - 1;
+	for (size_t i = 0; i < g->n_slots; i++)
+		if (g->slots[i].key != 0 && (g->slots[i].val & NODE_NEXT))
+			next_set(g, g->slots[i].key);
+}
+
 entx_gazetteer *entx_gazetteer_new(void)
 {
 	entx_gazetteer *g = g_new0(entx_gazetteer, 1);
 
 	g->n_slots = MIN_SLOTS;
 	g->slots = g_new0(struct slot, g->n_slots);
+	next_rebuild(g);
 	g->terms = g_array_new(FALSE, FALSE, sizeof(struct term));
 	g->variants = g_array_new(FALSE, FALSE, sizeof(struct variant));
 	g->pool = g_array_new(FALSE, FALSE, sizeof(uint32_t));
@@ -175,6 +226,7 @@ void entx_gazetteer_free(entx_gazetteer *g)
 		return;
 	g_free(g->slots);
 	g_free(g->filter);
+	g_free(g->next);
 	g_array_free(g->terms, TRUE);
 	g_array_free(g->variants, TRUE);
 	g_array_free(g->pool, TRUE);
@@ -351,6 +403,12 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 		if (i == 0) {
 			*val |= NODE_FIRST;
 			filter_set(g, key);
+		} else if (!(*val & NODE_NEXT)) {
+			*val |= NODE_NEXT;
+			if (++g->n_next * NEXT_BITS_PER_KEY > g->next_mask + 1)
+				next_rebuild(g);
+			else
+				next_set(g, key);
 		}
 		if (i + 1 < n_tok)
 			*val |= NODE_PREFIX;
@@ -410,7 +468,7 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 	uint64_t key = 0;
 	for (size_t i = first; i < limit; i++) {
 		key = entx_priv_hash_combine(key, token_key(text, &toks[i]));
-		if (i == first && !filter_may_have(g, key))
+		if (i == first ? !filter_may_have(g, key) : !next_may_have(g, key))
 			break;
 		const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
 		if (slot->key == 0)

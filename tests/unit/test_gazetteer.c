@@ -233,9 +233,10 @@ static void test_large(void **state)
 
 /*
  * Tables too big for the cache consult a filter of first tokens before
- * the table; it is rebuilt each time the table grows. Every entry must
- * still match after several rebuilds, and a token that is in the table
- * only as a phrase's second token must not.
+ * the table; it is rebuilt each time the table grows. Every table also
+ * keeps a filter of later tokens, rebuilt as their number grows. Every
+ * entry must still match after several rebuilds of both, and a token
+ * that is in the table only as a phrase's second token must not.
  */
 static void test_filtered(void **state)
 {
