@@ -79,6 +79,8 @@ void lex_set_free(lex_set *set)
 	g_hash_table_destroy(set->tables);
 	g_hash_table_destroy(set->empty.by_text);
 	g_ptr_array_free(set->empty.entries, TRUE);
+	hashmap_free(&set->empty.by_key);
+	hashmap_free(&set->empty.prefixes);
 	hashmap_free(&set->empty.by_hash);
 	hashmap_free(&set->empty.first);
 	g_free(set);
@@ -191,8 +193,8 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		hashmap_put(&t->prefixes, text_hash(e->text, k), 1);
 	hashmap_put(&t->by_hash, entx_hash_fold(e->text, len), 1);
 	add_first_tokens(t, e->text);
-	if (strlen(e->text) > t->max_bytes)
-		t->max_bytes = strlen(e->text);
+	if (len > t->max_bytes)
+		t->max_bytes = len;
 	return TRUE;
 }
 
