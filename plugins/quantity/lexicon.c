@@ -45,8 +45,7 @@ static void entry_free(gpointer p)
 
 static void table_init(lex_table *t)
 {
-	t->by_text = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
-	t->entries = g_ptr_array_new();
+	t->entries = g_ptr_array_new_with_free_func(entry_free);
 	t->max_bytes = 0;
 }
 
@@ -55,7 +54,6 @@ static void table_free(gpointer p)
 	lex_table *t = p;
 	if (t == NULL)
 		return;
-	g_hash_table_destroy(t->by_text);
 	g_ptr_array_free(t->entries, TRUE);
 	hashmap_free(&t->by_key);
 	hashmap_free(&t->prefixes);
@@ -77,7 +75,6 @@ void lex_set_free(lex_set *set)
 	if (set == NULL)
 		return;
 	g_hash_table_destroy(set->tables);
-	g_hash_table_destroy(set->empty.by_text);
 	g_ptr_array_free(set->empty.entries, TRUE);
 	hashmap_free(&set->empty.by_key);
 	hashmap_free(&set->empty.prefixes);
@@ -181,12 +178,11 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	}
 	lex_table *t = set_table(set, line->args[0]);
 	/* A phrase listed twice keeps its first entry. */
-	if (g_hash_table_contains(t->by_text, e->text)) {
+	size_t len = strlen(e->text);
+	if (hashmap_contains(&t->by_key, text_hash(e->text, len))) {
 		entry_free(e);
 		return TRUE;
 	}
-	size_t len = strlen(e->text);
-	g_hash_table_insert(t->by_text, e->text, e);
 	hashmap_put(&t->by_key, text_hash(e->text, len), t->entries->len);
 	g_ptr_array_add(t->entries, e);
 	for (size_t k = 1; k < len; k++)
@@ -360,7 +356,10 @@ const lex_entry *lex_lookup(const lex_table *t, const char *text)
 
 void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data)
 {
-	g_hash_table_foreach(t->by_text, fn, user_data);
+	for (guint i = 0; i < t->entries->len; i++) {
+		lex_entry *e = g_ptr_array_index(t->entries, i);
+		fn(e->text, e, user_data);
+	}
 }
 
 gboolean lex_has_hash(const lex_table *t, guint64 h)

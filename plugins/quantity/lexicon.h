@@ -30,8 +30,7 @@ typedef struct lex_entry {
  * apart by their 64-bit hash alone, as the core's gazetteers are.
  */
 struct lex_table {
-	GHashTable *by_text; /* normalized text -> lex_entry, owns the entries */
-	GPtrArray *entries;  /* lex_entry, in the order read */
+	GPtrArray *entries;  /* lex_entry, owned, in the order read */
 	hashmap by_key;      /* text_hash() of each text -> index in entries */
 	hashmap prefixes;    /* text_hash() of every proper prefix of a text */
 	hashmap by_hash;     /* fold hashes of the texts, for one-token tests */
@@ -106,7 +105,7 @@ guint64 lex_hyphen_head(const entx_doc *doc, const entx_token *tok);
 /* The entry for a string (already lowercased and normalized), or NULL. */
 const lex_entry *lex_lookup(const lex_table *t, const char *text);
 
-/* Calls fn(text, entry, user_data) for every entry of t. */
+/* Calls fn(text, entry, user_data) for every entry of t, in the order read. */
 void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data);
 
 /*
