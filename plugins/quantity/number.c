@@ -249,23 +249,25 @@ static gboolean parse_digits(const num_lexicon *lx, const entx_doc *doc, size_t 
 	return TRUE;
 }
 
+gboolean num_word_at(const num_lexicon *lx, const entx_doc *doc, const entx_token *tok)
+{
+	return lex_has_tok(lx->numbers, tok) ||
+	       ((tok->flags & ENTX_TOK_HYPHENATED) &&
+	        lex_has_hash(lx->numbers, lex_hyphen_head(doc, tok)));
+}
+
 /*
- * FALSE when the ASCII token j cannot start a number word: its text up to
- * the first hyphen is no entry of the numbers table. Saves splitting and
- * lowercasing the many words that are not numbers; other tokens are left
- * to word_token(), whose lowercasing may differ from the fold hash.
+ * FALSE when token tok cannot start a number word, which saves splitting
+ * and lowercasing the many words that are not numbers. Only ASCII tokens
+ * are turned away: word_token() lowercases others in ways the fold hash
+ * need not match.
  */
 static gboolean may_be_number_word(const num_lexicon *lx, const entx_doc *doc,
                                    const entx_token *tok)
 {
-	size_t n = tok->byte_end - tok->byte_begin;
-	if (tok->cp_end - tok->cp_begin != n)
+	if (tok->cp_end - tok->cp_begin != tok->byte_end - tok->byte_begin)
 		return TRUE;
-	const char *s = entx_doc_text(doc, NULL) + tok->byte_begin;
-	const char *dash = memchr(s, '-', n);
-	if (dash == NULL)
-		return lex_has_hash(lx->numbers, tok->fold_hash);
-	return dash > s && lex_has_hash(lx->numbers, entx_hash_fold(s, (size_t)(dash - s)));
+	return num_word_at(lx, doc, tok);
 }
 
 static gboolean is_and(const entx_doc *doc, const entx_token *tok)

@@ -40,6 +40,14 @@ typedef struct num_lexicon {
 } num_lexicon;
 
 /*
+ * num_word_at:
+ * TRUE when token tok, or its part before a hyphen ("twenty" of
+ * "twenty-one"), is an entry of the numbers table: a number word may
+ * start there. Compares fold hashes, so exact for ASCII tokens.
+ */
+gboolean num_word_at(const num_lexicon *lx, const entx_doc *doc, const entx_token *tok);
+
+/*
  * num_parse:
  * Reads the number starting at token i (no further than limit). With
  * allow_abbrev a separate "m" or "k" after digits is a scale (after a

@@ -321,10 +321,10 @@ static gboolean candidate(const qctx *c, size_t i)
 		return TRUE;
 	if (!(t->flags & ENTX_TOK_WORD) || (t->flags & ENTX_TOK_HAS_DIGIT))
 		return FALSE;
-	if (lex_has_tok(c->st->nl.numbers, qctx_tok(c, i)))
+	if (num_word_at(&c->st->nl, c->doc, t))
 		return TRUE;
 	if (t->flags & ENTX_TOK_HYPHENATED)
-		return lex_has_hash(c->st->nl.numbers, lex_hyphen_head(c->doc, t));
+		return FALSE;
 	/* "a dozen", "an hour": cheap length test before the compare. */
 	if (t->byte_end - t->byte_begin > 2 || i + 1 >= c->n)
 		return FALSE;
