@@ -111,13 +111,17 @@ static gboolean write_plain_short(GString *out, const unsigned char *s, size_t n
 	return TRUE;
 }
 
+static void write_quoted_valid(GString *out, const unsigned char *s, size_t n)
+{
+	entx_put_c(out, '"');
+	write_valid(out, s, n);
+	entx_put_c(out, '"');
+}
+
 void entx_json_write_valid_string(GString *out, const char *s, size_t n)
 {
-	if (write_plain_short(out, (const unsigned char *)s, n))
-		return;
-	entx_put_c(out, '"');
-	write_valid(out, (const unsigned char *)s, n);
-	entx_put_c(out, '"');
+	if (!write_plain_short(out, (const unsigned char *)s, n))
+		write_quoted_valid(out, (const unsigned char *)s, n);
 }
 
 void entx_json_write_string(GString *out, const char *s, size_t n)
@@ -130,7 +134,7 @@ void entx_json_write_string(GString *out, const char *s, size_t n)
 		ascii++;
 	/* ASCII needs no check (NUL is escaped either way): class names, values. */
 	if (ascii == n) {
-		entx_json_write_valid_string(out, s, n);
+		write_quoted_valid(out, p, n);
 		return;
 	}
 	entx_put_c(out, '"');

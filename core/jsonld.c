@@ -126,14 +126,28 @@ static GString *doc_iri_base(const char *id)
 	return s;
 }
 
+/* A code point offset in decimal, formatted once for the places it goes. */
+typedef struct {
+	char s[ENTX_DECIMAL_MAX];
+	size_t n;
+} offset_text;
+
+static offset_text format_offset(size_t v)
+{
+	offset_text t;
+	t.n = entx_priv_udecimal(t.s, v, 1);
+	return t;
+}
+
 /* "<base>#char=B,E" (RFC 5147), quoted. */
-static void write_span_iri(GString *out, const GString *base, size_t begin, size_t end)
+static void write_span_iri(GString *out, const GString *base, const offset_text *begin,
+                           const offset_text *end)
 {
 	entx_put(out, base->str, base->len);
 	LIT(out, "#char=");
-	entx_append_decimal(out, begin);
+	entx_put(out, begin->s, begin->n);
 	entx_put_c(out, ',');
-	entx_append_decimal(out, end);
+	entx_put(out, end->s, end->n);
 	entx_put_c(out, '"');
 }
 
@@ -285,19 +299,13 @@ static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
 	size_t b = entx_doc_byte_offset(doc, begin), e = entx_doc_byte_offset(doc, end);
 
 	/* Each offset is written twice, in the IRI and as a number. */
-	char begin_s[ENTX_DECIMAL_MAX], end_s[ENTX_DECIMAL_MAX];
-	size_t begin_n = entx_priv_udecimal(begin_s, begin, 1);
-	size_t end_n = entx_priv_udecimal(end_s, end, 1);
+	offset_text bt = format_offset(begin), et = format_offset(end);
 	LIT(out, "{\"@id\":");
-	entx_put(out, base->str, base->len);
-	LIT(out, "#char=");
-	entx_put(out, begin_s, begin_n);
-	entx_put_c(out, ',');
-	entx_put(out, end_s, end_n);
-	LIT(out, "\",\"@type\":\"nif:Phrase\",\"beginIndex\":");
-	entx_put(out, begin_s, begin_n);
+	write_span_iri(out, base, &bt, &et);
+	LIT(out, ",\"@type\":\"nif:Phrase\",\"beginIndex\":");
+	entx_put(out, bt.s, bt.n);
 	MEMBER(out, "endIndex");
-	entx_put(out, end_s, end_n);
+	entx_put(out, et.s, et.n);
 	MEMBER(out, "anchorOf");
 	entx_json_write_valid_string(out, text + b, e - b);
 	write_classification(out, tc, m);
@@ -358,7 +366,8 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 
 	open_object(out, opts);
 	MEMBER(out, "@id");
-	write_span_iri(out, base, 0, entx_doc_length(doc));
+	offset_text zero = format_offset(0), length = format_offset(entx_doc_length(doc));
+	write_span_iri(out, base, &zero, &length);
 	LIT(out, ",\"@type\":\"nif:Context\",\"docId\":");
 	write_cstring(out, entx_doc_id(doc));
 	if (entx_doc_reference_date(doc) != NULL) {
@@ -366,7 +375,7 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 		write_cstring(out, entx_doc_reference_date(doc));
 	}
 	LIT(out, ",\"beginIndex\":0,\"endIndex\":");
-	entx_append_decimal(out, entx_doc_length(doc));
+	entx_put(out, length.s, length.n);
 	if (opts->include_text) {
 		MEMBER(out, "text");
 		entx_json_write_valid_string(out, text, n_bytes);
