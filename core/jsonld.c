@@ -132,16 +132,14 @@ typedef struct {
 	size_t n;
 } offset_text;
 
-static offset_text format_offset(size_t v)
+static inline void format_offset(offset_text *t, size_t v)
 {
-	offset_text t;
-	t.n = entx_priv_udecimal(t.s, v, 1);
-	return t;
+	t->n = entx_priv_udecimal(t->s, v, 1);
 }
 
 /* "<base>#char=B,E" (RFC 5147), quoted. */
-static void write_span_iri(GString *out, const GString *base, const offset_text *begin,
-                           const offset_text *end)
+static inline void write_span_iri(GString *out, const GString *base, const offset_text *begin,
+                                  const offset_text *end)
 {
 	entx_put(out, base->str, base->len);
 	LIT(out, "#char=");
@@ -299,7 +297,9 @@ static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
 	size_t b = entx_doc_byte_offset(doc, begin), e = entx_doc_byte_offset(doc, end);
 
 	/* Each offset is written twice, in the IRI and as a number. */
-	offset_text bt = format_offset(begin), et = format_offset(end);
+	offset_text bt, et;
+	format_offset(&bt, begin);
+	format_offset(&et, end);
 	LIT(out, "{\"@id\":");
 	write_span_iri(out, base, &bt, &et);
 	LIT(out, ",\"@type\":\"nif:Phrase\",\"beginIndex\":");
@@ -366,7 +366,9 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 
 	open_object(out, opts);
 	MEMBER(out, "@id");
-	offset_text zero = format_offset(0), length = format_offset(entx_doc_length(doc));
+	offset_text zero, length;
+	format_offset(&zero, 0);
+	format_offset(&length, entx_doc_length(doc));
 	write_span_iri(out, base, &zero, &length);
 	LIT(out, ",\"@type\":\"nif:Context\",\"docId\":");
 	write_cstring(out, entx_doc_id(doc));

@@ -249,13 +249,6 @@ static gboolean parse_digits(const num_lexicon *lx, const entx_doc *doc, size_t 
 	return TRUE;
 }
 
-gboolean num_word_at(const num_lexicon *lx, const entx_doc *doc, const entx_token *tok)
-{
-	return lex_has_tok(lx->numbers, tok) ||
-	       ((tok->flags & ENTX_TOK_HYPHENATED) &&
-	        lex_has_hash(lx->numbers, lex_hyphen_head(doc, tok)));
-}
-
 /*
  * FALSE when token tok cannot start a number word, which saves splitting
  * and lowercasing the many words that are not numbers. Only ASCII tokens

@@ -43,9 +43,16 @@ typedef struct num_lexicon {
  * num_word_at:
  * TRUE when token tok, or its part before a hyphen ("twenty" of
  * "twenty-one"), is an entry of the numbers table: a number word may
- * start there. Compares fold hashes, so exact for ASCII tokens.
+ * start there. Compares fold hashes, so exact for ASCII tokens. Inline:
+ * the quantity plugin asks it of every word.
  */
-gboolean num_word_at(const num_lexicon *lx, const entx_doc *doc, const entx_token *tok);
+static inline gboolean num_word_at(const num_lexicon *lx, const entx_doc *doc,
+                                   const entx_token *tok)
+{
+	return lex_has_tok(lx->numbers, tok) ||
+	       ((tok->flags & ENTX_TOK_HYPHENATED) &&
+	        lex_has_hash(lx->numbers, lex_hyphen_head(doc, tok)));
+}
 
 /*
  * num_parse:
