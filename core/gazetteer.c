@@ -82,15 +82,18 @@ struct slot {
 	uint32_t single; /* the payload, with NODE_SINGLE */
 };
 
+struct keyfilter {
+	uint64_t *words; /* NULL: not built, every key may be there */
+	size_t mask;     /* bits - 1 */
+};
+
 struct entx_gazetteer {
 	struct slot *slots; /* key 0: empty (combined hashes are never 0) */
 	size_t n_slots; /* a power of two */
 	size_t n_used;
-	uint64_t *filter;   /* NULL below FILTER_MIN_SLOTS */
-	size_t filter_mask; /* bits - 1 */
-	uint64_t *next;     /* the later-token filter, NEXT_MIN_BITS or more */
-	size_t next_mask;   /* bits - 1 */
-	size_t n_next;      /* NODE_NEXT keys */
+	struct keyfilter first; /* NODE_FIRST keys, 1 bit; none below FILTER_MIN_SLOTS */
+	struct keyfilter next;  /* NODE_NEXT keys, 2 bits; NEXT_MIN_BITS or more */
+	size_t n_next;          /* NODE_NEXT keys */
 	GArray *terms;    /* struct term */
 	GArray *variants; /* struct variant */
 	GArray *pool;     /* uint32_t */
@@ -131,79 +134,71 @@ static uint64_t token_exact(const char *text, const entx_token *tok)
 	return h;
 }
 
-static inline size_t filter_bit(const entx_gazetteer *g, uint64_t key)
+/*
+ * A bit filter of node keys, k bits a key (k is 1 or 2, fixed by each
+ * caller): it never answers "no" for a key it holds, and answers "maybe"
+ * for a few it does not. The table indexes by the low bits of a key; the
+ * filters take the high bits, and for a second bit those of a remix.
+ */
+static inline size_t keyfilter_bit(const struct keyfilter *f, uint64_t key, unsigned j)
 {
-	/* The table indexes by the low bits; the filter takes the high ones. */
-	return (size_t)(key >> 32) & g->filter_mask;
+	uint64_t h = j == 0 ? key : key * UINT64_C(0x9E3779B97F4A7C15);
+	return (size_t)(h >> 32) & f->mask;
 }
 
-static inline gboolean filter_may_have(const entx_gazetteer *g, uint64_t key)
+/* TRUE when key may be in f; always TRUE for a filter not built. */
+static inline gboolean keyfilter_may_have(const struct keyfilter *f, uint64_t key, unsigned k)
 {
-	if (g->filter == NULL)
+	if (f->words == NULL)
 		return TRUE;
-	size_t bit = filter_bit(g, key);
-	return (g->filter[bit / 64] >> (bit % 64)) & 1;
+	for (unsigned j = 0; j < k; j++) {
+		size_t bit = keyfilter_bit(f, key, j);
+		if (!((f->words[bit / 64] >> (bit % 64)) & 1))
+			return FALSE;
+	}
+	return TRUE;
 }
 
-static inline void filter_set(entx_gazetteer *g, uint64_t key)
+static inline void keyfilter_set(struct keyfilter *f, uint64_t key, unsigned k)
 {
-	if (g->filter == NULL)
+	if (f->words == NULL)
 		return;
-	size_t bit = filter_bit(g, key);
-	g->filter[bit / 64] |= UINT64_C(1) << (bit % 64);
+	for (unsigned j = 0; j < k; j++) {
+		size_t bit = keyfilter_bit(f, key, j);
+		f->words[bit / 64] |= UINT64_C(1) << (bit % 64);
+	}
 }
 
-/* Sizes the filter to the table and sets the bits of its first tokens. */
-static void filter_rebuild(entx_gazetteer *g)
+/* Sizes f to `bits` (a power of two, 0 for none) and sets the bits of
+ * the keys whose node has `flag`. */
+static void keyfilter_rebuild(struct keyfilter *f, const entx_gazetteer *g, size_t bits,
+                              unsigned k, uint32_t flag)
 {
-	g_free(g->filter);
-	g->filter = NULL;
-	if (g->n_slots < FILTER_MIN_SLOTS)
+	g_free(f->words);
+	f->words = NULL;
+	if (bits == 0)
 		return;
-	size_t bits = g->n_slots * FILTER_BITS_PER_SLOT;
-	g->filter = g_new0(uint64_t, bits / 64);
-	g->filter_mask = bits - 1;
+	f->words = g_new0(uint64_t, bits / 64);
+	f->mask = bits - 1;
 	for (size_t i = 0; i < g->n_slots; i++)
-		if (g->slots[i].key != 0 && (g->slots[i].val & NODE_FIRST))
-			filter_set(g, g->slots[i].key);
+		if (g->slots[i].key != 0 && (g->slots[i].val & flag))
+			keyfilter_set(f, g->slots[i].key, k);
 }
 
-/* The two bits of a later-token key: high bits, and those of a remix. */
-static inline size_t next_bit1(const entx_gazetteer *g, uint64_t key)
+/* The first-token filter, sized to the table (none for small tables). */
+static void first_rebuild(entx_gazetteer *g)
 {
-	return (size_t)(key >> 32) & g->next_mask;
+	size_t bits = g->n_slots < FILTER_MIN_SLOTS ? 0 : g->n_slots * FILTER_BITS_PER_SLOT;
+	keyfilter_rebuild(&g->first, g, bits, 1, NODE_FIRST);
 }
 
-static inline size_t next_bit2(const entx_gazetteer *g, uint64_t key)
-{
-	return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & g->next_mask;
-}
-
-static inline gboolean next_may_have(const entx_gazetteer *g, uint64_t key)
-{
-	size_t a = next_bit1(g, key), b = next_bit2(g, key);
-	return ((g->next[a / 64] >> (a % 64)) & (g->next[b / 64] >> (b % 64)) & 1) != 0;
-}
-
-static inline void next_set(entx_gazetteer *g, uint64_t key)
-{
-	size_t a = next_bit1(g, key), b = next_bit2(g, key);
-	g->next[a / 64] |= UINT64_C(1) << (a % 64);
-	g->next[b / 64] |= UINT64_C(1) << (b % 64);
-}
-
-/* Sizes the later-token filter to n_next keys and sets their bits. */
+/* The later-token filter, sized to n_next keys. */
 static void next_rebuild(entx_gazetteer *g)
 {
 	size_t bits = NEXT_MIN_BITS;
 	while (bits < g->n_next * NEXT_BITS_PER_KEY)
 		bits *= 2;
-	g_free(g->next);
-	g->next = g_new0(uint64_t, bits / 64);
-	g->next_mask = bits - 1;
-	for (size_t i = 0; i < g->n_slots; i++)
-		if (g->slots[i].key != 0 && (g->slots[i].val & NODE_NEXT))
-			next_set(g, g->slots[i].key);
+	keyfilter_rebuild(&g->next, g, bits, 2, NODE_NEXT);
 }
 
 entx_gazetteer *entx_gazetteer_new(void)
@@ -225,8 +220,8 @@ void entx_gazetteer_free(entx_gazetteer *g)
 	if (g == NULL)
 		return;
 	g_free(g->slots);
-	g_free(g->filter);
-	g_free(g->next);
+	g_free(g->first.words);
+	g_free(g->next.words);
 	g_array_free(g->terms, TRUE);
 	g_array_free(g->variants, TRUE);
 	g_array_free(g->pool, TRUE);
@@ -263,7 +258,7 @@ static void grow_table(entx_gazetteer *g)
 	g_free(g->slots);
 	g->slots = slots;
 	g->n_slots = n_slots;
-	filter_rebuild(g);
+	first_rebuild(g);
 }
 
 /* The node for key, created empty when absent. */
@@ -402,13 +397,13 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 		val = node(g, key);
 		if (i == 0) {
 			*val |= NODE_FIRST;
-			filter_set(g, key);
+			keyfilter_set(&g->first, key, 1);
 		} else if (!(*val & NODE_NEXT)) {
 			*val |= NODE_NEXT;
-			if (++g->n_next * NEXT_BITS_PER_KEY > g->next_mask + 1)
+			if (++g->n_next * NEXT_BITS_PER_KEY > g->next.mask + 1)
 				next_rebuild(g);
 			else
-				next_set(g, key);
+				keyfilter_set(&g->next, key, 2);
 		}
 		if (i + 1 < n_tok)
 			*val |= NODE_PREFIX;
@@ -468,7 +463,8 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 	uint64_t key = 0;
 	for (size_t i = first; i < limit; i++) {
 		key = entx_priv_hash_combine(key, token_key(text, &toks[i]));
-		if (i == first ? !filter_may_have(g, key) : !next_may_have(g, key))
+		if (i == first ? !keyfilter_may_have(&g->first, key, 1)
+		               : !keyfilter_may_have(&g->next, key, 2))
 			break;
 		const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
 		if (slot->key == 0)
