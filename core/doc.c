@@ -35,7 +35,8 @@ static void build_block_table(entx_doc *doc)
 
 static void build_sentence_index(entx_doc *doc)
 {
-	doc->sentences = g_array_new(FALSE, FALSE, sizeof(size_t));
+	/* A sentence is rarely shorter than 8 tokens: one allocation suffices. */
+	doc->sentences = g_array_sized_new(FALSE, FALSE, sizeof(size_t), doc->tokens->len / 8 + 4);
 	uint32_t prev = UINT32_MAX;
 	for (size_t i = 0; i < doc->tokens->len; i++) {
 		const entx_token *t = &g_array_index(doc->tokens, entx_token, i);

@@ -149,13 +149,14 @@ static inline void write_span_iri(GString *out, const GString *base, const offse
 	entx_put_c(out, '"');
 }
 
+/*
+ * entx_mention_set_number(), the one maker of number properties, writes
+ * their lexical form as a JSON number already (an integer, a short
+ * decimal or a round-trip form): copied as it is, it keeps every digit.
+ */
 static void write_number(GString *out, const char *lex)
 {
-	if (strpbrk(lex, ".eE") == NULL) {
-		char buf[ENTX_DECIMAL_MAX];
-		entx_put(out, buf, entx_priv_decimal(buf, g_ascii_strtoll(lex, NULL, 10), 1));
-	} else
-		entx_json_write_real(out, g_ascii_strtod(lex, NULL));
+	entx_put(out, lex, strlen(lex));
 }
 
 /* A mention's category, class, confidence and annotator, as written. */

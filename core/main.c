@@ -414,7 +414,8 @@ typedef struct {
 	gint stop;           /* output is gone: stop reading (atomic: read by the reader) */
 } writer;
 
-static void write_result(writer *w, result *r)
+/* Writes r's output; the caller still owns r. */
+static void write_out(writer *w, const result *r)
 {
 	if (r->failed)
 		w->failed = TRUE;
@@ -426,6 +427,11 @@ static void write_result(writer *w, result *r)
 			w->failed = w->failed || errno != EPIPE;
 		}
 	}
+}
+
+static void write_result(writer *w, result *r)
+{
+	write_out(w, r);
 	g_string_free(r->out, TRUE);
 	g_free(r);
 }
@@ -463,6 +469,9 @@ typedef struct {
 	size_t in_flight;  /* batches submitted, not yet written; under lock */
 	batch *filling;    /* jobs not yet handed to the workers */
 	size_t batch_seq;
+	/* With one job, every document's output goes through this one
+	 * result, whose buffer then keeps the size it grew to. */
+	result single;
 } pipeline;
 
 /* A batch is handed over when it holds this many documents or bytes,
@@ -473,11 +482,13 @@ typedef struct {
 /* Marks the end of the results. */
 static result end_of_results;
 
-static result *new_result(size_t seq)
+/* bytes: the batch's input, from which the output's size is guessed
+ * (JSON-LD is a few times larger than its text) to spare regrowing. */
+static result *new_result(size_t seq, size_t bytes)
 {
 	result *r = g_new0(result, 1);
 	r->seq = seq;
-	r->out = g_string_new(NULL);
+	r->out = g_string_sized_new(bytes * 4 + 4096);
 	return r;
 }
 
@@ -485,7 +496,7 @@ static void worker(gpointer data, gpointer user_data)
 {
 	pipeline *p = user_data;
 	batch *b = data;
-	result *r = new_result(b->seq);
+	result *r = new_result(b->seq, b->bytes);
 	for (size_t i = 0; i < b->jobs->len; i++)
 		if (!run_job(p->a, g_ptr_array_index(b->jobs, i), r->out))
 			r->failed = TRUE;
@@ -529,10 +540,11 @@ static void flush_batch(pipeline *p)
 static void submit(pipeline *p, job *j)
 {
 	if (p->pool == NULL) {
-		result *r = new_result(j->seq);
-		r->failed = !run_job(p->a, j, r->out);
+		/* One job: documents finish in input order, nothing waits. */
+		g_string_truncate(p->single.out, 0);
+		p->single.failed = !run_job(p->a, j, p->single.out);
 		job_free(j);
-		deliver(&p->w, r);
+		write_out(&p->w, &p->single);
 		return;
 	}
 	if (p->filling == NULL) {
@@ -603,7 +615,8 @@ static int run(const app *a)
 		p.results = g_async_queue_new();
 		p.pool = g_thread_pool_new(worker, &p, a->jobs, TRUE, NULL);
 		p.writer_thread = g_thread_new("entx-writer", writer_main, &p);
-	}
+	} else
+		p.single.out = g_string_sized_new(65536);
 	if (a->files == NULL || a->files[0] == NULL)
 		process_stream(&p, stdin, "-");
 	else
@@ -622,6 +635,8 @@ static int run(const app *a)
 		g_thread_pool_stop_unused_threads();
 	}
 	g_hash_table_destroy(p.w.pending);
+	if (p.single.out != NULL)
+		g_string_free(p.single.out, TRUE);
 	gboolean stop = g_atomic_int_get(&p.w.stop);
 	if (stop && !p.w.failed)
 		return EXIT_OK; /* the reader left: not our failure */

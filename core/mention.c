@@ -65,13 +65,15 @@ typedef struct {
 static mention_with_doc *new_mention(entx_doc *doc)
 {
 	if (doc->block_left == 0) {
-		doc->block_next = g_new0(mention_with_doc, MENTION_BLOCK);
+		/* Zeroed one at a time below: most documents fill one block partly. */
+		doc->block_next = g_new(mention_with_doc, MENTION_BLOCK);
 		g_ptr_array_add(doc->mention_blocks, doc->block_next);
 		doc->block_left = MENTION_BLOCK;
 	}
 	mention_with_doc *md = doc->block_next;
 	doc->block_next = md + 1;
 	doc->block_left--;
+	*md = (mention_with_doc){0};
 	return md;
 }
 

@@ -155,6 +155,26 @@ static size_t token_lower(const entx_doc *doc, size_t j, char *buf, size_t n)
 	return tok != NULL ? lex_token_lower(doc, tok, buf, n) : 0;
 }
 
+/*
+ * Multiplies the number by a scale word's value. 16.6 is not exact in
+ * binary, and 16.6 * 1e9 comes out as 16600000000.000002; the digits
+ * written carry far fewer than 15 significant figures, so rounding the
+ * product to 15 gives back the decimal the text means.
+ */
+static void apply_scale(num_result *out, double factor)
+{
+	out->scale *= factor;
+	out->flags |= NUM_SCALED;
+	double v = out->value * factor;
+	if (v == floor(v)) {
+		out->value = v;
+		return;
+	}
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.15g", v);
+	out->value = g_ascii_strtod(buf, NULL);
+}
+
 /* Reads what follows the digits inside one token: 5km, 15bn, 27-year, 200-250. */
 static gboolean parse_glued(const num_lexicon *lx, const char *rest, num_result *out)
 {
@@ -187,9 +207,7 @@ static gboolean parse_glued(const num_lexicon *lx, const char *rest, num_result 
 	}
 	const lex_entry *scale = lex_lookup(lx->numbers, rest);
 	if (scale != NULL && (kind_of(scale) == W_ABBREV || kind_of(scale) == W_SCALE)) {
-		out->value *= scale->value;
-		out->scale *= scale->value;
-		out->flags |= NUM_SCALED;
+		apply_scale(out, scale->value);
 		return TRUE;
 	}
 	const lex_entry *u = lex_lookup(lx->units, rest);
@@ -220,9 +238,7 @@ static void parse_scale(const num_lexicon *lx, const entx_doc *doc, size_t limit
 			break;
 		if (k != W_SCALE && k != W_ABBREV && k != W_HUNDRED)
 			break;
-		out->value *= e->value;
-		out->scale *= e->value;
-		out->flags |= NUM_SCALED;
+		apply_scale(out, e->value);
 		out->end++;
 		if (k == W_ABBREV)
 			break;

@@ -130,6 +130,35 @@ static void extra_fields_carried_but_not_over_ours(void **state)
 	json_decref(extra);
 }
 
+/* Numbers are written with every digit set, not rounded to a few. */
+static void numbers_keep_their_digits(void **state)
+{
+	static const struct {
+		double value;
+		const char *json;
+	} cases[] = {
+	    {11188.23, "\"value\":11188.23"},       {1234567.891, "\"value\":1234567.891"},
+	    {16600000000.0, "\"value\":16600000000"}, {-0.25, "\"value\":-0.25"},
+	    {1e20, "\"value\":1e+20"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		entx_doc *d = entx_doc_new("n", "a number", 8);
+		entx_mention *m = entx_doc_add_mention(d, 2, 8, "Quantity", NULL, 0.5);
+		assert_int_equal(entx_mention_set_number(m, "schema:value", cases[i].value), 0);
+		GString *s = g_string_new(NULL);
+		entx_jsonld_options opts = {0};
+		entx_jsonld_document(s, d, NULL, &opts);
+		if (strstr(s->str, cases[i].json) == NULL)
+			fail_msg("no %s in %s", cases[i].json, s->str);
+		json_t *o = json_loads(s->str, 0, NULL);
+		json_t *v = json_object_get(json_array_get(json_object_get(o, "mentions"), 0), "value");
+		assert_true(json_number_value(v) == cases[i].value);
+		json_decref(o);
+		g_string_free(s, TRUE);
+		entx_doc_free(d);
+	}
+}
+
 static void error_record(void **state)
 {
 	entx_jsonld_options opts = {0};
@@ -153,6 +182,7 @@ int main(void)
 		cmocka_unit_test(document_object),
 		cmocka_unit_test(options_change_the_object),
 		cmocka_unit_test(extra_fields_carried_but_not_over_ours),
+		cmocka_unit_test(numbers_keep_their_digits),
 		cmocka_unit_test(error_record),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -54,6 +54,10 @@ static const qcase positives[] = {
     {"They paid 40 million rubles.", "40 million rubles", "40000000", NULL, "RUB", NULL},
     {"a $1 Billion fund", "$1 Billion", "1000000000", NULL, "USD", NULL},
     {"debts of $15bn", "$15bn", "15000000000", NULL, "USD", NULL},
+    /* decimals times a scale: 16.6 * 1e9 is not exactly 16600000000 in binary */
+    {"a deal worth $ 16.6 billion", "$ 16.6 billion", "16600000000", NULL, "USD", NULL},
+    {"debts of $34.3bn", "$34.3bn", "34300000000", NULL, "USD", NULL},
+    {"It holds 0.15 million barrels.", "0.15 million barrels", "150000", "barrels", "BLL", NULL},
     {"lost 20 million pounds", "20 million pounds", "20000000", NULL, "GBP", NULL},
     /* percentages and measures */
     {"Prices rose 20% in May.", "20%", "20", "%", "P1", NULL},
