@@ -1277,6 +1277,43 @@ static inline gboolean plain_word(const struct scan *s, struct tok *t)
 	return TRUE;
 }
 
+/*
+ * emit() for the commonest token of all, a plain word (plain_word() read
+ * it) after a gap of exactly one space that follows the previous token:
+ * the same result with the gap's and the word's known answers filled in.
+ */
+static inline void emit_spaced_word(struct scan *s, struct tok *t)
+{
+	s->gap_space = TRUE;
+	s->gap_newline = FALSE;
+	s->gap_para = FALSE;
+	uint32_t flags = ENTX_TOK_WORD | ENTX_TOK_SPACE_BEFORE | shape_flags(t);
+	if (starts_sentence(s, t)) {
+		flags |= ENTX_TOK_SENT_START;
+		s->sentence++;
+	}
+	s->pending = PEND_NONE;
+	t->flags = flags;
+	count_line(s, t);
+
+	size_t cp_begin = s->cp + 1;
+	entx_token tok = {
+		.byte_begin = t->begin,
+		.byte_end = t->end,
+		.cp_begin = cp_begin,
+		.cp_end = cp_begin + (t->end - t->begin),
+		.flags = flags,
+		.sentence = s->sentence,
+		.fold_hash = t->hash,
+	};
+	append(s, &tok);
+	s->cp = tok.cp_end;
+	s->cp_byte = t->end;
+	s->last_end = t->end;
+	s->last_flags = flags;
+	s->last_role = ROLE_NONE;
+}
+
 size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 {
 	struct scan s = {.text = text, .len = len, .tokens = tokens, .n = tokens->len,
@@ -1286,6 +1323,15 @@ size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 	if (text == NULL)
 		return 0;
 	for (;;) {
+		if (s.n > s.first && pos + 1 < len && text[pos] == ' ' && !s.possessive_next &&
+		    pos == s.last_end) {
+			struct tok t = {.begin = pos + 1};
+			if (plain_word(&s, &t)) {
+				emit_spaced_word(&s, &t);
+				pos = t.end;
+				continue;
+			}
+		}
 		pos = skip_gap(&s, pos);
 		if (pos >= len)
 			break;
