@@ -18,6 +18,31 @@ static void mention_free(gpointer p)
 	g_free(m->props);
 }
 
+static inline gboolean is_cont(const char *text, size_t i)
+{
+	return ((unsigned char)text[i] & 0xC0) == 0x80;
+}
+
+/* The continuation bytes (10xxxxxx) among the 8 bytes at p. */
+static inline unsigned cont_in_word(const char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, sizeof w);
+	/* bit 7 set and bit 6 clear: bit 6 shifted up one must be 0 */
+	return (unsigned)__builtin_popcountll(w & ~(w << 1) & UINT64_C(0x8080808080808080));
+}
+
+/* Code points starting in bytes [from, to) of text. */
+static size_t count_cp(const char *text, size_t from, size_t to)
+{
+	size_t cps = 0, i = from;
+	for (; i + 8 <= to; i += 8)
+		cps += 8 - cont_in_word(text + i);
+	for (; i < to; i++)
+		cps += !is_cont(text, i);
+	return cps;
+}
+
 static void build_block_table(entx_doc *doc)
 {
 	if (doc->n_cp == doc->len)
@@ -27,9 +52,7 @@ static void build_block_table(entx_doc *doc)
 	size_t cps = 0;
 	for (size_t b = 0; b < n_blocks; b++) {
 		doc->block_cp[b] = cps;
-		size_t end = MIN((b + 1) * ENTX_CP_BLOCK, doc->len);
-		for (size_t i = b * ENTX_CP_BLOCK; i < end; i++)
-			cps += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+		cps += count_cp(doc->text, b * ENTX_CP_BLOCK, MIN((b + 1) * ENTX_CP_BLOCK, doc->len));
 	}
 }
 
@@ -210,13 +233,10 @@ size_t entx_doc_cp_offset(const entx_doc *doc, size_t byte_offset)
 	if (doc->block_cp == NULL)
 		return byte_offset;
 	/* Step back to the start of the character holding byte_offset. */
-	while (byte_offset > 0 && ((unsigned char)doc->text[byte_offset] & 0xC0) == 0x80)
+	while (byte_offset > 0 && is_cont(doc->text, byte_offset))
 		byte_offset--;
 	size_t b = byte_offset / ENTX_CP_BLOCK;
-	size_t cps = doc->block_cp[b];
-	for (size_t i = b * ENTX_CP_BLOCK; i < byte_offset; i++)
-		cps += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
-	return cps;
+	return doc->block_cp[b] + count_cp(doc->text, b * ENTX_CP_BLOCK, byte_offset);
 }
 
 size_t entx_doc_byte_offset(const entx_doc *doc, size_t cp_offset)
@@ -236,14 +256,23 @@ size_t entx_doc_byte_offset(const entx_doc *doc, size_t cp_offset)
 	}
 	size_t cps = doc->block_cp[lo];
 	size_t i = lo * ENTX_CP_BLOCK;
-	/* Skip continuation bytes of a character begun in the previous block. */
-	while (i < doc->len && ((unsigned char)doc->text[i] & 0xC0) == 0x80)
+	/* Whole words while the character sought is past them: the
+	 * characters starting in a word are its bytes less its continuations. */
+	while (i + 8 <= doc->len) {
+		size_t in_word = 8 - cont_in_word(doc->text + i);
+		if (cps + in_word > cp_offset)
+			break;
+		cps += in_word;
+		i += 8;
+	}
+	/* Skip continuation bytes of a character begun before i. */
+	while (i < doc->len && is_cont(doc->text, i))
 		i++;
 	while (i < doc->len) {
 		if (cps == cp_offset)
 			return i;
 		i++;
-		while (i < doc->len && ((unsigned char)doc->text[i] & 0xC0) == 0x80)
+		while (i < doc->len && is_cont(doc->text, i))
 			i++;
 		cps++;
 	}
