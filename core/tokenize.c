@@ -1078,7 +1078,7 @@ static void end_line(struct scan *s, size_t end)
 	s->line_lower = s->line_upper = FALSE;
 }
 
-static void count_line(struct scan *s, const struct tok *t)
+static inline void count_line(struct scan *s, const struct tok *t)
 {
 	s->line_ntok++;
 	s->line_lower |= t->n_lower > 0;
@@ -1097,7 +1097,7 @@ static void count_line(struct scan *s, const struct tok *t)
 }
 
 /* Can t begin a sentence after sentence-final punctuation? */
-static gboolean can_start(const struct tok *t)
+static inline gboolean can_start(const struct tok *t)
 {
 	switch (t->first_class) {
 	case CL_UPPER:
@@ -1119,7 +1119,7 @@ static gboolean is_starter_word(const struct scan *s, const struct tok *t)
 	       word_lookup(s->text + t->begin, t->end - t->begin) == ABBR_STARTER;
 }
 
-static gboolean starts_sentence(const struct scan *s, const struct tok *t)
+static inline gboolean starts_sentence(const struct scan *s, const struct tok *t)
 {
 	if (s->pending == PEND_STRONG && can_start(t))
 		return TRUE;
