@@ -99,12 +99,21 @@ static gboolean write_plain_short(GString *out, const unsigned char *s, size_t n
 		return FALSE;
 	char *d = out->str + out->len;
 	*d++ = '"';
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if ((w & HIGHS) || word_may_need_escape(w))
+			break; /* the bytes below say which */
+		memcpy(d + i, &w, 8);
+	}
+	for (; i < n; i++) {
 		unsigned char c = s[i];
 		if (c >= 0x80 || entx_json_special[c])
 			return FALSE;
-		*d++ = (char)c;
+		d[i] = (char)c;
 	}
+	d += n;
 	*d++ = '"';
 	*d = '\0';
 	out->len = (size_t)(d - out->str);
