@@ -129,13 +129,20 @@ fail:
 	return NULL;
 }
 
-/* The longest date of any kind starting exactly at token i. */
+/*
+ * The longest date of any kind starting exactly at token i. "the June
+ * 5" asks at "June" once after "the" and once for itself: a miss is
+ * remembered until a find (which may move last_quarter) or an emitted
+ * date (which moves the floor) could change the answer.
+ */
 static gboolean parse_core(dctx *c, size_t i, date_match *best)
 {
 	date_match m;
 	gboolean found = FALSE;
 	tval saved = c->last_quarter;
 	memset(best, 0, sizeof *best);
+	if (c->core_miss == i + 1)
+		return FALSE;
 	gboolean (*const parsers[])(const dctx *, size_t, date_match *) = {
 	    parse_numeric, parse_calendar, parse_time, parse_year, parse_holiday};
 	for (size_t k = 0; k < G_N_ELEMENTS(parsers); k++) {
@@ -153,6 +160,7 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 	} else {
 		c->last_quarter = saved;
 	}
+	c->core_miss = found ? 0 : i + 1;
 	return found;
 }
 
@@ -367,6 +375,7 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 		tval_resolve(&c, &m.v);
 		emit(&c, &m);
 		c.floor = m.end;
+		c.core_miss = 0;
 		i = m.end - 1;
 	}
 	return TRUE;

@@ -75,6 +75,11 @@ typedef struct dctx {
 	GDate ref;         /* reference date when has_ref */
 	tval last_quarter; /* the last quarter named, for "the quarter", "a year ago" */
 	size_t last_ago;   /* 1 + the last "ago" or "earlier" token, 0 for none */
+	/*
+	 * 1 + the token where parse_core() last found nothing, 0 for none;
+	 * cleared by whatever changes what it would find (date.c).
+	 */
+	size_t core_miss;
 } dctx;
 
 /* The result of one parser. */
