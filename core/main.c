@@ -586,6 +586,14 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 	return !g_atomic_int_get(&p->w.stop);
 }
 
+/*
+ * stdio would read a block (4 KB) per system call; news comes by the
+ * megabyte. A read returns what there is, so a pipe waits no longer.
+ * glibc ignores the size of a buffer it allocates itself: we give it one.
+ */
+#define INPUT_BUFFER (64 * 1024)
+static char stdin_buffer[INPUT_BUFFER];
+
 static void process_file(pipeline *p, const char *path)
 {
 	if (strcmp(path, "-") == 0) {
@@ -601,8 +609,11 @@ static void process_file(pipeline *p, const char *path)
 		submit(p, j);
 		return;
 	}
+	char *buf = g_malloc(INPUT_BUFFER);
+	setvbuf(fp, buf, _IOFBF, INPUT_BUFFER);
 	process_stream(p, fp, path);
 	fclose(fp);
+	g_free(buf);
 }
 
 static int run(const app *a)
@@ -617,6 +628,8 @@ static int run(const app *a)
 		p.writer_thread = g_thread_new("entx-writer", writer_main, &p);
 	} else
 		p.single.out = g_string_sized_new(65536);
+	/* Before anything reads standard input. */
+	setvbuf(stdin, stdin_buffer, _IOFBF, sizeof stdin_buffer);
 	if (a->files == NULL || a->files[0] == NULL)
 		process_stream(&p, stdin, "-");
 	else
