@@ -95,7 +95,7 @@ void names_look_up(const ctx *c, size_t i)
 				ti->head = pl[k];
 		}
 	}
-	if (!is_cap(c, i) && !hashmap_contains(&c->lx->lower_starts, t->fold_hash))
+	if (!is_cap(c, i) && !names_lower_may_start(c->lx, c->toks, i, c->n))
 		return;
 	len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
 	/* "German" is a town somewhere, but in news it is a demonym. */
@@ -538,7 +538,7 @@ static void find_names(ctx *c)
 			/* Lowercase entity entries such as al-Qaeda (only tokens
 			 * in lower_starts are looked up as entities). */
 			else if ((is_cap(c, i) ||
-			          hashmap_contains(&c->lx->lower_starts, tok(c, i)->fold_hash)) &&
+			          names_lower_may_start(c->lx, c->toks, i, c->n)) &&
 			         info(c, i)->ent_len > 0) {
 				i = entity_conf_and_add(c, i);
 				continue;

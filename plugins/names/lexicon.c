@@ -103,15 +103,42 @@ static gboolean single_word_hash(const char *text, uint64_t *hash)
 }
 
 /*
- * The fold hash of the first token of text as the core's tokenizer cuts
- * it: "al-Qaeda" is one token, "al Qaeda" two.
+ * The fold hashes of the first two tokens of text as the core's
+ * tokenizer cuts it ("al-Qaeda" is one token, "al Qaeda" two), 0 for
+ * none; returns the number of tokens.
  */
-static uint64_t first_token_hash(const char *text)
+static size_t first_token_hashes(const char *text, uint64_t *first, uint64_t *second)
 {
 	entx_doc *d = entx_doc_new(NULL, text, strlen(text));
-	uint64_t h = entx_doc_n_tokens(d) > 0 ? entx_doc_token(d, 0)->fold_hash : 0;
+	size_t n = entx_doc_n_tokens(d);
+	*first = n > 0 ? entx_doc_token(d, 0)->fold_hash : 0;
+	*second = n > 1 ? entx_doc_token(d, 1)->fold_hash : 0;
 	entx_doc_free(d);
-	return h;
+	return n;
+}
+
+static uint64_t first_token_hash(const char *text)
+{
+	uint64_t first = 0, second = 0;
+	first_token_hashes(text, &first, &second);
+	return first;
+}
+
+/* Notes a lowercase entity in lx->lower_starts and lx->lower_pairs. */
+static void add_lower_start(names_lexicon *lx, const char *text)
+{
+	uint64_t first = 0, second = 0;
+	size_t n = first_token_hashes(text, &first, &second);
+	if (n == 0)
+		return;
+	if (n == 1) {
+		hashmap_put(&lx->lower_starts, first, LOWER_ALONE);
+		return;
+	}
+	if (!hashmap_contains(&lx->lower_starts, first))
+		hashmap_put(&lx->lower_starts, first, LOWER_LONGER);
+	hashmap_put(&lx->lower_pairs,
+	            entx_hash_fold_combine(entx_hash_fold_combine(0, first), second), 1);
 }
 
 static gboolean on_line(const entx_rules_line *line, void *user_data, GError **error)
@@ -147,7 +174,7 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	g_array_append_val(lx->entries, e);
 	uint64_t h = 0;
 	if (sk->kind == NK_ENTITY && e.lower_ok)
-		hashmap_put(&lx->lower_starts, first_token_hash(line->text), 1);
+		add_lower_start(lx, line->text);
 	if (sk->kind == NK_SPORT)
 		hashmap_put(&lx->sport_first, first_token_hash(line->text), 1);
 	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
@@ -200,6 +227,7 @@ void names_lexicon_free(names_lexicon *lx)
 	hashmap_free(&lx->single);
 	hashmap_free(&lx->demonyms);
 	hashmap_free(&lx->lower_starts);
+	hashmap_free(&lx->lower_pairs);
 	hashmap_free(&lx->sport_first);
 	g_free(lx);
 }

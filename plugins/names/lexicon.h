@@ -65,9 +65,14 @@ struct names_lexicon {
 	hashmap demonyms;
 	/*
 	 * Fold hashes of the first words of lowercase entities (al-Qaeda):
-	 * other lowercase tokens need no entity lookup.
+	 * other lowercase tokens need no entity lookup. The value is
+	 * LOWER_ALONE when some such entity is that word alone, else
+	 * LOWER_LONGER, and then lower_pairs holds the key of its first two
+	 * tokens: "the" starts "the State of Eritrea", and few of the
+	 * many "the" of a story go on with "State".
 	 */
 	hashmap lower_starts;
+	hashmap lower_pairs;
 	/*
 	 * Fold hashes of the first tokens of sports words: only a token
 	 * with one of them can have NK_SPORT, so a document's other tokens
@@ -75,6 +80,22 @@ struct names_lexicon {
 	 */
 	hashmap sport_first;
 };
+
+enum { LOWER_ALONE = 1, LOWER_LONGER = 2 };
+
+/* Whether a lowercase entity may start at token i of toks[0, n). */
+static inline gboolean names_lower_may_start(const names_lexicon *lx, const entx_token *toks,
+                                             size_t i, size_t n)
+{
+	const uint32_t *v = hashmap_get(&lx->lower_starts, toks[i].fold_hash);
+	if (v == NULL || *v == LOWER_ALONE)
+		return v != NULL;
+	if (i + 1 >= n)
+		return FALSE;
+	uint64_t key = entx_hash_fold_combine(entx_hash_fold_combine(0, toks[i].fold_hash),
+	                                      toks[i + 1].fold_hash);
+	return hashmap_contains(&lx->lower_pairs, key);
+}
 
 static inline const names_entry *names_lexicon_entry(const names_lexicon *lx, uint32_t i)
 {

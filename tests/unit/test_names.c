@@ -287,6 +287,12 @@ static void test_lowercase_entities(void **state)
 	expect(d, "Organization", "al Qaeda");
 	entx_doc_free(d);
 
+	/* A lowercase first word shared with ordinary prose ("the"). */
+	d = harness_run(*state, "Talks with the State of Eritrea ended at the state border.", NULL);
+	expect(d, "Place", "the State of Eritrea");
+	expect_none(d, "Place", "the state");
+	entx_doc_free(d);
+
 	d = harness_run(*state, "They ate turkey in china bowls.", NULL);
 	expect_none(d, "Place", "turkey");
 	expect_none(d, "Place", "china");
