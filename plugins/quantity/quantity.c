@@ -317,9 +317,10 @@ static void emit(const qctx *c, const qty *q)
 static gboolean candidate(const qctx *c, size_t i)
 {
 	const entx_token *t = qctx_tok(c, i);
-	if (g_ascii_isdigit(c->text[t->byte_begin]))
-		return TRUE;
-	if (!(t->flags & ENTX_TOK_WORD) || (t->flags & ENTX_TOK_HAS_DIGIT))
+	/* The flags first: most tokens need no look at their text. */
+	if (t->flags & ENTX_TOK_HAS_DIGIT)
+		return g_ascii_isdigit(c->text[t->byte_begin]);
+	if (!(t->flags & ENTX_TOK_WORD))
 		return FALSE;
 	if (num_word_at(&c->st->nl, c->doc, t))
 		return TRUE;

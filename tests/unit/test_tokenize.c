@@ -503,6 +503,34 @@ static void test_word_ends(void **state)
 	done(&r);
 }
 
+/*
+ * ENTX_TOK_HAS_DIGIT is set on every token with an ASCII digit, wherever
+ * the digit is and whatever follows: plugins test the flag before they
+ * look at a token's text.
+ */
+static void test_digit_flag(void **state)
+{
+	static const char *const pieces[] = {"7",  "1990s", "5km", "GPV-2027", "$40", "3,000.5",
+	                                     "x1", "9/11",  "'90s", "2.5%",    "No.5", "4th",
+	                                     "1-0", "(12)", "a_1", "\xC3\xA91"};
+	for (size_t a = 0; a < G_N_ELEMENTS(pieces); a++)
+		for (size_t b = 0; b < G_N_ELEMENTS(pieces); b++) {
+			char text[64];
+			g_snprintf(text, sizeof text, "%s %s%s.", pieces[a], pieces[b], pieces[a]);
+			struct result r = run(text);
+			for (guint i = 0; i < r.tokens->len; i++) {
+				const entx_token *t = tok(&r, i);
+				gboolean digit = FALSE;
+				for (size_t k = t->byte_begin; k < t->byte_end; k++)
+					digit = digit || g_ascii_isdigit(text[k]);
+				if (digit != ((t->flags & ENTX_TOK_HAS_DIGIT) != 0))
+					fail_msg("'%.*s' in '%s': HAS_DIGIT is %d", (int)(t->byte_end - t->byte_begin),
+					         text + t->byte_begin, text, !digit);
+			}
+			done(&r);
+		}
+}
+
 static void test_appends(void **state)
 {
 	GArray *tokens = g_array_new(FALSE, FALSE, sizeof(entx_token));
@@ -551,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_fold_hash),
 		cmocka_unit_test(test_token_hashes),
 		cmocka_unit_test(test_word_ends),
+		cmocka_unit_test(test_digit_flag),
 		cmocka_unit_test(test_appends),
 		cmocka_unit_test(test_symbols),
 	};
