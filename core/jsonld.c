@@ -211,7 +211,7 @@ static void write_property(GString *out, term_cache *tc, const entx_mention *m, 
 	const char *key = term >= 0 ? TERMS[term].term : prop;
 	coercion coerce = term >= 0 ? TERMS[term].coerce : COERCE_NONE;
 	for (size_t w = 0; w < *n_written; w++)
-		if (strcmp(written[w], key) == 0)
+		if (written[w] == key || (written[w][0] == key[0] && strcmp(written[w], key) == 0))
 			return;
 	written[(*n_written)++] = key;
 
