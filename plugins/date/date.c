@@ -30,9 +30,19 @@ static void date_destroy(void *state)
 	g_free(st);
 }
 
+/* A starter for any token, or (STARTER_CAPITAL) only for a capitalized
+ * one: holidays are names, "New Year's Day", and a lowercase "new" or
+ * "independence" starts none. */
+static void put_starter(date_state *st, uint64_t hash, uint32_t how)
+{
+	const uint32_t *old = hashmap_get(&st->starters, hash);
+	if (old == NULL || *old == STARTER_CAPITAL)
+		hashmap_put(&st->starters, hash, how);
+}
+
 static void add_starter_len(date_state *st, const char *word, size_t len)
 {
-	hashmap_put(&st->starters, entx_hash_fold(word, len), 1);
+	put_starter(st, entx_hash_fold(word, len), STARTER_ANY);
 }
 
 static void add_starter(date_state *st, const char *word)
@@ -74,14 +84,38 @@ static void add_followers(date_state *st)
 		lex_table_foreach(lex_set_table(st->lex, *t), collect_follower, &st->followers);
 }
 
+/* The first word of a phrase ("new" of "new year's day") and the
+ * phrase itself (one token with a hyphen or an apostrophe). */
+static void collect_as(date_state *st, const lex_entry *e, uint32_t how)
+{
+	put_starter(st, entx_hash_fold(e->text, strlen(e->text)), how);
+	if (strchr(e->text, ' ') != NULL)
+		put_starter(st, entx_hash_fold(e->text, strcspn(e->text, " ")), how);
+}
+
 static void collect(gpointer key, gpointer value, gpointer user_data)
+{
+	(void)key;
+	collect_as(user_data, value, STARTER_ANY);
+}
+
+static void collect_holiday(gpointer key, gpointer value, gpointer user_data)
+{
+	(void)key;
+	collect_as(user_data, value, STARTER_CAPITAL);
+}
+
+/*
+ * A number word starts a date as a count ("two days ago", at most 1000:
+ * see count_at()) or a spelled year ("nineteen ninety-six"); "million"
+ * and "billion" start neither.
+ */
+static void collect_count(gpointer key, gpointer value, gpointer user_data)
 {
 	const lex_entry *e = value;
 	(void)key;
-	add_starter(user_data, e->text);
-	/* The first word of a phrase ("new" of "new year's day"). */
-	if (strchr(e->text, ' ') != NULL)
-		add_starter_len(user_data, e->text, strcspn(e->text, " "));
+	if (e->value <= 1000)
+		collect_as(user_data, e, STARTER_ANY);
 }
 
 static void *date_create(const entx_plugin_config *cfg, GError **error)
@@ -118,10 +152,11 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	st->currencies = lex_set_table(st->qlex, "prefix");
 	add_fixed_starters(st);
 	static const char *const starter_tables[] = {
-	    "month", "weekday", "day", "season", "shift", "ordinal", "clockword", "holiday", NULL};
+	    "month", "weekday", "day", "season", "shift", "ordinal", "clockword", NULL};
 	for (const char *const *t = starter_tables; *t; t++)
 		lex_table_foreach(lex_set_table(st->lex, *t), collect, st);
-	lex_table_foreach(st->nl.numbers, collect, st);
+	lex_table_foreach(st->nl.numbers, collect_count, st);
+	lex_table_foreach(st->holidays, collect_holiday, st);
 	add_followers(st);
 	return st;
 fail:
@@ -178,6 +213,14 @@ static gboolean takes_article(const dctx *c, const date_match *m)
 	       v->gr == GR_HALF || v->gr == GR_WEEKEND || v->gr == GR_SEASON;
 }
 
+/* Whether the word of token t with fold hash h is a starter for t. */
+static inline gboolean starts_date(const dctx *c, const entx_token *t, uint64_t h)
+{
+	const uint32_t *how = hashmap_get(&c->st->starters, h);
+	return how != NULL &&
+	       (*how == STARTER_ANY || (t->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)));
+}
+
 /*
  * A starter word that is "the", "a" or "an" starts a date only before a
  * word that can go on one; any other starter word starts one.
@@ -191,7 +234,7 @@ static gboolean starter_word(const dctx *c, size_t i)
 	const entx_token *next = dtok(c, i + 1);
 	return (next->flags & ENTX_TOK_HAS_DIGIT) ||
 	       hashmap_contains(&c->st->followers, next->fold_hash) ||
-	       hashmap_contains(&c->st->starters, next->fold_hash) ||
+	       starts_date(c, next, next->fold_hash) ||
 	       (next->flags & ENTX_TOK_HYPHENATED);
 }
 
@@ -206,11 +249,11 @@ static inline gboolean starter(const dctx *c, size_t i)
 		return TRUE;
 	if (!(t->flags & ENTX_TOK_WORD))
 		return FALSE;
-	if (hashmap_contains(&c->st->starters, t->fold_hash))
+	if (starts_date(c, t, t->fold_hash))
 		return starter_word(c, i);
 	if (!(t->flags & ENTX_TOK_HYPHENATED))
 		return FALSE;
-	return hashmap_contains(&c->st->starters, lex_hyphen_head(c->doc, t));
+	return starts_date(c, t, lex_hyphen_head(c->doc, t));
 }
 
 /* "the end of the month", "the start of the year": the current one. */

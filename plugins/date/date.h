@@ -46,11 +46,13 @@ typedef struct tval {
 	int lean;     /* a bare weekday: -1 the last one (default), 1 the next one */
 } tval;
 
+enum { STARTER_ANY = 1, STARTER_CAPITAL = 2 };
+
 /* Read-only after create(). */
 typedef struct date_state {
 	lex_set *lex;          /* the date rule files */
 	const lex_set *qlex;   /* the quantity rule files, shared with that plugin */
-	hashmap starters;  /* fold hashes of words that may begin a date */
+	hashmap starters;  /* fold hashes of words that may begin a date: STARTER_* */
 	hashmap followers; /* ... and of words that may follow "the" or "a" in one */
 	num_lexicon nl;
 	const lex_table *months, *weekdays, *days, *dayparts, *seasons, *units;

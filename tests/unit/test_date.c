@@ -85,6 +85,8 @@ static const dcase cases[] = {
     {"We met on Thanksgiving Day.", REF, "Thanksgiving Day", "2017-11-23", "time:inXSDDate"},
     {"We meet on Christmas Eve.", REF, "Christmas Eve", "2017-12-24", "time:inXSDDate"},
     {"We meet at Easter 2018.", NULL, "Easter 2018", "2018-04-01", "time:inXSDDate"},
+    {"We met on New Year's Day.", REF, "New Year's Day", "2018-01-01", "time:inXSDDate"},
+    {"It was ten days ago.", REF, "ten days ago", "2017-12-08", "time:inXSDDate"},
     /* no reference date: TIMEX3 placeholders */
     {"We met on December 17.", NULL, "December 17", "XXXX-12-17", NULL},
     {"They were detained Sunday.", NULL, "Sunday", "XXXX-WXX-7", NULL},
@@ -99,6 +101,8 @@ static const char *const negatives[] = {
     "Call 555-1234 today-ish.",   "after 9/11 the world changed", "the GPV-2027 programme",
     "in the 2+2 format",          "He may go. She will march.",   "Jan Smith said so.",
     "about 2000 soldiers",
+    /* a holiday is a name; a million is no count of years */
+    "a new year's day of talks",  "a million years ago",
 };
 
 static void check_case(const dcase *c)
