@@ -118,8 +118,16 @@ static int read_delimited(entx_reader *r, entx_record *rec, int delim, GError **
 		n--;
 	if (delim == '\n' && n > 0 && r->line[n - 1] == '\r')
 		n--;
-	append(r, rec, r->line, (size_t)n);
-	finish(r, rec);
+	rec->size = (size_t)n;
+	if (r->max_size > 0 && rec->size > r->max_size) {
+		rec->oversized = TRUE;
+		finish(r, rec);
+		return 1;
+	}
+	/* The record is the line itself: no copy. */
+	r->line[n] = '\0';
+	rec->text = r->line;
+	rec->len = (size_t)n;
 	return 1;
 }
 

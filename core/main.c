@@ -52,6 +52,7 @@ typedef struct {
 	json_t *extra; /* JSONL fields carried to the output */
 	char *error;   /* set when the document failed before processing */
 	gboolean jsonl; /* text is a JSONL line still to be parsed (on the worker) */
+	gboolean borrowed; /* text is the reader's, not ours to free */
 } job;
 
 /* Consecutive jobs handed to a worker together, so that a stream of
@@ -309,7 +310,8 @@ static void list_plugins(const entx_engine *e)
 static void job_free(job *j)
 {
 	g_free(j->id);
-	g_free(j->text);
+	if (!j->borrowed)
+		g_free(j->text);
 	g_free(j->date);
 	g_free(j->error);
 	if (j->extra != NULL)
@@ -330,7 +332,9 @@ static void parse_jsonl(job *j, const char *line, size_t len)
 {
 	entx_jsonl_record rec;
 	entx_jsonl_parse(line, len, &rec);
-	g_free(j->text);
+	if (!j->borrowed)
+		g_free(j->text);
+	j->borrowed = FALSE;
 	j->jsonl = FALSE;
 	if (rec.id != NULL) {
 		g_free(j->id);
@@ -388,7 +392,10 @@ static gboolean run_job(const app *a, job *j, GString *out)
 	return !failed;
 }
 
-static job *make_job(const app *a, const char *source, const entx_record *rec, size_t seq)
+/* With borrow, the job uses the record's text in place: only for a job
+ * done before the reader reads again (one job, no worker threads). */
+static job *make_job(const app *a, const char *source, const entx_record *rec, size_t seq,
+                     gboolean borrow)
 {
 	job *j = g_new0(job, 1);
 	j->seq = seq;
@@ -399,7 +406,8 @@ static job *make_job(const app *a, const char *source, const entx_record *rec, s
 		                           rec->size, a->max_doc_size);
 		return j;
 	}
-	j->text = g_memdup2(rec->text, rec->len + 1);
+	j->text = borrow ? rec->text : g_memdup2(rec->text, rec->len + 1);
+	j->borrowed = borrow;
 	j->len = rec->len;
 	j->jsonl = a->jsonl;
 	return j;
@@ -567,7 +575,7 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 	while (!g_atomic_int_get(&p->w.stop) && (rc = entx_reader_next(rd, &rec, &error)) > 0) {
 		if (p->a->jsonl && !rec.oversized && entx_text_is_blank(rec.text, rec.len))
 			continue;
-		submit(p, make_job(p->a, source, &rec, p->seq++));
+		submit(p, make_job(p->a, source, &rec, p->seq++, p->pool == NULL));
 		/* Documents read so far are not held back waiting for input. */
 		if (p->pool != NULL && !entx_reader_ready(rd))
 			flush_batch(p);
