@@ -5,6 +5,10 @@
  * entx over it as a user would, as a child process reading a file:
  *
  *     entx-bench ENTX [MEGABYTES]
+ *     entx-bench ENTX FILE [SPLIT]
+ *
+ * The second form measures FILE instead, split as --split=SPLIT says
+ * (default blank): real news, which the project does not ship.
  *
  * For --format=jsonld and --format=tsv, with -j 1 and -j 2, it prints
  * MB/s of input, mentions/s and the child's peak RSS (best of three
@@ -217,10 +221,11 @@ static void remove_gazetteer(char *dir)
 
 /* Seconds (the best of three runs) for the rules plugin alone, with the
  * gazetteer in dir, to read `input`. */
-static double gazetteer_run(const char *entx, const char *dir, const char *input, const char *out)
+static double gazetteer_run(const char *entx, const char *split, const char *dir,
+                            const char *input, const char *out)
 {
 	char *rules_dir = g_strdup_printf("--rules-dir=%s", dir);
-	char *argv[] = {(char *)entx, "--split=blank", "--format=tsv", "--plugins=rules", rules_dir,
+	char *argv[] = {(char *)entx, (char *)split, "--format=tsv", "--plugins=rules", rules_dir,
 	                "--option=rules.max-entries=2000000", "--option=rules.max-file-size=256M",
 	                NULL};
 	double best = G_MAXDOUBLE;
@@ -236,6 +241,17 @@ static double gazetteer_run(const char *entx, const char *dir, const char *input
 	return best;
 }
 
+/* An argument that is all digits: a size in megabytes, not a file. */
+static gboolean is_number(const char *s)
+{
+	if (*s == '\0')
+		return FALSE;
+	for (; *s; s++)
+		if (!g_ascii_isdigit(*s))
+			return FALSE;
+	return TRUE;
+}
+
 static int compare_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -245,31 +261,60 @@ static int compare_double(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "usage: entx-bench ENTX [MEGABYTES]\n");
+		fprintf(stderr, "usage: entx-bench ENTX [MEGABYTES]\n"
+		                "       entx-bench ENTX FILE [SPLIT]\n");
 		return 2;
 	}
 	char *entx = argv[1];
-	size_t mb = argc > 2 ? strtoul(argv[2], NULL, 10) : 50;
-	char *corpus = write_corpus(mb * 1000 * 1000);
-	char *out = g_strdup_printf("%s.out", corpus);
+	gboolean generated = argc <= 2 || is_number(argv[2]);
+	char *corpus = NULL;
+	if (generated)
+		corpus = write_corpus((argc > 2 ? strtoul(argv[2], NULL, 10) : 50) * 1000 * 1000);
+	else
+		corpus = g_strdup(argv[2]);
 	GStatBuf st;
-	g_stat(corpus, &st);
+	if (g_stat(corpus, &st) != 0) {
+		fprintf(stderr, "entx-bench: cannot read '%s': %s\n", corpus, g_strerror(errno));
+		return 2;
+	}
+	char *split = g_strdup_printf("--split=%s", !generated && argc > 3 ? argv[3] : "blank");
+	char *out = generated ? g_strdup_printf("%s.out", corpus) : NULL;
+	if (out == NULL) {
+		int fd = g_file_open_tmp("entx-bench-XXXXXX.out", &out, NULL);
+		if (fd < 0) {
+			fprintf(stderr, "entx-bench: cannot make a temporary file\n");
+			return 2;
+		}
+		close(fd);
+	}
 	double size_mb = st.st_size / 1e6;
 
 	/* Mentions are counted once, from TSV output (one line each). */
-	char *tsv_argv[] = {entx, "--split=blank", "--format=tsv", NULL};
-	run(tsv_argv, corpus, out);
+	char *tsv_argv[] = {entx, split, "--format=tsv", NULL};
+	run_result counted = run(tsv_argv, corpus, out);
+	if (!WIFEXITED(counted.status) || WEXITSTATUS(counted.status) != 0) {
+		fprintf(stderr, "entx-bench: entx %s failed on '%s'\n", split, corpus);
+		g_unlink(out);
+		if (generated)
+			g_unlink(corpus);
+		return 2;
+	}
 	size_t mentions = count_lines(out);
 
-	printf("entx-bench: %.1f MB of generated news text, %zu documents of ~3 KB, %zu mentions\n",
-	       size_mb, (size_t)(size_mb * 1e6 / 3000), mentions);
+	if (generated)
+		printf("entx-bench: %.1f MB of generated news text, %zu documents of ~3 KB, %zu "
+		       "mentions\n",
+		       size_mb, (size_t)(size_mb * 1e6 / 3000), mentions);
+	else
+		printf("entx-bench: %.1f MB of '%s' (%s), %zu mentions\n", size_mb, corpus, split,
+		       mentions);
 	printf("%-8s %-4s %10s %14s %12s\n", "format", "-j", "MB/s", "mentions/s", "peak RSS");
 	const char *formats[] = {"jsonld", "tsv"};
 	const char *jobs[] = {"1", "2"};
 	for (size_t f = 0; f < 2; f++)
 		for (size_t j = 0; j < 2; j++) {
 			char *fmt = g_strdup_printf("--format=%s", formats[f]);
-			char *argv2[] = {entx, "--split=blank", fmt, "-j", (char *)jobs[j], NULL};
+			char *argv2[] = {entx, split, fmt, "-j", (char *)jobs[j], NULL};
 			/* The best of three: a shared machine only ever slows a run down. */
 			run_result r = run(argv2, corpus, "/dev/null");
 			for (int k = 0; k < 2; k++) {
@@ -301,18 +346,20 @@ int main(int argc, char **argv)
 	 * extraction at most twice as much per byte as ten entries. */
 	const size_t big = 1000000;
 	char *small_dir = write_gazetteer(10), *big_dir = write_gazetteer(big);
-	double small_t = gazetteer_run(entx, small_dir, corpus, out);
-	double load_t = gazetteer_run(entx, big_dir, "/dev/null", out);
-	double big_t = gazetteer_run(entx, big_dir, corpus, out);
+	double small_t = gazetteer_run(entx, split, small_dir, corpus, out);
+	double load_t = gazetteer_run(entx, split, big_dir, "/dev/null", out);
+	double big_t = gazetteer_run(entx, split, big_dir, corpus, out);
 	remove_gazetteer(small_dir);
 	remove_gazetteer(big_dir);
 	printf("user gazetteer of %zu entries: loads in %.2f s; rules plugin alone %.1f MB/s with it, "
 	       "%.1f MB/s with 10 entries (%.2fx the time per byte)\n",
 	       big, load_t, size_mb / (big_t - load_t), size_mb / small_t,
 	       (big_t - load_t) / small_t);
-	g_unlink(corpus);
+	if (generated)
+		g_unlink(corpus); /* never the user's file */
 	g_unlink(out);
 	g_free(corpus);
 	g_free(out);
+	g_free(split);
 	return 0;
 }
