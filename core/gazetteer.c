@@ -441,34 +441,22 @@ static const struct list *term_payloads(const entx_gazetteer *g, uint32_t ti, co
 	return t->any.n > 0 ? &t->any : NULL;
 }
 
-size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t first,
-                            size_t limit, const uint32_t **payloads, size_t *n_payloads)
+/*
+ * The walk from the first token's slot on: payloads of the longest
+ * phrase found, which entx_gazetteer_match() has set to none.
+ */
+static __attribute__((noinline)) size_t match_from(const entx_gazetteer *g, const entx_doc *doc,
+                                         size_t first, size_t limit, const struct slot *slot,
+                                         uint64_t key, const uint32_t **payloads,
+                                         size_t *n_payloads)
 {
 	const struct list *best = NULL;
 	const uint32_t *best_single = NULL;
 	size_t best_len = 0;
-
-	if (payloads != NULL)
-		*payloads = NULL;
-	if (n_payloads != NULL)
-		*n_payloads = 0;
-	if (g == NULL || doc == NULL || g->n_entries == 0)
-		return 0;
-	size_t n_tok = doc->tokens->len;
-	if (limit > n_tok)
-		limit = n_tok;
 	const char *text = doc->text;
 	const entx_token *toks = (const entx_token *)(const void *)doc->tokens->data;
 
-	uint64_t key = 0;
-	for (size_t i = first; i < limit; i++) {
-		key = entx_priv_hash_combine(key, token_key(text, &toks[i]));
-		if (i == first ? !keyfilter_may_have(&g->first, key, 1)
-		               : !keyfilter_may_have(&g->next, key, 2))
-			break;
-		const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
-		if (slot->key == 0)
-			break;
+	for (size_t i = first;;) {
 		uint32_t val = slot->val;
 		if (val & NODE_SINGLE) {
 			best = NULL;
@@ -483,7 +471,13 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 				best_len = i + 1 - first;
 			}
 		}
-		if (!(val & NODE_PREFIX))
+		if (!(val & NODE_PREFIX) || ++i >= limit)
+			break;
+		key = entx_priv_hash_combine(key, token_key(text, &toks[i]));
+		if (!keyfilter_may_have(&g->next, key, 2))
+			break;
+		slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
+		if (slot->key == 0)
 			break;
 	}
 	if (best_single != NULL) {
@@ -498,4 +492,28 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 			*n_payloads = best->n;
 	}
 	return best_len;
+}
+
+/* Most lookups end at the first token, which this keeps short. */
+size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t first,
+                            size_t limit, const uint32_t **payloads, size_t *n_payloads)
+{
+	if (payloads != NULL)
+		*payloads = NULL;
+	if (n_payloads != NULL)
+		*n_payloads = 0;
+	if (g == NULL || doc == NULL || g->n_entries == 0)
+		return 0;
+	if (limit > doc->tokens->len)
+		limit = doc->tokens->len;
+	if (first >= limit)
+		return 0;
+	const entx_token *tok = &g_array_index(doc->tokens, entx_token, first);
+	uint64_t key = entx_priv_hash_combine(0, token_key(doc->text, tok));
+	if (!keyfilter_may_have(&g->first, key, 1))
+		return 0;
+	const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
+	if (slot->key == 0)
+		return 0;
+	return match_from(g, doc, first, limit, slot, key, payloads, n_payloads);
 }
