@@ -15,7 +15,8 @@
 static void mention_free(gpointer p)
 {
 	entx_mention *m = p;
-	g_free(m->props);
+	if (m->props != m->props_here)
+		g_free(m->props);
 }
 
 static inline gboolean is_cont(const char *text, size_t i)
@@ -54,7 +55,8 @@ static void build_block_table(entx_doc *doc)
 	size_t cps = 0;
 	for (size_t b = 0; b < n_blocks; b++) {
 		doc->block_cp[b] = cps;
-		cps += count_cp(doc->text, b * ENTX_CP_BLOCK, MIN((b + 1) * ENTX_CP_BLOCK, doc->len));
+		size_t end = MIN((b + 1) * ENTX_CP_BLOCK, doc->len);
+		cps += count_cp(doc->text, b * ENTX_CP_BLOCK, end);
 	}
 }
 
@@ -86,7 +88,8 @@ entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 	build_block_table(doc);
 	doc->mentions = g_ptr_array_new_with_free_func(mention_free);
 	doc->mention_blocks = g_ptr_array_new_with_free_func(g_free);
-	doc->strings = g_string_chunk_new(256);
+	/* A document's strings (categories, classes, values) take a few KB. */
+	doc->strings = g_string_chunk_new(2048);
 	g_datalist_init(&doc->data);
 	return doc;
 }

@@ -25,8 +25,10 @@ struct entx_mention {
 	int priority;      /* of the plugin that added it, for merging */
 	gboolean kept;     /* merge.c: survived the merge */
 	size_t seq;        /* insertion order, the last tie-breaker */
-	entx_prop *props;
+	entx_prop *props;  /* props_here, or on the heap past four */
 	size_t n_props;
+	/* Mentions have a few properties at most: no allocation of their own. */
+	entx_prop props_here[4];
 };
 
 /* Code points are counted per block of this many bytes, so byte <->

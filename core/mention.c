@@ -58,7 +58,7 @@ typedef struct {
 	entx_doc *doc;
 } mention_with_doc;
 
-/* Mentions per block: a block is about 4 KB. */
+/* Mentions per block: a block is about 8 KB. */
 #define MENTION_BLOCK 32
 
 /* A zeroed mention from the document's current block. */
@@ -130,10 +130,16 @@ static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
 		if (strcmp(m->props[i].property, property) == 0)
 			p = &m->props[i];
 	if (p == NULL) {
-		/* Room for 4, then doubling: n_props alone tells the capacity. */
+		/* props_here holds 4, then the heap, doubling: n_props alone
+		 * tells the capacity. */
 		size_t n = m->n_props;
-		if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
-			m->props = g_renew(entx_prop, m->props, n == 0 ? 4 : 2 * n);
+		if (n == 0) {
+			m->props = m->props_here;
+		} else if (n >= G_N_ELEMENTS(m->props_here) && (n & (n - 1)) == 0) {
+			if (m->props == m->props_here)
+				m->props = g_memdup2(m->props_here, n * sizeof *m->props);
+			m->props = g_renew(entx_prop, m->props, 2 * n);
+		}
 		p = &m->props[m->n_props++];
 		p->property = intern(doc, property);
 	}

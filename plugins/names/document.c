@@ -231,7 +231,9 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 		.toks = entx_doc_tokens(doc, NULL),
 		.n = entx_doc_n_tokens(doc),
 		.info = NULL,
-		.spans = g_array_new(FALSE, FALSE, sizeof(span)),
+		/* About a name every dozen tokens of news: seldom regrown. */
+		.spans = g_array_sized_new(FALSE, FALSE, sizeof(span),
+		                           entx_doc_n_tokens(doc) / 12 + 8),
 	};
 	c.info = g_new0(tok_info, c.n + 1);
 	names_find_candidates(&c);
@@ -239,7 +241,7 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 	resolve_in_document(&c);
 	analysis *a = g_new0(analysis, 1);
 	a->lx = lx;
-	a->decisions = g_array_new(FALSE, FALSE, sizeof(decision));
+	a->decisions = g_array_sized_new(FALSE, FALSE, sizeof(decision), c.spans->len);
 	for (guint s = 0; s < c.spans->len; s++) {
 		const span *sp = &g_array_index(c.spans, span, s);
 		if (sp->cat == NAMES_NONE)

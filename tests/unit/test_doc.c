@@ -63,7 +63,9 @@ static void long_mixed_text_round_trip(void **state)
 {
 	GString *s = g_string_new(NULL);
 	for (int i = 0; i < 3000; i++)
-		g_string_append(s, i % 7 == 0 ? "\xC3\xA9t\xC3\xA9 " : i % 11 == 0 ? "\xF0\x9F\x98\x80 " : "ab ");
+		g_string_append(s, i % 7 == 0    ? "\xC3\xA9t\xC3\xA9 "
+		                   : i % 11 == 0 ? "\xF0\x9F\x98\x80 "
+		                                 : "ab ");
 	check_round_trip(s);
 	/* Long runs of ASCII and of multibyte text, so whole 8-byte words of
 	 * each kind, and characters straddling words and blocks. */
@@ -198,6 +200,24 @@ static void mention_validation_and_properties(void **state)
 	assert_int_equal(entx_mention_set_number(m, "x:half", 0.5), 0);
 	assert_int_equal(entx_mention_property(m, 2, NULL, NULL, &lex, NULL), 0);
 	assert_string_equal(lex, "0.5");
+	/* Many properties: all kept, in order, each replaceable. */
+	for (int k = 3; k < 40; k++) {
+		char name[16];
+		g_snprintf(name, sizeof name, "x:p%d", k);
+		assert_int_equal(entx_mention_set_number(m, name, k), 0);
+	}
+	assert_int_equal(entx_mention_set_string(m, "schema:unitText", "people"), 0);
+	assert_int_equal(entx_mention_n_properties(m), 40);
+	for (int k = 3; k < 40; k++) {
+		char name[16], value[16];
+		g_snprintf(name, sizeof name, "x:p%d", k);
+		g_snprintf(value, sizeof value, "%d", k);
+		assert_int_equal(entx_mention_property(m, (size_t)k, &p, NULL, &lex, NULL), 0);
+		assert_string_equal(p, name);
+		assert_string_equal(lex, value);
+	}
+	assert_int_equal(entx_mention_property(m, 1, &p, NULL, &lex, NULL), 0);
+	assert_string_equal(lex, "people");
 	entx_doc_free(d);
 }
 

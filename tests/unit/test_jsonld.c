@@ -151,7 +151,8 @@ static void numbers_keep_their_digits(void **state)
 		if (strstr(s->str, cases[i].json) == NULL)
 			fail_msg("no %s in %s", cases[i].json, s->str);
 		json_t *o = json_loads(s->str, 0, NULL);
-		json_t *v = json_object_get(json_array_get(json_object_get(o, "mentions"), 0), "value");
+		json_t *first = json_array_get(json_object_get(o, "mentions"), 0);
+		json_t *v = json_object_get(first, "value");
 		assert_true(json_number_value(v) == cases[i].value);
 		json_decref(o);
 		g_string_free(s, TRUE);

@@ -523,9 +523,10 @@ static void test_digit_flag(void **state)
 				gboolean digit = FALSE;
 				for (size_t k = t->byte_begin; k < t->byte_end; k++)
 					digit = digit || g_ascii_isdigit(text[k]);
+				int len = (int)(t->byte_end - t->byte_begin);
+				const char *at = text + t->byte_begin;
 				if (digit != ((t->flags & ENTX_TOK_HAS_DIGIT) != 0))
-					fail_msg("'%.*s' in '%s': HAS_DIGIT is %d", (int)(t->byte_end - t->byte_begin),
-					         text + t->byte_begin, text, !digit);
+					fail_msg("'%.*s' in '%s': flag %d", len, at, text, !digit);
 			}
 			done(&r);
 		}
