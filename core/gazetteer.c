@@ -26,6 +26,7 @@
 #include "doc_private.h"
 #include "hash.h"
 #include "tokenize.h"
+#include "utf8.h"
 
 #define NODE_PREFIX 0x80000000u /* a longer phrase goes on from here */
 #define NODE_FIRST 0x40000000u /* the first token of some phrase */
@@ -379,7 +380,7 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 	    (case_mode != ENTX_GAZ_CASE_INSENSITIVE && case_mode != ENTX_GAZ_CASE_SENSITIVE))
 		return ENTX_ERR_INVALID;
 	size_t n = len < 0 ? strlen(phrase) : (size_t)len;
-	if (n == 0 || !g_utf8_validate_len(phrase, n, NULL))
+	if (n == 0 || !entx_priv_utf8_valid(phrase, n))
 		return ENTX_ERR_INVALID;
 	g_array_set_size(g->scratch, 0);
 	entx_priv_tokenize(phrase, n, g->scratch);

@@ -8,13 +8,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "utf8.h"
+
 #define MAX_LINE (64 * 1024)
 
 typedef struct {
 	entx_rules_line line;
 	char *section;
 	char **args;
-	GPtrArray *keys, *values; /* entry attributes */
+	GPtrArray *keys, *values; /* entry attributes, pointing into the line */
 	GString *text;
 	size_t col_base; /* columns skipped before the text parsed now */
 } reader;
@@ -84,8 +86,11 @@ static gboolean parse_section(reader *r, char *s, size_t len, GError **error)
 	return TRUE;
 }
 
-/* Splits "text | k=v k2="a b"" into unescaped text and attributes. */
-static gboolean parse_entry(reader *r, const char *s, size_t len, GError **error)
+/*
+ * Splits "text | k=v k2="a b"" into unescaped text and attributes. The
+ * attributes are cut out of s in place (s[len] is already NUL).
+ */
+static gboolean parse_entry(reader *r, char *s, size_t len, GError **error)
 {
 	const entx_rules_line *l = &r->line;
 	g_string_truncate(r->text, 0);
@@ -115,25 +120,22 @@ static gboolean parse_entry(reader *r, const char *s, size_t len, GError **error
 			i++;
 		if (i >= len || s[i] != '=' || !valid_key(s + k, i - k))
 			return entx_rules_error(l, r->col_base + k + 1, error, "expected key=value after '|'");
-		char *key = g_strndup(s + k, i - k);
-		GString *val = g_string_new(NULL);
-		i++;
+		s[i++] = '\0'; /* ends the key */
+		char *val = s + i;
 		if (i < len && s[i] == '"') {
 			size_t open = i++;
+			val = s + i;
 			while (i < len && s[i] != '"')
-				g_string_append_c(val, s[i++]);
-			if (i >= len) {
-				g_free(key);
-				g_string_free(val, TRUE);
+				i++;
+			if (i >= len)
 				return entx_rules_error(l, r->col_base + open + 1, error, "unterminated quoted value");
-			}
-			i++;
 		} else {
 			while (i < len && !is_blank(s[i]))
-				g_string_append_c(val, s[i++]);
+				i++;
 		}
-		g_ptr_array_add(r->keys, key);
-		g_ptr_array_add(r->values, g_string_free(val, FALSE));
+		s[i++] = '\0'; /* the closing quote, a blank, or the line's end */
+		g_ptr_array_add(r->keys, s + k);
+		g_ptr_array_add(r->values, val);
 	}
 	return TRUE;
 }
@@ -184,7 +186,7 @@ static gboolean read_line(reader *r, char *s, size_t len, const char *const *lis
 	entx_rules_line *l = &r->line;
 	if (len > MAX_LINE)
 		return entx_rules_error(l, 0, error, "line longer than %d bytes", MAX_LINE);
-	if (!g_utf8_validate(s, len, NULL))
+	if (!entx_priv_utf8_valid(s, len))
 		return entx_rules_error(l, 0, error, "not valid UTF-8");
 	size_t lead = 0;
 	while (lead < len && is_blank(s[lead]))
@@ -255,8 +257,8 @@ gboolean entx_rules_read(const char *path, const char *const *list_kinds, size_t
 	}
 	reader r = {0};
 	r.line.file = path;
-	r.keys = g_ptr_array_new_with_free_func(g_free);
-	r.values = g_ptr_array_new_with_free_func(g_free);
+	r.keys = g_ptr_array_new();
+	r.values = g_ptr_array_new();
 	r.text = g_string_new(NULL);
 	gboolean ok = TRUE;
 	char *p = data, *end = data + size;
@@ -267,13 +269,12 @@ gboolean entx_rules_read(const char *path, const char *const *list_kinds, size_t
 		if (len > 0 && p[len - 1] == '\r')
 			len--;
 		r.line.line++;
+		/* Lines are cut in place: data is ours, and g_file_get_contents()
+		 * ends it with a NUL, so even the last line has a byte to spare. */
 		if (memchr(p, '\0', len) != NULL)
 			ok = entx_rules_error(&r.line, 0, error, "NUL byte in rule file");
-		else {
-			char *copy = g_strndup(p, len);
-			ok = read_line(&r, copy, len, list_kinds, fn, user_data, error);
-			g_free(copy);
-		}
+		else
+			ok = read_line(&r, p, len, list_kinds, fn, user_data, error);
 		p = eol + 1;
 	}
 	g_free(data);

@@ -141,13 +141,27 @@ static void add_lower_start(names_lexicon *lx, const char *text)
 	            entx_hash_fold_combine(entx_hash_fold_combine(0, first), second), 1);
 }
 
+/*
+ * Loading state: files hold tens of thousands of lines, one section and
+ * mostly one class after another, so the last of each is kept rather
+ * than looked up again for every line.
+ */
+typedef struct {
+	names_lexicon *lx;
+	const section_kind *sk;
+	const char *cls; /* interned in lx->strings */
+} loader;
+
 static gboolean on_line(const entx_rules_line *line, void *user_data, GError **error)
 {
-	names_lexicon *lx = user_data;
+	loader *ld = user_data;
+	names_lexicon *lx = ld->lx;
 	if (line->is_section || !line->is_entry)
 		return TRUE;
 	const char *name = line->args != NULL ? line->args[0] : NULL;
-	const section_kind *sk = name != NULL ? find_section(name) : NULL;
+	if (name != NULL && (ld->sk == NULL || strcmp(ld->sk->section, name) != 0))
+		ld->sk = find_section(name);
+	const section_kind *sk = name != NULL ? ld->sk : NULL;
 	if (sk == NULL)
 		return entx_rules_error(line, 0, error, "unknown section '%s'", name ? name : "");
 	const char *cls = entx_rules_attr(line, "class");
@@ -157,6 +171,8 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	                                                   : ENTX_GAZ_CASE_INSENSITIVE;
 	if (cls == NULL)
 		cls = sk->default_class != NULL ? sk->default_class : "";
+	if (ld->cls == NULL || strcmp(ld->cls, cls) != 0)
+		ld->cls = g_string_chunk_insert_const(lx->strings, cls);
 	names_entry e = {
 		.kind = (uint8_t)sk->kind,
 		.category = (uint8_t)sk->category,
@@ -164,7 +180,7 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		.lower_ok = g_unichar_islower(g_utf8_get_char(line->text)),
 		.exact_case = mode == ENTX_GAZ_CASE_SENSITIVE,
 		.rank = sk->rank,
-		.class_iri = g_string_chunk_insert_const(lx->strings, cls),
+		.class_iri = ld->cls,
 		.code = code ? g_string_chunk_insert_const(lx->strings, code) : NULL,
 	};
 	uint32_t index = lx->entries->len;
@@ -206,7 +222,8 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 			names_lexicon_free(lx);
 			return NULL;
 		}
-		gboolean ok = entx_rules_read(path, NULL, 0, on_line, lx, error);
+		loader ld = {.lx = lx};
+		gboolean ok = entx_rules_read(path, NULL, 0, on_line, &ld, error);
 		g_free(path);
 		if (!ok) {
 			names_lexicon_free(lx);
