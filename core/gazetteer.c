@@ -373,6 +373,15 @@ static gboolean add_sensitive(entx_gazetteer *g, uint32_t ti, uint64_t exact, ui
 	return TRUE;
 }
 
+/* ASCII letters only: the tokenizer makes exactly one token of them. */
+static gboolean is_one_plain_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!g_ascii_isalpha(s[i]))
+			return FALSE;
+	return n > 0;
+}
+
 int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32_t payload,
                        entx_gaz_case case_mode)
 {
@@ -382,8 +391,16 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 	size_t n = len < 0 ? strlen(phrase) : (size_t)len;
 	if (n == 0 || !entx_priv_utf8_valid(phrase, n))
 		return ENTX_ERR_INVALID;
-	g_array_set_size(g->scratch, 0);
-	entx_priv_tokenize(phrase, n, g->scratch);
+	if (is_one_plain_word(phrase, n)) {
+		/* What the tokenizer makes of it, without the tokenizer: most
+		 * entries of a name list are one word. */
+		g_array_set_size(g->scratch, 1);
+		entx_token *t = &g_array_index(g->scratch, entx_token, 0);
+		*t = (entx_token){.byte_end = n, .cp_end = n, .fold_hash = entx_hash_fold(phrase, n)};
+	} else {
+		g_array_set_size(g->scratch, 0);
+		entx_priv_tokenize(phrase, n, g->scratch);
+	}
 	size_t n_tok = g->scratch->len;
 	if (n_tok == 0 || g->terms->len >= NODE_TERM_MASK)
 		return ENTX_ERR_INVALID;
@@ -394,7 +411,8 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 	for (size_t i = 0; i < n_tok; i++) {
 		const entx_token *tok = &g_array_index(g->scratch, entx_token, i);
 		key = entx_hash_fold_combine(key, token_key(phrase, tok));
-		exact = entx_hash_fold_combine(exact, token_exact(phrase, tok));
+		if (case_mode == ENTX_GAZ_CASE_SENSITIVE)
+			exact = entx_hash_fold_combine(exact, token_exact(phrase, tok));
 		val = node(g, key);
 		if (i == 0) {
 			*val |= NODE_FIRST;
