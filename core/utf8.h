@@ -37,7 +37,9 @@ static inline gboolean entx_priv_utf8_valid(const char *s, size_t n)
 		if ((w | ((w - ones) & ~w)) & highs)
 			break;
 	}
-	return g_utf8_validate_len(s + i, n - i, NULL);
+	while (i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0')
+		i++;
+	return i == n || g_utf8_validate_len(s + i, n - i, NULL);
 }
 
 #endif

@@ -84,6 +84,12 @@ static gboolean needs_exact_case(const char *text)
 {
 	int upper = 0;
 	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+		if ((unsigned char)*p < 0x80) { /* most of it: no table lookup */
+			if (g_ascii_islower(*p))
+				return FALSE;
+			upper += g_ascii_isupper(*p) != 0;
+			continue;
+		}
 		gunichar c = g_utf8_get_char(p);
 		if (g_unichar_islower(c))
 			return FALSE;
