@@ -104,54 +104,81 @@ gboolean tval_complete(const tval *v)
 	}
 }
 
-/* v zero-padded to width digits, without printf (a twentieth of the
- * plugin's time when it was printf). */
-static void put_digits(GString *s, int v, int width)
+/*
+ * A TIMEX3 value is at most about 25 bytes: built in a buffer on the
+ * stack, without printf on the common paths (a twentieth of the plugin's
+ * time when it was printf) and without a heap string.
+ */
+typedef struct {
+	char s[48];
+	size_t len;
+} value_buf;
+
+static void put(value_buf *b, const char *s, size_t n)
+{
+	n = MIN(n, sizeof b->s - 1 - b->len);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+static void put_str(value_buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+static void put_c(value_buf *b, char c)
+{
+	put(b, &c, 1);
+}
+
+/* v zero-padded to width digits. */
+static void put_digits(value_buf *b, int v, int width)
 {
 	char buf[ENTX_DECIMAL_MAX];
-	g_string_append_len(s, buf, (gssize)entx_priv_decimal(buf, v, (size_t)width));
+	put(b, buf, entx_priv_decimal(buf, v, (size_t)width));
 }
 
-static void put_year(GString *s, int year)
+static void put_year(value_buf *b, int year)
 {
 	if (year >= 0)
-		put_digits(s, year, 4);
+		put_digits(b, year, 4);
 	else
-		g_string_append(s, "XXXX");
+		put_str(b, "XXXX");
 }
 
-static void put_2(GString *s, int v)
+static void put_2(value_buf *b, int v)
 {
 	if (v > 0)
-		put_digits(s, v, 2);
+		put_digits(b, v, 2);
 	else
-		g_string_append(s, "XX");
+		put_str(b, "XX");
 }
 
-static void put_date(GString *s, const tval *v)
+static void put_date(value_buf *b, const tval *v)
 {
 	if (v->weekday != 0 && v->day == 0 && v->month == 0) {
-		put_year(s, v->year);
-		g_string_append_printf(s, "-WXX-%d", v->weekday);
+		put_year(b, v->year);
+		put_str(b, "-WXX-");
+		put_digits(b, v->weekday, 1);
 		return;
 	}
-	put_year(s, v->year);
-	g_string_append_c(s, '-');
-	put_2(s, v->month);
-	g_string_append_c(s, '-');
-	put_2(s, v->day);
+	put_year(b, v->year);
+	put_c(b, '-');
+	put_2(b, v->month);
+	put_c(b, '-');
+	put_2(b, v->day);
 }
 
-static void put_time(GString *s, const tval *v)
+static void put_time(value_buf *b, const tval *v)
 {
-	put_date(s, v);
-	g_string_append_c(s, 'T');
-	put_digits(s, v->hour, 2);
-	g_string_append_c(s, ':');
-	put_digits(s, v->minute, 2);
+	put_date(b, v);
+	put_c(b, 'T');
+	put_digits(b, v->hour, 2);
+	put_c(b, ':');
+	put_digits(b, v->minute, 2);
 	/* UTC is kept ("T18:00Z"); a local zone only in time:inXSDDateTimeStamp. */
 	if (v->has_zone && v->zone_min == 0)
-		g_string_append_c(s, 'Z');
+		put_c(b, 'Z');
 }
 
 /* The zone suffix of an xsd:dateTimeStamp: "Z" or "-04:00". */
@@ -166,55 +193,62 @@ void tval_zone(const tval *v, char *buf, size_t n)
 
 void tval_format(const tval *v, char *buf, size_t n)
 {
-	GString *s = g_string_new(NULL);
+	value_buf b = {.len = 0};
 	switch (v->gr) {
 	case GR_CENTURY:
-		g_string_append_printf(s, "%02dXX", v->part);
+		put_digits(&b, v->part, 2);
+		put_str(&b, "XX");
 		break;
 	case GR_DECADE:
-		g_string_append_printf(s, "%03dX", v->part);
+		put_digits(&b, v->part, 3);
+		put_c(&b, 'X');
 		break;
 	case GR_YEAR:
-		put_year(s, v->year);
+		put_year(&b, v->year);
 		break;
 	case GR_HALF:
 	case GR_QUARTER:
-		put_year(s, v->year);
-		g_string_append_printf(s, "-%c%d", v->gr == GR_HALF ? 'H' : 'Q', v->part);
+		put_year(&b, v->year);
+		put_str(&b, v->gr == GR_HALF ? "-H" : "-Q");
+		put_digits(&b, v->part, 1);
 		break;
 	case GR_SEASON:
-		put_year(s, v->year);
-		g_string_append_printf(s, "-%s", v->code);
+		put_year(&b, v->year);
+		put_c(&b, '-');
+		put_str(&b, v->code);
 		break;
 	case GR_MONTH:
-		put_year(s, v->year);
-		g_string_append_c(s, '-');
-		put_2(s, v->month);
+		put_year(&b, v->year);
+		put_c(&b, '-');
+		put_2(&b, v->month);
 		break;
 	case GR_WEEK:
 	case GR_WEEKEND:
-		put_year(s, v->year);
-		if (v->week > 0)
-			g_string_append_printf(s, "-W%02d", v->week);
-		else
-			g_string_append(s, "-WXX");
+		put_year(&b, v->year);
+		if (v->week > 0) {
+			put_str(&b, "-W");
+			put_digits(&b, v->week, 2);
+		} else {
+			put_str(&b, "-WXX");
+		}
 		if (v->gr == GR_WEEKEND)
-			g_string_append(s, "-WE");
+			put_str(&b, "-WE");
 		break;
 	case GR_DAY:
-		put_date(s, v);
+		put_date(&b, v);
 		break;
 	case GR_DAYPART:
-		put_date(s, v);
-		g_string_append_printf(s, "T%s", v->code);
+		put_date(&b, v);
+		put_c(&b, 'T');
+		put_str(&b, v->code);
 		break;
 	case GR_TIME:
-		put_time(s, v);
+		put_time(&b, v);
 		break;
 	default:
-		g_string_append(s, "XXXX");
+		put_str(&b, "XXXX");
 		break;
 	}
-	g_strlcpy(buf, s->str, n);
-	g_string_free(s, TRUE);
+	b.s[b.len] = '\0';
+	g_strlcpy(buf, b.s, n);
 }
