@@ -50,17 +50,23 @@ static void write_escape(GString *out, unsigned char c)
 #define HIGHS UINT64_C(0x8080808080808080)
 
 /*
- * Whether any of the 8 bytes in w may need escaping: a control byte,
- * '"' or '\\' (bit tricks on the whole word; a false alarm only sends
- * the bytes to the exact test).
+ * The high bit of each of the 8 bytes of w that may need escaping: a
+ * control byte, '"' or '\\'. Bit tricks on the whole word: the lowest
+ * bit set is exact (the first such byte); above it a borrow may set
+ * more, which only sends those bytes to the exact test.
  */
-static inline gboolean word_may_need_escape(uint64_t w)
+static inline uint64_t escape_bits(uint64_t w)
 {
 	uint64_t quote = w ^ (ONES * '"');
 	uint64_t backslash = w ^ (ONES * '\\');
 	uint64_t t = ((w - ONES * 0x20) & ~w) | ((quote - ONES) & ~quote) |
 	             ((backslash - ONES) & ~backslash);
-	return (t & HIGHS) != 0;
+	return t & HIGHS;
+}
+
+static inline gboolean word_may_need_escape(uint64_t w)
+{
+	return escape_bits(w) != 0;
 }
 
 /* Appends valid UTF-8 (NUL allowed), escaping what must be escaped. */
@@ -68,12 +74,18 @@ static void write_valid(GString *out, const unsigned char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
-		/* Text is mostly plain: skip it a word at a time. */
+		/* Text is mostly plain: skip it a word at a time, then straight
+		 * to the word's first byte to escape (little-endian: the
+		 * lowest bit is the first byte). */
 		while (i + 8 <= n) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
-			if (word_may_need_escape(w))
+			uint64_t bits = escape_bits(w);
+			if (bits != 0) {
+				if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+					i += (size_t)__builtin_ctzll(bits) / 8;
 				break;
+			}
 			i += 8;
 		}
 		if (i >= n)
