@@ -164,6 +164,51 @@ fail:
 	return NULL;
 }
 
+/* parse_core()'s parsers, as bits in the order it tries them. */
+enum {
+	MAY_NUMERIC = 1u << 0,
+	MAY_CALENDAR = 1u << 1,
+	MAY_TIME = 1u << 2,
+	MAY_YEAR = 1u << 3,
+	MAY_HOLIDAY = 1u << 4,
+	MAY_RELATIVE = 1u << 5,
+	MAY_ALL = (1u << 6) - 1
+};
+
+/*
+ * Most numbers in news are counts, and the parsers take a thousand
+ * instructions to say so. At a token of ASCII digits only, their own
+ * first tests (and tables a user may extend) tell which can match:
+ * parse_numeric() at most 4 digits then - / or . ("12/17/2017");
+ * parse_calendar() a day of at most 2 digits; parse_time() an hour of
+ * at most 2 or a clock word; parse_year() 4 digits or a number word;
+ * parse_holiday() a capital, which digits have not; parse_relative()
+ * "ago" later on ("5 days ago"), or a day, shift, season or ordinal word.
+ */
+static unsigned digit_token_parsers(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	size_t len = t->byte_end - t->byte_begin;
+	for (size_t b = t->byte_begin; b < t->byte_end; b++)
+		if (!g_ascii_isdigit(c->text[b]))
+			return MAY_ALL;
+	const date_state *st = c->st;
+	unsigned may = 0;
+	char after = t->byte_end < c->text_len ? c->text[t->byte_end] : '\0';
+	if (len <= 4 && (after == '-' || after == '/' || after == '.'))
+		may |= MAY_NUMERIC;
+	if (len <= 2)
+		may |= MAY_CALENDAR;
+	if (len <= 2 || lex_may_start(st->clockwords, t))
+		may |= MAY_TIME;
+	if (len == 4 || lex_has_tok(st->nl.numbers, t))
+		may |= MAY_YEAR;
+	if (i + 1 < c->last_ago || lex_may_start(st->days, t) || lex_may_start(st->shifts, t) ||
+	    lex_may_start(st->seasons, t) || lex_has_tok(st->ordinals, t))
+		may |= MAY_RELATIVE;
+	return may;
+}
+
 /*
  * The longest date of any kind starting exactly at token i. "the June
  * 5" asks at "June" once after "the" and once for itself: a miss is
@@ -180,7 +225,10 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 		return FALSE;
 	gboolean (*const parsers[])(const dctx *, size_t, date_match *) = {
 	    parse_numeric, parse_calendar, parse_time, parse_year, parse_holiday};
+	unsigned may = digit_token_parsers(c, i);
 	for (size_t k = 0; k < G_N_ELEMENTS(parsers); k++) {
+		if (!(may & (1u << k)))
+			continue;
 		memset(&m, 0, sizeof m);
 		if (parsers[k](c, i, &m) && m.first <= i && m.first >= c->floor &&
 		    (!found || m.end > best->end)) {
@@ -189,7 +237,7 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 		}
 	}
 	memset(&m, 0, sizeof m);
-	if (parse_relative(c, i, &m) && (!found || m.end > best->end)) {
+	if ((may & MAY_RELATIVE) && parse_relative(c, i, &m) && (!found || m.end > best->end)) {
 		*best = m;
 		found = TRUE;
 	} else {
