@@ -17,16 +17,23 @@ static int year_at(const dctx *c, size_t i)
 /* Words before a weekday that make it the next one: "will meet Friday". */
 static gboolean future_cue(const dctx *c, size_t i)
 {
-	static const char *const cues[] = {"will",    "'ll",      "shall", "scheduled", "upcoming",
-	                                   "planned", "planning", "plans", "set",       "due",
-	                                   "could",   "might",    "may",   NULL};
+	/* With their lengths: most tokens are turned away by that alone. */
+#define CUE(w) {w, sizeof w - 1}
+	static const struct {
+		const char *word;
+		size_t len;
+	} cues[] = {CUE("will"),    CUE("'ll"),     CUE("shall"), CUE("scheduled"), CUE("upcoming"),
+	            CUE("planned"), CUE("planning"), CUE("plans"), CUE("set"),       CUE("due"),
+	            CUE("could"),   CUE("might"),    CUE("may")};
+#undef CUE
 	/* "as early as Tuesday", "as soon as Tuesday" */
 	if (i >= 3 && dtok_is(c, i - 1, "as") && dtok_is(c, i - 3, "as"))
 		return TRUE;
 	for (size_t k = i; k > 0 && k + 12 > i; k--) {
 		const entx_token *t = dtok(c, k - 1);
-		for (const char *const *w = cues; *w; w++)
-			if (dtok_is(c, k - 1, *w))
+		size_t len = t->byte_end - t->byte_begin;
+		for (size_t w = 0; w < G_N_ELEMENTS(cues); w++)
+			if (cues[w].len == len && dtok_is(c, k - 1, cues[w].word))
 				return TRUE;
 		if (t->flags & ENTX_TOK_SENT_START)
 			break;
