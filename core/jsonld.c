@@ -187,8 +187,8 @@ static int term_of(term_cache *tc, const char *prop)
 		if (tc->prop[i] == prop)
 			return tc->term[i];
 	int term = -1;
-	for (size_t t = 0; t < G_N_ELEMENTS(TERMS); t++)
-		if (strcmp(TERMS[t].iri, prop) == 0)
+	for (size_t t = 0; t < G_N_ELEMENTS(TERMS) && term < 0; t++)
+		if (TERMS[t].iri[0] == prop[0] && strcmp(TERMS[t].iri, prop) == 0)
 			term = (int)t;
 	if (term < 0 && g_strv_contains(MENTION_KEYS, prop))
 		term = -2;
