@@ -158,6 +158,8 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	lex_table_foreach(st->nl.numbers, collect_count, st);
 	lex_table_foreach(st->holidays, collect_holiday, st);
 	add_followers(st);
+	st->ago_hash = entx_hash_fold("ago", 3);
+	st->earlier_hash = entx_hash_fold("earlier", 7);
 	return st;
 fail:
 	date_destroy(st);
@@ -454,9 +456,14 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 	(void)error;
 	tval_init(&c.last_quarter, GR_NONE);
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
-	for (size_t i = 0; i < c.n; i++)
-		if (dtok_is(&c, i, "ago") || dtok_is(&c, i, "earlier"))
+	/* Asked of every token: the fold hash turns nearly all away. */
+	const date_state *st = state;
+	for (size_t i = 0; i < c.n; i++) {
+		uint64_t h = c.toks[i].fold_hash;
+		if ((h == st->ago_hash || h == st->earlier_hash) &&
+		    (dtok_is(&c, i, "ago") || dtok_is(&c, i, "earlier")))
 			c.last_ago = i + 1;
+	}
 	if (!c.has_ref)
 		dateline_reference(&c);
 	for (size_t i = 0; i < c.n; i++) {

@@ -62,6 +62,7 @@ typedef struct date_state {
 	const lex_table *plurals;
 	const lex_table *stops;
 	const lex_table *currencies;
+	uint64_t ago_hash, earlier_hash; /* entx_hash_fold() of "ago", "earlier" */
 } date_state;
 
 /* Per extract() call. */
