@@ -1323,8 +1323,8 @@ size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 	if (text == NULL)
 		return 0;
 	for (;;) {
-		if (s.n > s.first && pos + 1 < len && text[pos] == ' ' && !s.possessive_next &&
-		    pos == s.last_end) {
+		/* pos == last_end: not the first token (last_end starts at -1) */
+		if (pos + 1 < len && text[pos] == ' ' && pos == s.last_end && !s.possessive_next) {
 			struct tok t = {.begin = pos + 1};
 			if (plain_word(&s, &t)) {
 				emit_spaced_word(&s, &t);
