@@ -161,18 +161,21 @@ static size_t token_lower(const entx_doc *doc, size_t j, char *buf, size_t n)
  * written carry far fewer than 15 significant figures, so rounding the
  * product to 15 gives back the decimal the text means.
  */
+static double scaled(double v, double factor)
+{
+	v *= factor;
+	if (v == floor(v))
+		return v;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.15g", v);
+	return g_ascii_strtod(buf, NULL);
+}
+
 static void apply_scale(num_result *out, double factor)
 {
 	out->scale *= factor;
 	out->flags |= NUM_SCALED;
-	double v = out->value * factor;
-	if (v == floor(v)) {
-		out->value = v;
-		return;
-	}
-	char buf[32];
-	snprintf(buf, sizeof buf, "%.15g", v);
-	out->value = g_ascii_strtod(buf, NULL);
+	out->value = scaled(out->value, factor);
 }
 
 /* Reads what follows the digits inside one token: 5km, 15bn, 27-year, 200-250. */
@@ -260,8 +263,15 @@ static gboolean parse_digits(const num_lexicon *lx, const entx_doc *doc, size_t 
 	out->end = i + 1;
 	if (!parse_glued(lx, buf + used, out))
 		return FALSE;
-	if (used == len)
+	/* A scale word after a range in one token scales both ends:
+	 * "2.3-4.6 million". */
+	gboolean range = out->range_digits > 0;
+	if (used == len || range) {
+		double before = out->scale;
 		parse_scale(lx, doc, limit, allow_abbrev, out);
+		if (range && out->scale != before)
+			out->range_max = scaled(out->range_max, out->scale / before);
+	}
 	return TRUE;
 }
 

@@ -74,6 +74,11 @@ static const qcase positives[] = {
     {"between 12 and 20 million dollars", "between 12 and 20 million dollars", "12000000-20000000",
      NULL, "USD", "range"},
     {"200-250 people", "200-250 people", "200-250", "people", NULL, "range"},
+    /* a scale word after a range in one token scales both ends */
+    {"It cost 2.3-4.6 million dollars.", "2.3-4.6 million dollars", "2300000-4600000", NULL, "USD",
+     "range"},
+    {"80-100 million new lines", "80-100 million new lines", "80000000-100000000", "new lines",
+     NULL, "range"},
     {"In 2019 people were angry.", "2019 people", "2019", "people", NULL, NULL},
     {"for the next four years", "the next four years", "4", "years", "ANN", NULL},
     {"almost two and a half years", "almost two and a half years", "2.5", "years", "ANN",
