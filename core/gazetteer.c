@@ -405,7 +405,8 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 		 * entries of a name list are one word. */
 		g_array_set_size(g->scratch, 1);
 		entx_token *t = &g_array_index(g->scratch, entx_token, 0);
-		*t = (entx_token){.byte_end = n, .cp_end = n, .fold_hash = ascii_word_hash(phrase, n)};
+		uint64_t hash = ascii_word_hash(phrase, n);
+		*t = (entx_token){.byte_end = n, .cp_end = n, .fold_hash = hash};
 	} else {
 		g_array_set_size(g->scratch, 0);
 		entx_priv_tokenize(phrase, n, g->scratch);

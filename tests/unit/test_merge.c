@@ -156,6 +156,45 @@ static void overlaps_all_keeps_everything_sorted(void **state)
 	entx_doc_free(d);
 }
 
+/*
+ * The order by begin, then longer first, then insertion order, whatever
+ * runs the mentions arrive in: sizes around the sort's stack buffer
+ * (128), mentions in ascending runs as plugins add them, and at random.
+ */
+static void sorted_whatever_the_runs(void **state)
+{
+	static const size_t sizes[] = {2, 3, 7, 64, 127, 128, 129, 300};
+	GRand *rng = g_rand_new_with_seed(7);
+	for (size_t s = 0; s < G_N_ELEMENTS(sizes); s++)
+		for (int shape = 0; shape < 3; shape++) {
+			entx_doc *d = new_doc();
+			size_t n = sizes[s], len = entx_doc_length(d);
+			for (size_t i = 0; i < n; i++) {
+				size_t r = (size_t)g_rand_int_range(rng, 0, (gint32)len - 2);
+				/* runs going up, one long run going down, random */
+				size_t b = shape == 0 ? (i * 7) % (len - 2)
+				           : shape == 1 ? len - 2 - i % (len - 2)
+				                        : r;
+				size_t e = b + 1 + (size_t)g_rand_int_range(rng, 0, 2);
+				add(d, b, e, "Quantity", 0.5, 0);
+			}
+			entx_priv_merge(d, ENTX_OVERLAPS_ALL);
+			assert_int_equal(entx_doc_n_mentions(d), n);
+			for (size_t i = 1; i < n; i++) {
+				const entx_mention *x = entx_doc_mention(d, i - 1);
+				const entx_mention *y = entx_doc_mention(d, i);
+				gboolean ordered =
+				    x->begin < y->begin ||
+				    (x->begin == y->begin &&
+				     (x->end > y->end || (x->end == y->end && x->seq < y->seq)));
+				if (!ordered)
+					fail_msg("n=%zu shape %d: %zu out of order", n, shape, i);
+			}
+			entx_doc_free(d);
+		}
+	g_rand_free(rng);
+}
+
 static void disjoint_mentions_untouched(void **state)
 {
 	entx_doc *d = new_doc();
@@ -326,6 +365,7 @@ int main(void)
 		cmocka_unit_test(identical_span_is_a_crossing),
 		cmocka_unit_test(duplicates_from_two_plugins_collapse),
 		cmocka_unit_test(overlaps_all_keeps_everything_sorted),
+		cmocka_unit_test(sorted_whatever_the_runs),
 		cmocka_unit_test(disjoint_mentions_untouched),
 		cmocka_unit_test(many_candidates_consistent),
 		cmocka_unit_test(merge_matches_policy_oracle),
