@@ -21,29 +21,7 @@ static void mention_free(gpointer p)
 
 static inline gboolean is_cont(const char *text, size_t i)
 {
-	return ((unsigned char)text[i] & 0xC0) == 0x80;
-}
-
-/* The continuation bytes (10xxxxxx) among the 8 bytes at p. */
-static inline unsigned cont_in_word(const char *p)
-{
-	uint64_t w;
-	memcpy(&w, p, sizeof w);
-	/* bit 7 set and bit 6 clear: bit 6 shifted up one must be 0 */
-	uint64_t cont = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
-	/* one per byte: the multiply sums the bytes into the top one */
-	return (unsigned)((cont * UINT64_C(0x0101010101010101)) >> 56);
-}
-
-/* Code points starting in bytes [from, to) of text. */
-static size_t count_cp(const char *text, size_t from, size_t to)
-{
-	size_t cps = 0, i = from;
-	for (; i + 8 <= to; i += 8)
-		cps += 8 - cont_in_word(text + i);
-	for (; i < to; i++)
-		cps += !is_cont(text, i);
-	return cps;
+	return entx_priv_utf8_is_cont((unsigned char)text[i]);
 }
 
 static void build_block_table(entx_doc *doc)
@@ -55,8 +33,8 @@ static void build_block_table(entx_doc *doc)
 	size_t cps = 0;
 	for (size_t b = 0; b < n_blocks; b++) {
 		doc->block_cp[b] = cps;
-		size_t end = MIN((b + 1) * ENTX_CP_BLOCK, doc->len);
-		cps += count_cp(doc->text, b * ENTX_CP_BLOCK, end);
+		size_t from = b * ENTX_CP_BLOCK, end = MIN(from + ENTX_CP_BLOCK, doc->len);
+		cps += entx_priv_utf8_count_cp(doc->text + from, end - from);
 	}
 }
 
@@ -241,7 +219,8 @@ size_t entx_doc_cp_offset(const entx_doc *doc, size_t byte_offset)
 	while (byte_offset > 0 && is_cont(doc->text, byte_offset))
 		byte_offset--;
 	size_t b = byte_offset / ENTX_CP_BLOCK;
-	return doc->block_cp[b] + count_cp(doc->text, b * ENTX_CP_BLOCK, byte_offset);
+	size_t from = b * ENTX_CP_BLOCK;
+	return doc->block_cp[b] + entx_priv_utf8_count_cp(doc->text + from, byte_offset - from);
 }
 
 size_t entx_doc_byte_offset(const entx_doc *doc, size_t cp_offset)
@@ -264,7 +243,7 @@ size_t entx_doc_byte_offset(const entx_doc *doc, size_t cp_offset)
 	/* Whole words while the character sought is past them: the
 	 * characters starting in a word are its bytes less its continuations. */
 	while (i + 8 <= doc->len) {
-		size_t in_word = 8 - cont_in_word(doc->text + i);
+		size_t in_word = entx_priv_utf8_count_cp(doc->text + i, 8);
 		if (cps + in_word > cp_offset)
 			break;
 		cps += in_word;

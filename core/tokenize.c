@@ -70,6 +70,7 @@
 #include <string.h>
 
 #include "tokenize.h"
+#include "utf8.h"
 
 /* Character classes, from the ASCII table or from g_unichar_type(). */
 enum {
@@ -185,25 +186,24 @@ struct scan {
  * maps anything unexpected to U+FFFD one byte at a time, so a caller
  * breaking that promise gets odd tokens rather than a crash.
  */
-static inline gboolean is_cont(unsigned char b)
-{
-	return (b & 0xC0) == 0x80;
-}
 
 static gunichar decode_multi(const unsigned char *p, size_t avail, size_t *n)
 {
 	unsigned b = p[0];
 
-	if (b >= 0xC2 && b < 0xE0 && avail >= 2 && is_cont(p[1])) {
+	gboolean c1 = avail >= 2 && entx_priv_utf8_is_cont(p[1]);
+	gboolean c2 = c1 && avail >= 3 && entx_priv_utf8_is_cont(p[2]);
+	gboolean c3 = c2 && avail >= 4 && entx_priv_utf8_is_cont(p[3]);
+
+	if (b >= 0xC2 && b < 0xE0 && c1) {
 		*n = 2;
 		return ((b & 0x1Fu) << 6) | (p[1] & 0x3Fu);
 	}
-	if (b >= 0xE0 && b < 0xF0 && avail >= 3 && is_cont(p[1]) && is_cont(p[2])) {
+	if (b >= 0xE0 && b < 0xF0 && c2) {
 		*n = 3;
 		return ((b & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
 	}
-	if (b >= 0xF0 && b < 0xF5 && avail >= 4 && is_cont(p[1]) && is_cont(p[2]) &&
-	    is_cont(p[3])) {
+	if (b >= 0xF0 && b < 0xF5 && c3) {
 		*n = 4;
 		return ((b & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
 		       (p[3] & 0x3Fu);
@@ -1139,16 +1139,6 @@ static int next_pending(const struct scan *s, const struct tok *t, gboolean star
 	return PEND_NONE;
 }
 
-/* Code points in n bytes of UTF-8 (NUL included): the non-continuation bytes. */
-static inline size_t count_cp(const char *p, size_t n)
-{
-	size_t cps = 0;
-
-	for (size_t i = 0; i < n; i++)
-		cps += ((unsigned char)p[i] & 0xC0) != 0x80;
-	return cps;
-}
-
 /*
  * entx_hash_fold() and the code-point length of a token in one pass for
  * ASCII tokens, by far the most common; must agree with hash.c.
@@ -1160,7 +1150,7 @@ static inline uint64_t token_hash(const char *p, size_t n, size_t *cps)
 	for (size_t i = 0; i < n; i++) {
 		unsigned c = (unsigned char)p[i];
 		if (c >= 0x80) {
-			*cps = count_cp(p, n);
+			*cps = entx_priv_utf8_count_cp(p, n);
 			return entx_hash_fold(p, n);
 		}
 		c += (unsigned)(c - 'A' < 26u) << 5;
@@ -1209,7 +1199,7 @@ static void emit(struct scan *s, struct tok *t)
 	t->flags = flags;
 	count_line(s, t);
 
-	size_t cp_begin = s->cp + count_cp(s->text + s->cp_byte, t->begin - s->cp_byte);
+	size_t cp_begin = s->cp + entx_priv_utf8_count_cp(s->text + s->cp_byte, t->begin - s->cp_byte);
 	size_t cps = t->end - t->begin;
 	uint64_t hash = t->hashed ? t->hash : token_hash(s->text + t->begin, t->end - t->begin, &cps);
 	entx_token tok = {

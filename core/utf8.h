@@ -20,6 +20,33 @@
 char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, size_t *n_cp,
                               size_t *n_invalid, size_t *first_invalid);
 
+/* A UTF-8 continuation byte (10xxxxxx): no character starts there. */
+static inline gboolean entx_priv_utf8_is_cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+/*
+ * entx_priv_utf8_count_cp:
+ * The characters starting in n bytes of UTF-8 (NUL included): the bytes
+ * that are no continuation, counted eight at a time.
+ */
+static inline size_t entx_priv_utf8_count_cp(const char *p, size_t n)
+{
+	size_t cps = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		/* bit 7 set and bit 6 clear: bit 6 shifted up one must be 0 */
+		uint64_t cont = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		/* one per byte: the multiply sums the bytes into the top one */
+		cps += 8 - (size_t)((cont * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < n; i++)
+		cps += !entx_priv_utf8_is_cont((unsigned char)p[i]);
+	return cps;
+}
+
 /*
  * entx_priv_utf8_valid:
  * g_utf8_validate_len(s, n, NULL), NUL bytes refused as it refuses them,
