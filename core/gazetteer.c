@@ -373,15 +373,6 @@ static gboolean add_sensitive(entx_gazetteer *g, uint32_t ti, uint64_t exact, ui
 	return TRUE;
 }
 
-/* entx_hash_fold() of ASCII letters: FNV-1a over them lowercased. */
-static uint64_t ascii_word_hash(const char *s, size_t n)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ ((unsigned char)s[i] | 0x20u)) * UINT64_C(0x100000001b3);
-	return h;
-}
-
 /* ASCII letters only: the tokenizer makes exactly one token of them. */
 static gboolean is_one_plain_word(const char *s, size_t n)
 {
@@ -405,7 +396,7 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 		 * entries of a name list are one word. */
 		g_array_set_size(g->scratch, 1);
 		entx_token *t = &g_array_index(g->scratch, entx_token, 0);
-		uint64_t hash = ascii_word_hash(phrase, n);
+		uint64_t hash = entx_hash_fold(phrase, n);
 		*t = (entx_token){.byte_end = n, .cp_end = n, .fold_hash = hash};
 	} else {
 		g_array_set_size(g->scratch, 0);
