@@ -1171,6 +1171,27 @@ static inline void append(struct scan *s, const entx_token *tok)
 	g_array_index(s->tokens, entx_token, s->n++) = *tok;
 }
 
+/* Appends t (its flags final) as the next token, and moves the scan past it. */
+static inline void push(struct scan *s, const struct tok *t, size_t cp_begin, size_t cps,
+                        uint64_t hash)
+{
+	entx_token tok = {
+		.byte_begin = t->begin,
+		.byte_end = t->end,
+		.cp_begin = cp_begin,
+		.cp_end = cp_begin + cps,
+		.flags = t->flags,
+		.sentence = s->sentence,
+		.fold_hash = hash,
+	};
+	append(s, &tok);
+	s->cp = tok.cp_end;
+	s->cp_byte = t->end;
+	s->last_end = t->end;
+	s->last_flags = t->flags;
+	s->last_role = t->role;
+}
+
 static void emit(struct scan *s, struct tok *t)
 {
 	size_t idx = s->n;
@@ -1202,21 +1223,7 @@ static void emit(struct scan *s, struct tok *t)
 	size_t cp_begin = s->cp + entx_priv_utf8_count_cp(s->text + s->cp_byte, t->begin - s->cp_byte);
 	size_t cps = t->end - t->begin;
 	uint64_t hash = t->hashed ? t->hash : token_hash(s->text + t->begin, t->end - t->begin, &cps);
-	entx_token tok = {
-		.byte_begin = t->begin,
-		.byte_end = t->end,
-		.cp_begin = cp_begin,
-		.cp_end = cp_begin + cps,
-		.flags = flags,
-		.sentence = s->sentence,
-		.fold_hash = hash,
-	};
-	append(s, &tok);
-	s->cp = tok.cp_end;
-	s->cp_byte = t->end;
-	s->last_end = t->end;
-	s->last_flags = flags;
-	s->last_role = t->role;
+	push(s, t, cp_begin, cps, hash);
 }
 
 /*
@@ -1286,22 +1293,7 @@ static inline void emit_spaced_word(struct scan *s, struct tok *t)
 	t->flags = flags;
 	count_line(s, t);
 
-	size_t cp_begin = s->cp + 1;
-	entx_token tok = {
-		.byte_begin = t->begin,
-		.byte_end = t->end,
-		.cp_begin = cp_begin,
-		.cp_end = cp_begin + (t->end - t->begin),
-		.flags = flags,
-		.sentence = s->sentence,
-		.fold_hash = t->hash,
-	};
-	append(s, &tok);
-	s->cp = tok.cp_end;
-	s->cp_byte = t->end;
-	s->last_end = t->end;
-	s->last_flags = flags;
-	s->last_role = ROLE_NONE;
+	push(s, t, s->cp + 1, t->end - t->begin, t->hash);
 }
 
 size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
