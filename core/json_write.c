@@ -5,6 +5,7 @@
 #include "json_write.h"
 
 #include "decimal.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <string.h>
@@ -64,11 +65,6 @@ static inline uint64_t escape_bits(uint64_t w)
 	return t & HIGHS;
 }
 
-static inline gboolean word_may_need_escape(uint64_t w)
-{
-	return escape_bits(w) != 0;
-}
-
 /* Appends valid UTF-8 (NUL allowed), escaping what must be escaped. */
 static void write_valid(GString *out, const unsigned char *s, size_t n)
 {
@@ -115,7 +111,7 @@ static gboolean write_plain_short(GString *out, const unsigned char *s, size_t n
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		if ((w & HIGHS) || word_may_need_escape(w))
+		if ((w & HIGHS) | escape_bits(w))
 			break; /* the bytes below say which */
 		memcpy(d + i, &w, 8);
 	}
@@ -150,11 +146,8 @@ void entx_json_write_string(GString *out, const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	if (write_plain_short(out, p, n))
 		return;
-	size_t ascii = 0;
-	while (ascii < n && p[ascii] < 0x80)
-		ascii++;
 	/* ASCII needs no check (NUL is escaped either way): class names, values. */
-	if (ascii == n) {
+	if (entx_priv_ascii_prefix(s, n) == n) {
 		write_quoted_valid(out, p, n);
 		return;
 	}

@@ -6,7 +6,6 @@
  */
 #include "utf8.h"
 
-#include <stdint.h>
 #include <string.h>
 
 /* Length of the valid sequence starting at s (1-4), or 0 if s[0..] starts
@@ -59,21 +58,11 @@ char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, siz
 	size_t extra = 0;
 	while (i < len) {
 		/* ASCII, most of most text, eight bytes at a time. */
-		while (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (w & UINT64_C(0x8080808080808080))
-				break;
-			i += 8;
-			cps += 8;
-		}
+		size_t ascii = entx_priv_ascii_prefix(text + i, len - i);
+		i += ascii;
+		cps += ascii;
 		if (i >= len)
 			break;
-		if (s[i] < 0x80) {
-			i++;
-			cps++;
-			continue;
-		}
 		size_t sub = 0;
 		size_t n = valid_sequence(s + i, len - i, &sub);
 		if (n == 0) {

@@ -20,6 +20,21 @@
 char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, size_t *n_cp,
                               size_t *n_invalid, size_t *first_invalid);
 
+/* The length of the ASCII bytes s starts with, eight bytes at a time. */
+static inline size_t entx_priv_ascii_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* A UTF-8 continuation byte (10xxxxxx): no character starts there. */
 static inline gboolean entx_priv_utf8_is_cont(unsigned char b)
 {
