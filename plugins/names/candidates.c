@@ -95,7 +95,7 @@ void names_look_up(const ctx *c, size_t i)
 				ti->head = pl[k];
 		}
 	}
-	if (!is_cap(c, i) && !names_lower_may_start(c->lx, c->toks, i, c->n))
+	if (!may_start_entity(c, i))
 		return;
 	len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
 	/* "German" is a town somewhere, but in news it is a demonym. */
@@ -535,11 +535,9 @@ static void find_names(ctx *c)
 		if (!is_name_token(c, i)) {
 			if ((flags(c, i) & ENTX_TOK_HYPHENATED) && info(c, i)->ent_len == 0)
 				compound_parts(c, i);
-			/* Lowercase entity entries such as al-Qaeda (only tokens
-			 * in lower_starts are looked up as entities). */
-			else if ((is_cap(c, i) ||
-			          names_lower_may_start(c->lx, c->toks, i, c->n)) &&
-			         info(c, i)->ent_len > 0) {
+			/* Lowercase entity entries such as al-Qaeda; asked first, so
+			 * that other tokens need no lookup at all. */
+			else if (may_start_entity(c, i) && info(c, i)->ent_len > 0) {
 				i = entity_conf_and_add(c, i);
 				continue;
 			}

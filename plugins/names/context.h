@@ -13,7 +13,7 @@
 /*
  * What the lexicon says about one token, looked up the first time it is
  * asked for (info()): most tokens of a text are far from any name and are
- * never asked about, and each lookup waits on memory.
+ * never asked about, and each lookup costs a few hundred instructions.
  */
 typedef struct {
 	gboolean looked_up;  /* the fields below are filled in */
@@ -113,6 +113,16 @@ static inline gboolean is_cap(const ctx *c, size_t i)
 	uint32_t f = flags(c, i);
 	return (f & ENTX_TOK_WORD) && (f & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) &&
 	       !(f & ENTX_TOK_POSSESSIVE);
+}
+
+/*
+ * Whether an entity may start at token i: a capitalized token, or the
+ * first words of a lowercase entry (al-Qaeda). Other tokens are not
+ * looked up as entities.
+ */
+static inline gboolean may_start_entity(const ctx *c, size_t i)
+{
+	return is_cap(c, i) || names_lower_may_start(c->lx, c->toks, i, c->n);
 }
 
 /*
