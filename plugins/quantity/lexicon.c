@@ -319,7 +319,7 @@ const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, si
 	const entx_token *toks = entx_doc_tokens(doc, &n);
 	if (n_tokens != NULL)
 		*n_tokens = 0;
-	if (i >= n || !hashmap_contains(&t->first, toks[i].fold_hash))
+	if (i >= n || !lex_may_start(t, &toks[i]))
 		return NULL;
 	if (limit > n)
 		limit = n;
