@@ -135,9 +135,10 @@ static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
 		size_t n = m->n_props;
 		if (n == 0) {
 			m->props = m->props_here;
-		} else if (n >= G_N_ELEMENTS(m->props_here) && (n & (n - 1)) == 0) {
-			if (m->props == m->props_here)
-				m->props = g_memdup2(m->props_here, n * sizeof *m->props);
+		} else if (n == G_N_ELEMENTS(m->props_here)) { /* full: to the heap */
+			m->props = g_new(entx_prop, 2 * n);
+			memcpy(m->props, m->props_here, n * sizeof *m->props);
+		} else if (n > G_N_ELEMENTS(m->props_here) && (n & (n - 1)) == 0) {
 			m->props = g_renew(entx_prop, m->props, 2 * n);
 		}
 		p = &m->props[m->n_props++];
