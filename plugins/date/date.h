@@ -116,13 +116,7 @@ gboolean dtok_punct(const dctx *c, size_t i, const char *chars);
 static inline const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n)
 {
 	size_t dummy = 0;
-	if (n == NULL)
-		n = &dummy;
-	*n = 0;
-	/* Most tokens start no entry: turned away here without a call. */
-	if (i >= c->n || !lex_may_start(t, &c->toks[i]))
-		return NULL;
-	return lex_match(t, c->doc, i, c->n, n);
+	return lex_match_at(t, c->doc, dtok(c, i), i, c->n, n != NULL ? n : &dummy);
 }
 
 int dtok_month(const dctx *c, size_t i, size_t *n);

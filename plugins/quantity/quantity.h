@@ -58,11 +58,7 @@ static inline const entx_token *qctx_tok(const qctx *c, size_t i)
 static inline const lex_entry *qctx_lex(const qctx *c, const lex_table *t, size_t i,
                                         size_t limit, size_t *n_tokens)
 {
-	if (!lex_may_start(t, qctx_tok(c, i))) {
-		*n_tokens = 0;
-		return NULL;
-	}
-	return lex_match(t, c->doc, i, limit, n_tokens);
+	return lex_match_at(t, c->doc, qctx_tok(c, i), i, limit, n_tokens);
 }
 
 /* TRUE when token i, lowercased, is exactly `lower`. */
