@@ -121,13 +121,48 @@ void names_look_up(const ctx *c, size_t i)
 	}
 }
 
-/* The head word of `kind` that ends exactly at token e, or NULL. */
-static const names_entry *head_ending_at(const ctx *c, size_t b, size_t e, names_kind kind)
+/*
+ * process_run() asks, for ever later starts k in one run of name tokens,
+ * where the first token after k with some property is. A cursor keeps
+ * the answer until k passes it, so each token of a run is tested once
+ * per property: a run of n tokens costs O(n), not O(n^2) (a text of
+ * thousands of "U.S." in one sentence took minutes).
+ */
+typedef gboolean (*run_test)(const ctx *c, size_t i, size_t e, names_kind kind);
+
+typedef struct {
+	size_t hit; /* the first token with the property from the last start on */
+} run_cursor;
+
+/*
+ * The first i in [from, limit) for which test(c, i, e, kind) holds, or
+ * limit; from must not decrease between calls on one cursor, which
+ * starts zeroed (from is always at least 1).
+ */
+static size_t run_find(run_cursor *cur, const ctx *c, size_t from, size_t limit, size_t e,
+                       run_test test, names_kind kind)
 {
-	for (size_t m = b + 1; m < e; m++)
-		if (starts(c, m, kind) == e - m)
-			return entry(c, info(c, m)->head);
-	return NULL;
+	if (from <= cur->hit)
+		return cur->hit;
+	size_t i = from;
+	while (i < limit && !test(c, i, e, kind))
+		i++;
+	cur->hit = i;
+	return i;
+}
+
+/* A word-list entry of `kind` starts at m and ends exactly at token e. */
+static gboolean head_ends_at(const ctx *c, size_t m, size_t e, names_kind kind)
+{
+	return starts(c, m, kind) == e - m;
+}
+
+/* The head word of `kind` that starts after token b and ends exactly at e, or NULL. */
+static const names_entry *head_ending_at(const ctx *c, run_cursor *cur, size_t b, size_t e,
+                                         names_kind kind)
+{
+	size_t m = run_find(cur, c, b + 1, e, e, head_ends_at, kind);
+	return m < e ? entry(c, info(c, m)->head) : NULL;
 }
 
 /* A title or role (any case) ending right before token i. */
@@ -342,36 +377,45 @@ static gboolean is_head_glue(const ctx *c, size_t i)
 	return text_is(c, i, "of") || text_is(c, i, "on") || text_is(c, i, "for");
 }
 
+static gboolean glue_after_head(const ctx *c, size_t i, size_t e, names_kind kind)
+{
+	(void)e;
+	(void)kind;
+	return is_head_glue(c, i) && (is_word(c, i - 1, NK_ORG_HEAD) || is_word(c, i - 1, NK_PLACE_HEAD));
+}
+
 /*
  * One past the index of an organization or place head word followed by
  * "of" inside [b, e), or 0.
  */
-static size_t head_before_of(const ctx *c, size_t b, size_t e)
+static size_t head_before_of(const ctx *c, run_cursor *cur, size_t b, size_t e)
 {
-	for (size_t i = b + 1; i + 1 < e; i++)
-		if (is_head_glue(c, i) && (is_word(c, i - 1, NK_ORG_HEAD) ||
-		                           is_word(c, i - 1, NK_PLACE_HEAD)))
-			return i;
-	return 0;
+	size_t i = run_find(cur, c, b + 1, e - 1, e, glue_after_head, 0);
+	return i + 1 < e ? i : 0;
 }
 
-static gboolean has_ampersand(const ctx *c, size_t b, size_t e)
+static gboolean is_ampersand(const ctx *c, size_t i, size_t e, names_kind kind)
 {
-	for (size_t i = b + 1; i + 1 < e; i++)
-		if (text_is(c, i, "&"))
-			return TRUE;
-	return FALSE;
+	(void)e;
+	(void)kind;
+	return text_is(c, i, "&");
+}
+
+static gboolean has_ampersand(const ctx *c, run_cursor *cur, size_t b, size_t e)
+{
+	return run_find(cur, c, b + 1, e - 1, e, is_ampersand, 0) + 1 < e;
 }
 
 /* Cuts the run of name tokens [a, b) into names and classifies them. */
 static void process_run(ctx *c, size_t a, size_t b)
 {
 	gboolean person_ctx = title_before(c, a);
+	run_cursor org_cur = {0}, place_cur = {0}, not_entity_cur = {0}, of_cur = {0}, amp_cur = {0};
 	size_t k = a;
 	while (k < b) {
 		const tok_info *ti = info(c, k);
-		const names_entry *org_head = head_ending_at(c, k, b, NK_ORG_HEAD);
-		const names_entry *place_head = head_ending_at(c, k, b, NK_PLACE_HEAD);
+		const names_entry *org_head = head_ending_at(c, &org_cur, k, b, NK_ORG_HEAD);
+		const names_entry *place_head = head_ending_at(c, &place_cur, k, b, NK_PLACE_HEAD);
 		size_t len = 0;
 
 		if (ti->ent_len == b - k) {
@@ -405,9 +449,9 @@ static void process_run(ctx *c, size_t a, size_t b)
 			return;
 		}
 		/* "World Cup", "Moscow Summit": names of events are not ours. */
-		if (head_ending_at(c, k, b, NK_NOT_ENTITY) != NULL)
+		if (head_ending_at(c, &not_entity_cur, k, b, NK_NOT_ENTITY) != NULL)
 			return;
-		if ((len = head_before_of(c, k, b)) > 0) {
+		if ((len = head_before_of(c, &of_cur, k, b)) > 0) {
 			/* "Patriotic Union of Kurdistan", "Gulf of Mexico". */
 			const names_entry *h = entry(c, info(c, len - 1)->head);
 			add_span(c, k, b, (names_category)h->category, h->class_iri, 0.75);
@@ -417,7 +461,7 @@ static void process_run(ctx *c, size_t a, size_t b)
 			add_span(c, k, b, NAMES_ORGANIZATION, org_head->class_iri, 0.75);
 			return;
 		}
-		if (has_ampersand(c, k, b)) {
+		if (has_ampersand(c, &amp_cur, k, b)) {
 			add_span(c, k, b, NAMES_ORGANIZATION, "schema:Corporation", 0.7);
 			return;
 		}
