@@ -490,13 +490,20 @@ typedef struct {
 /* Marks the end of the results. */
 static result end_of_results;
 
-/* bytes: the batch's input, from which the output's size is guessed
- * (JSON-LD is a few times larger than its text) to spare regrowing. */
-static result *new_result(size_t seq, size_t bytes)
+/*
+ * The output's size for `bytes` of input, guessed to spare regrowing:
+ * JSON-LD is a few times larger than its text, TSV smaller.
+ */
+static size_t output_guess(const app *a, size_t bytes)
+{
+	return (a->format == FORMAT_TSV ? bytes : bytes * 4) + 4096;
+}
+
+static result *new_result(const app *a, size_t seq, size_t bytes)
 {
 	result *r = g_new0(result, 1);
 	r->seq = seq;
-	r->out = g_string_sized_new(bytes * 4 + 4096);
+	r->out = g_string_sized_new(output_guess(a, bytes));
 	return r;
 }
 
@@ -504,7 +511,7 @@ static void worker(gpointer data, gpointer user_data)
 {
 	pipeline *p = user_data;
 	batch *b = data;
-	result *r = new_result(b->seq, b->bytes);
+	result *r = new_result(p->a, b->seq, b->bytes);
 	for (size_t i = 0; i < b->jobs->len; i++)
 		if (!run_job(p->a, g_ptr_array_index(b->jobs, i), r->out))
 			r->failed = TRUE;
@@ -550,6 +557,13 @@ static void submit(pipeline *p, job *j)
 	if (p->pool == NULL) {
 		/* One job: documents finish in input order, nothing waits. */
 		g_string_truncate(p->single.out, 0);
+		/* Sized for a large document at once, its output is not copied
+		 * at every doubling (memory not written costs nothing). */
+		size_t want = output_guess(p->a, j->len);
+		if (p->single.out->allocated_len < want) {
+			g_string_free(p->single.out, TRUE);
+			p->single.out = g_string_sized_new(want);
+		}
 		p->single.failed = !run_job(p->a, j, p->single.out);
 		job_free(j);
 		write_out(&p->w, &p->single);
