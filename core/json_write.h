@@ -49,6 +49,29 @@ static inline void entx_put_c(GString *out, char c)
 }
 
 /*
+ * entx_drain:
+ * Where a writer hands on the output of a long document before its end,
+ * so that a document of megabytes is not held whole in memory (its
+ * JSON-LD runs to several times its text): fn writes out's bytes and
+ * empties it. Without worker threads nothing waits to be written first;
+ * with them, output is held for input order and there is no drain.
+ */
+typedef struct {
+	void (*fn)(GString *out, void *data);
+	void *data;
+} entx_drain;
+
+/* The output a writer collects before it drains. */
+#define ENTX_DRAIN_BYTES (1u << 20)
+
+/* Drains out through d (which may be NULL) once it holds ENTX_DRAIN_BYTES. */
+static inline void entx_drain_maybe(const entx_drain *d, GString *out)
+{
+	if (d != NULL && out->len >= ENTX_DRAIN_BYTES)
+		d->fn(out, d->data);
+}
+
+/*
  * entx_json_write_string:
  * Appends the n bytes at s as a JSON string literal, quotes included.
  * '"', '\\' and control characters are escaped as jansson escapes them;

@@ -358,8 +358,10 @@ static void indent(GString *out, size_t start)
 }
 
 void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
-                          const entx_jsonld_options *opts)
+                          const entx_jsonld_options *opts, const entx_drain *drain)
 {
+	if (opts->pretty)
+		drain = NULL;
 	size_t start = out->len;
 	size_t n_bytes = 0;
 	const char *text = entx_doc_text(doc, &n_bytes);
@@ -390,6 +392,7 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 		if (i > 0)
 			entx_put_c(out, ',');
 		write_mention(out, &tc, doc, base, entx_doc_mention(doc, i));
+		entx_drain_maybe(drain, out);
 	}
 	LIT(out, "]}");
 	g_string_free(tc.rendered, TRUE);

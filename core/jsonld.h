@@ -7,6 +7,8 @@
 #include <entx/engine.h>
 #include <jansson.h>
 
+#include "json_write.h"
+
 typedef struct {
 	const char *context_url; /* reference this @context instead of inlining it */
 	gboolean pretty;         /* indented, several lines per document */
@@ -21,10 +23,12 @@ json_t *entx_jsonld_context(void);
  * Appends the JSON-LD object for a processed document to out, as one
  * line of text ending in a newline (several lines when pretty). extra,
  * if not NULL, is an object whose members are carried into the output
- * (members whose names entx uses are left out).
+ * (members whose names entx uses are left out). drain, if not NULL,
+ * takes the output so far whenever it grows past ENTX_DRAIN_BYTES,
+ * except when pretty (indenting needs the whole object).
  */
 void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
-                          const entx_jsonld_options *opts);
+                          const entx_jsonld_options *opts, const entx_drain *drain);
 
 /*
  * entx_jsonld_error:

@@ -349,7 +349,8 @@ static void parse_jsonl(job *j, const char *line, size_t len)
 
 /* Appends one job's output to out; FALSE when the document failed.
  * Runs on worker threads. */
-static gboolean run_job(const app *a, job *j, GString *out)
+/* drain: where the output of a long document may go before its end, or NULL. */
+static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *drain)
 {
 	gboolean failed = FALSE;
 	if (j->jsonl)
@@ -384,9 +385,9 @@ static gboolean run_job(const app *a, job *j, GString *out)
 	}
 	if (!failed) {
 		if (a->format == FORMAT_TSV)
-			entx_tsv_document(doc, out);
+			entx_tsv_document(doc, out, drain);
 		else
-			entx_jsonld_document(out, doc, j->extra, &a->jsonld);
+			entx_jsonld_document(out, doc, j->extra, &a->jsonld, drain);
 	}
 	entx_doc_free(doc);
 	return !failed;
@@ -422,19 +423,33 @@ typedef struct {
 	gint stop;           /* output is gone: stop reading (atomic: read by the reader) */
 } writer;
 
+/* Writes out's bytes (flushing them when `flush`), unless output is gone. */
+static void write_bytes(writer *w, const GString *out, gboolean flush)
+{
+	if (g_atomic_int_get(&w->stop) || out->len == 0)
+		return;
+	if (fwrite(out->str, 1, out->len, stdout) != out->len || (flush && fflush(stdout) != 0)) {
+		if (errno != EPIPE)
+			fprintf(stderr, "entx: write error: %s\n", g_strerror(errno));
+		g_atomic_int_set(&w->stop, TRUE);
+		w->failed = w->failed || errno != EPIPE;
+	}
+}
+
 /* Writes r's output; the caller still owns r. */
 static void write_out(writer *w, const result *r)
 {
 	if (r->failed)
 		w->failed = TRUE;
-	if (!g_atomic_int_get(&w->stop) && r->out->len > 0) {
-		if (fwrite(r->out->str, 1, r->out->len, stdout) != r->out->len || fflush(stdout) != 0) {
-			if (errno != EPIPE)
-				fprintf(stderr, "entx: write error: %s\n", g_strerror(errno));
-			g_atomic_int_set(&w->stop, TRUE);
-			w->failed = w->failed || errno != EPIPE;
-		}
-	}
+	write_bytes(w, r->out, TRUE);
+}
+
+/* entx_drain's fn with one job: the part of a document written so far
+ * goes out at once (flushed with the rest at its end). */
+static void drain_single(GString *out, void *data)
+{
+	write_bytes(data, out, FALSE);
+	g_string_truncate(out, 0);
 }
 
 static void write_result(writer *w, result *r)
@@ -513,7 +528,7 @@ static void worker(gpointer data, gpointer user_data)
 	batch *b = data;
 	result *r = new_result(p->a, b->seq, b->bytes);
 	for (size_t i = 0; i < b->jobs->len; i++)
-		if (!run_job(p->a, g_ptr_array_index(b->jobs, i), r->out))
+		if (!run_job(p->a, g_ptr_array_index(b->jobs, i), r->out, NULL))
 			r->failed = TRUE;
 	g_ptr_array_free(b->jobs, TRUE);
 	g_free(b);
@@ -564,7 +579,8 @@ static void submit(pipeline *p, job *j)
 			g_string_free(p->single.out, TRUE);
 			p->single.out = g_string_sized_new(want);
 		}
-		p->single.failed = !run_job(p->a, j, p->single.out);
+		entx_drain drain = {drain_single, &p->w};
+		p->single.failed = !run_job(p->a, j, p->single.out, &drain);
 		job_free(j);
 		write_out(&p->w, &p->single);
 		return;

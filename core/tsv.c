@@ -25,7 +25,7 @@ static void append_escaped(GString *out, const char *s, size_t n)
 	entx_put(out, s + run, n - run);
 }
 
-void entx_tsv_document(const entx_doc *doc, GString *out)
+void entx_tsv_document(const entx_doc *doc, GString *out, const entx_drain *drain)
 {
 	const char *text = entx_doc_text(doc, NULL);
 	GString *id = g_string_new(NULL);
@@ -49,6 +49,7 @@ void entx_tsv_document(const entx_doc *doc, GString *out)
 		if (value != NULL)
 			append_escaped(out, value, strlen(value));
 		entx_put_c(out, '\n');
+		entx_drain_maybe(drain, out);
 	}
 	g_string_free(id, TRUE);
 }

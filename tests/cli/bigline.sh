@@ -14,4 +14,21 @@ expect "mention at the very end" "$(cut -f2,3,5 "$TMP/out" | tr '\t' ' ')" "4999
 good --no-text < "$TMP/big" > "$TMP/json"
 expect "JSON-LD line for it" "$(json "$TMP/json" 'docs[0]["endIndex"]')" 50000000
 
+# Output past 1 MB is written while the document is still being written
+# (with one job): it must come out byte for byte as -j 2, which holds
+# each document whole, writes it. 100,000 mentions: about 25 MB of JSON-LD.
+awk 'BEGIN { for (i = 0; i < 50000; i++) printf "alpha beta " }' > "$TMP/dense"
+for format in jsonld tsv; do
+	good --format=$format < "$TMP/dense" > "$TMP/one"
+	expect "$format, one job: exit 0" "$?" 0
+	good --format=$format -j 2 < "$TMP/dense" > "$TMP/two"
+	if cmp -s "$TMP/one" "$TMP/two"; then ok "$format written as it goes equals $format held whole"
+	else not_ok "$format written as it goes equals $format held whole"; fi
+done
+good < "$TMP/dense" > "$TMP/one"
+expect "JSON-LD: one line" "$(wc -l < "$TMP/one")" 1
+expect "JSON-LD: every mention" "$(json "$TMP/one" 'len(docs[0]["mentions"])')" 100000
+expect "JSON-LD: the last one" "$(json "$TMP/one" 'docs[0]["mentions"][-1]["anchorOf"]')" beta
+expect "TSV: every mention" "$(good --format=tsv < "$TMP/dense" | wc -l)" 100000
+
 finish

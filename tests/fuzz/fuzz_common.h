@@ -96,7 +96,7 @@ static void fuzz_check_document(const entx_doc *doc)
 	}
 	entx_jsonld_options opts = {.include_text = TRUE};
 	GString *line = g_string_new(NULL);
-	entx_jsonld_document(line, doc, NULL, &opts);
+	entx_jsonld_document(line, doc, NULL, &opts, NULL);
 	FUZZ_CHECK(line->len > 0 && memchr(line->str, '\n', line->len) == line->str + line->len - 1,
 	           "JSON-LD on one line");
 	json_t *obj = json_loadb(line->str, line->len, JSON_ALLOW_NUL, NULL);
@@ -116,7 +116,7 @@ static void fuzz_check_document(const entx_doc *doc)
 	json_decref(obj);
 	g_string_free(line, TRUE);
 	GString *tsv = g_string_new(NULL);
-	entx_tsv_document(doc, tsv);
+	entx_tsv_document(doc, tsv, NULL);
 	size_t lines = 0;
 	for (size_t i = 0; i < tsv->len; i++)
 		lines += tsv->str[i] == '\n';

@@ -37,7 +37,7 @@ static json_t *write_and_parse(const char *id, json_t *extra, const entx_jsonld_
 	assert_int_equal(entx_doc_set_reference_date(d, "2017-12-18"), 0);
 	assert_true(entx_engine_process(engine, d, NULL));
 	GString *s = g_string_new(NULL);
-	entx_jsonld_document(s, d, extra, opts);
+	entx_jsonld_document(s, d, extra, opts, NULL);
 	assert_true(s->len > 0 && s->str[s->len - 1] == '\n');
 	if (!opts->pretty)
 		assert_ptr_equal(strchr(s->str, '\n'), s->str + s->len - 1); /* one line per document */
@@ -147,7 +147,7 @@ static void numbers_keep_their_digits(void **state)
 		assert_int_equal(entx_mention_set_number(m, "schema:value", cases[i].value), 0);
 		GString *s = g_string_new(NULL);
 		entx_jsonld_options opts = {0};
-		entx_jsonld_document(s, d, NULL, &opts);
+		entx_jsonld_document(s, d, NULL, &opts, NULL);
 		if (strstr(s->str, cases[i].json) == NULL)
 			fail_msg("no %s in %s", cases[i].json, s->str);
 		json_t *o = json_loads(s->str, 0, NULL);
