@@ -572,13 +572,6 @@ static void submit(pipeline *p, job *j)
 	if (p->pool == NULL) {
 		/* One job: documents finish in input order, nothing waits. */
 		g_string_truncate(p->single.out, 0);
-		/* Sized for a large document at once, its output is not copied
-		 * at every doubling (memory not written costs nothing). */
-		size_t want = output_guess(p->a, j->len);
-		if (p->single.out->allocated_len < want) {
-			g_string_free(p->single.out, TRUE);
-			p->single.out = g_string_sized_new(want);
-		}
 		entx_drain drain = {drain_single, &p->w};
 		p->single.failed = !run_job(p->a, j, p->single.out, &drain);
 		job_free(j);
