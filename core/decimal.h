@@ -7,6 +7,7 @@
 #ifndef ENTX_CORE_DECIMAL_H
 #define ENTX_CORE_DECIMAL_H
 
+#include <glib.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -75,6 +76,23 @@ static inline size_t entx_priv_short_decimal(char *buf, double v)
 		buf[len] = '\0';
 	}
 	return len;
+}
+
+/*
+ * Writes v (finite) to buf (G_ASCII_DTOSTR_BUF_SIZE bytes) with the
+ * fewest significant digits, 15 to 17, that read back as v, whatever the
+ * locale: 4.1556, where g_ascii_dtostr() writes 4.1555999999999997.
+ * Returns the length.
+ */
+static inline size_t entx_priv_real(char *buf, double v)
+{
+	static const char *const formats[] = {"%.15g", "%.16g", "%.17g"};
+	for (size_t i = 0; i < G_N_ELEMENTS(formats); i++) {
+		g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], v);
+		if (g_ascii_strtod(buf, NULL) == v)
+			break;
+	}
+	return strlen(buf);
 }
 
 #endif

@@ -176,6 +176,34 @@ void entx_append_decimal(GString *out, size_t v)
 	entx_put(out, buf, entx_priv_udecimal(buf, v, 1));
 }
 
+/*
+ * Appends a real that "%g" formatted into buf (with room for two more
+ * bytes) as jansson finishes one: with a '.' or an exponent, or it would
+ * read back as an integer; no '+' and no leading zeros in the exponent
+ * (1e+07 is 1e7).
+ */
+static void put_real(GString *out, char *buf)
+{
+	size_t len = strlen(buf);
+	if (strpbrk(buf, ".e") == NULL) {
+		memcpy(buf + len, ".0", 3);
+		len += 2;
+	}
+	char *e = strchr(buf, 'e');
+	if (e != NULL) {
+		char *from = e + 1, *to = e + 1;
+		if (*from == '-')
+			from = ++to;
+		else if (*from == '+')
+			from++;
+		while (*from == '0' && from[1] != '\0')
+			from++;
+		memmove(to, from, strlen(from) + 1);
+		len = strlen(buf);
+	}
+	entx_put(out, buf, len);
+}
+
 void entx_json_write_real(GString *out, double v)
 {
 	/* Confidences (0.85, 0.9, 1) are nearly all the reals written; with
@@ -204,17 +232,123 @@ void entx_json_write_real(GString *out, double v)
 		entx_put(out, buf, len);
 		return;
 	}
-	json_t *real = json_real(v);
-	entx_json_write_value(out, real);
-	json_decref(real);
+	char buf[G_ASCII_DTOSTR_BUF_SIZE + 2];
+	g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.6g", v);
+	put_real(out, buf);
 }
 
-gboolean entx_json_write_value(GString *out, const json_t *value)
+void entx_json_write_value(GString *out, const json_t *value)
 {
-	char *s = json_dumps(value, ENTX_JSON_DUMP_FLAGS | JSON_ENCODE_ANY);
-	if (s == NULL)
-		return FALSE;
-	g_string_append(out, s);
-	free(s);
-	return TRUE;
+	switch (json_typeof(value)) {
+	case JSON_OBJECT: {
+		const char *key = NULL;
+		json_t *member = NULL;
+		gboolean first = TRUE;
+		entx_put_c(out, '{');
+		json_object_foreach((json_t *)value, key, member) {
+			if (!first)
+				entx_put_c(out, ',');
+			first = FALSE;
+			/* jansson refuses NUL in keys: strlen is the whole key. */
+			entx_json_write_string(out, key, strlen(key));
+			entx_put_c(out, ':');
+			entx_json_write_value(out, member);
+		}
+		entx_put_c(out, '}');
+		break;
+	}
+	case JSON_ARRAY:
+		entx_put_c(out, '[');
+		for (size_t i = 0; i < json_array_size(value); i++) {
+			if (i > 0)
+				entx_put_c(out, ',');
+			entx_json_write_value(out, json_array_get(value, i));
+		}
+		entx_put_c(out, ']');
+		break;
+	case JSON_STRING:
+		entx_json_write_string(out, json_string_value(value), json_string_length(value));
+		break;
+	case JSON_INTEGER:
+		g_string_append_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+		break;
+	case JSON_REAL: {
+		/* As many digits as it takes to read back as the same double. */
+		char buf[G_ASCII_DTOSTR_BUF_SIZE + 2];
+		entx_priv_real(buf, json_real_value(value));
+		put_real(out, buf);
+		break;
+	}
+	case JSON_TRUE:
+		entx_put(out, "true", 4);
+		break;
+	case JSON_FALSE:
+		entx_put(out, "false", 5);
+		break;
+	case JSON_NULL:
+		entx_put(out, "null", 4);
+		break;
+	}
+}
+
+/* A line break and the indent of depth. */
+static void indent_line(GString *out, unsigned depth)
+{
+	entx_put_c(out, '\n');
+	for (unsigned i = 0; i < depth; i++)
+		entx_put(out, "  ", 2);
+}
+
+void entx_json_indent(entx_json_indenter *st, GString *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (st->opened != 0) {
+			gboolean empty = (st->opened == '{' && c == '}') || (st->opened == '[' && c == ']');
+			st->opened = 0;
+			if (empty) {
+				st->depth--;
+				entx_put_c(out, c);
+				continue;
+			}
+			indent_line(out, st->depth);
+		}
+		if (st->in_string) {
+			entx_put_c(out, c);
+			if (st->escaped)
+				st->escaped = FALSE;
+			else if (c == '\\')
+				st->escaped = TRUE;
+			else if (c == '"')
+				st->in_string = FALSE;
+			continue;
+		}
+		switch (c) {
+		case '{':
+		case '[':
+			entx_put_c(out, c);
+			st->depth++;
+			st->opened = c;
+			break;
+		case '}':
+		case ']':
+			st->depth--;
+			indent_line(out, st->depth);
+			entx_put_c(out, c);
+			break;
+		case ',':
+			entx_put_c(out, ',');
+			indent_line(out, st->depth);
+			break;
+		case ':':
+			entx_put(out, ": ", 2);
+			break;
+		case '"':
+			st->in_string = TRUE;
+			entx_put_c(out, c);
+			break;
+		default:
+			entx_put_c(out, c);
+		}
+	}
 }

@@ -3,10 +3,11 @@
  *
  * The JSON-LD writer streams its output with these instead of building
  * a jansson tree per document: a tree costs several allocations per
- * mention and a second pass to serialize it. What is written is exactly
- * what jansson writes with JSON_COMPACT | JSON_REAL_PRECISION(6), so a
- * value carried through from JSONL input (dumped by jansson) and one
- * written here look alike.
+ * mention and a second pass to serialize it. What is written is what
+ * jansson writes with ENTX_JSON_DUMP_FLAGS, except that numbers carried
+ * through from JSONL input keep all their digits (jansson would write
+ * six), and --pretty output is indented from the compact text, never
+ * re-read into a tree.
  */
 #ifndef ENTX_CORE_JSON_WRITE_H
 #define ENTX_CORE_JSON_WRITE_H
@@ -15,7 +16,7 @@
 #include <jansson.h>
 #include <string.h>
 
-/* The flags entx's JSON output is dumped with wherever jansson dumps it. */
+/* The flags of jansson's dump that entx's JSON output matches (see above). */
 #define ENTX_JSON_DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
 
 /*
@@ -100,10 +101,26 @@ void entx_json_write_real(GString *out, double v);
 
 /*
  * entx_json_write_value:
- * Appends any jansson value, compact. Returns FALSE (and appends
- * nothing) when jansson cannot dump it, which only happens when memory
- * runs out.
+ * Appends any jansson value, compact, as jansson dumps it except for
+ * reals: those get the fewest significant digits (15 to 17) that read
+ * back as the same double, not six, so a value carried through from
+ * JSONL input keeps its digits (48.856613, not 48.8566).
  */
-gboolean entx_json_write_value(GString *out, const json_t *value);
+void entx_json_write_value(GString *out, const json_t *value);
+
+/*
+ * entx_json_indenter:
+ * Turns compact JSON (no white space outside strings, as the writers
+ * here make it) into the form jansson dumps with JSON_INDENT(2), fed in
+ * pieces of any size; numbers and strings are copied as they are.
+ * Start from a zeroed struct, one per JSON text.
+ */
+typedef struct {
+	unsigned depth;
+	gboolean in_string, escaped;
+	char opened; /* '{' or '[' just written, its line not yet broken */
+} entx_json_indenter;
+
+void entx_json_indent(entx_json_indenter *st, GString *out, const char *s, size_t n);
 
 #endif

@@ -337,32 +337,46 @@ static void carry(GString *out, json_t *extra)
 			continue;
 		entx_put_c(out, ',');
 		write_key(out, key);
-		if (!entx_json_write_value(out, value))
-			LIT(out, "null");
+		entx_json_write_value(out, value);
 	}
 }
 
-/* Replaces the compact object written from offset `start` of out by
- * jansson's indented form of it. */
-static void indent(GString *out, size_t start)
+/* --pretty: what of out is compact still starts at `start`. */
+typedef struct {
+	size_t start;
+	entx_json_indenter indenter;
+} pretty_state;
+
+/* Replaces the compact JSON from ps->start on by its indented form. */
+static void indent_tail(GString *out, pretty_state *ps)
 {
-	json_t *obj = json_loadb(out->str + start, out->len - start, JSON_ALLOW_NUL, NULL);
-	char *s = obj != NULL ? json_dumps(obj, (ENTX_JSON_DUMP_FLAGS & ~JSON_COMPACT) | JSON_INDENT(2))
-	                      : NULL;
-	if (s != NULL) {
-		g_string_truncate(out, start);
-		g_string_append(out, s);
-	}
-	free(s);
-	json_decref(obj);
+	size_t n = out->len - ps->start;
+	GString *indented = g_string_sized_new(n + n / 2 + 64);
+	entx_json_indent(&ps->indenter, indented, out->str + ps->start, n);
+	g_string_truncate(out, ps->start);
+	entx_put(out, indented->str, indented->len);
+	g_string_free(indented, TRUE);
+	ps->start = out->len;
+}
+
+/* Hands out to the drain once it is long enough, indented first when
+ * pretty (ps not NULL). */
+static void drain_maybe(GString *out, const entx_drain *drain, pretty_state *ps)
+{
+	if (drain == NULL || out->len < ENTX_DRAIN_BYTES)
+		return;
+	if (ps != NULL)
+		indent_tail(out, ps);
+	drain->fn(out, drain->data);
+	if (ps != NULL)
+		ps->start = out->len;
 }
 
 void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
                           const entx_jsonld_options *opts, const entx_drain *drain)
 {
-	if (opts->pretty)
-		drain = NULL;
-	size_t start = out->len;
+	pretty_state pretty = {.start = out->len};
+	pretty_state *ps = opts->pretty ? &pretty : NULL;
 	size_t n_bytes = 0;
 	const char *text = entx_doc_text(doc, &n_bytes);
 	GString *base = doc_iri_base(entx_doc_id(doc));
@@ -392,20 +406,20 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 		if (i > 0)
 			entx_put_c(out, ',');
 		write_mention(out, &tc, doc, base, entx_doc_mention(doc, i));
-		entx_drain_maybe(drain, out);
+		drain_maybe(out, drain, ps);
 	}
 	LIT(out, "]}");
 	g_string_free(tc.rendered, TRUE);
 	g_string_free(base, TRUE);
-	if (opts->pretty)
-		indent(out, start);
+	if (ps != NULL)
+		indent_tail(out, ps);
 	entx_put_c(out, '\n');
 }
 
 void entx_jsonld_error(GString *out, const char *doc_id, const char *message, json_t *extra,
                        const entx_jsonld_options *opts)
 {
-	size_t start = out->len;
+	pretty_state pretty = {.start = out->len};
 	open_object(out, opts);
 	MEMBER(out, "docId");
 	write_cstring(out, doc_id);
@@ -414,6 +428,6 @@ void entx_jsonld_error(GString *out, const char *doc_id, const char *message, js
 	carry(out, extra);
 	entx_put_c(out, '}');
 	if (opts->pretty)
-		indent(out, start);
+		indent_tail(out, &pretty);
 	entx_put_c(out, '\n');
 }

@@ -24,8 +24,7 @@ json_t *entx_jsonld_context(void);
  * line of text ending in a newline (several lines when pretty). extra,
  * if not NULL, is an object whose members are carried into the output
  * (members whose names entx uses are left out). drain, if not NULL,
- * takes the output so far whenever it grows past ENTX_DRAIN_BYTES,
- * except when pretty (indenting needs the whole object).
+ * takes the output so far whenever it grows past ENTX_DRAIN_BYTES.
  */
 void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
                           const entx_jsonld_options *opts, const entx_drain *drain);

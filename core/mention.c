@@ -171,10 +171,10 @@ int entx_mention_set_number(entx_mention *m, const char *property, double value)
 	/* Integral values print without a fraction or exponent, so JSON
 	 * readers see 1500000, not 1.5e6. */
 	G_STATIC_ASSERT(sizeof buf >= ENTX_DECIMAL_MAX);
-	if (value == floor(value) && fabs(value) < 1e15)
+	if (value == floor(value) && fabs(value) < 1e18)
 		entx_priv_decimal(buf, (int64_t)value, 1);
 	else if (entx_priv_short_decimal(buf, value) == 0)
-		g_ascii_dtostr(buf, sizeof buf, value);
+		entx_priv_real(buf, value);
 	return set_prop(m, property, ENTX_PROP_NUMBER, buf, NULL);
 }
 

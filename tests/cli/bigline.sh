@@ -16,15 +16,18 @@ expect "JSON-LD line for it" "$(json "$TMP/json" 'docs[0]["endIndex"]')" 5000000
 
 # Output past 1 MB is written while the document is still being written
 # (with one job): it must come out byte for byte as -j 2, which holds
-# each document whole, writes it. 100,000 mentions: about 25 MB of JSON-LD.
+# each document whole, writes it, also when --pretty indents it piece by
+# piece. 100,000 mentions: about 25 MB of JSON-LD.
 awk 'BEGIN { for (i = 0; i < 50000; i++) printf "alpha beta " }' > "$TMP/dense"
-for format in jsonld tsv; do
-	good --format=$format < "$TMP/dense" > "$TMP/one"
+for format in --format=jsonld --format=tsv --pretty; do
+	good $format < "$TMP/dense" > "$TMP/one"
 	expect "$format, one job: exit 0" "$?" 0
-	good --format=$format -j 2 < "$TMP/dense" > "$TMP/two"
-	if cmp -s "$TMP/one" "$TMP/two"; then ok "$format written as it goes equals $format held whole"
-	else not_ok "$format written as it goes equals $format held whole"; fi
+	good $format -j 2 < "$TMP/dense" > "$TMP/two"
+	if cmp -s "$TMP/one" "$TMP/two"; then ok "$format: written as it goes equals held whole"
+	else not_ok "$format: written as it goes equals held whole"; fi
 done
+expect "--pretty: indented" "$(sed -n '2p;$p' "$TMP/one")" '  "@context": {
+}'
 good < "$TMP/dense" > "$TMP/one"
 expect "JSON-LD: one line" "$(wc -l < "$TMP/one")" 1
 expect "JSON-LD: every mention" "$(json "$TMP/one" 'len(docs[0]["mentions"])')" 100000

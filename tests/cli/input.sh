@@ -46,6 +46,26 @@ expect "jsonl: invalid JSON is an error record" "$(json "$TMP/out" '"error" in d
 expect "jsonl: numeric id, text not a string" "$(json "$TMP/out" '[docs[3]["docId"], "error" in docs[3]]')" '["7", true]'
 expect_match "jsonl: message names the line" "$(cat "$TMP/err")" "in.jsonl:4"
 
+# Carried numbers keep their digits, compact and --pretty (jansson's
+# dump, used for both once, wrote six: 48.8566, 1.23457e8).
+echo '{"text": "alpha", "lat": 48.856613, "score": 123456789.25, "p": [1e-7, 0.1, 5.0]}' \
+	> "$TMP/num.jsonl"
+good --input=jsonl "$TMP/num.jsonl" > "$TMP/out"
+expect "jsonl: carried numbers exact" \
+	"$(json "$TMP/out" '[repr(docs[0]["lat"]), repr(docs[0]["score"]), docs[0]["p"]]')" \
+	'["48.856613", "123456789.25", [1e-07, 0.1, 5.0]]'
+expect_match "jsonl: written as read" "$(cat "$TMP/out")" \
+	'"lat":48.856613,"score":123456789.25,"p":[1e-7,0.1,5.0]'
+good --input=jsonl --pretty "$TMP/num.jsonl" > "$TMP/out"
+expect_match "jsonl --pretty: carried numbers exact" "$(cat "$TMP/out")" \
+	'"lat": 48.856613,
+  "score": 123456789.25,
+  "p": [
+    1e-7,
+    0.1,
+    5.0
+  ],'
+
 printf '' | good > "$TMP/out"
 expect "empty input: exit 0" "$?" 0
 expect "empty input: one empty document" "$(json "$TMP/out" '[d["endIndex"] for d in docs]')" '[0]'

@@ -109,6 +109,98 @@ static void reals_formatted_like_jansson(void **state)
 	}
 }
 
+static char *written_value(const char *json)
+{
+	json_t *v = json_loads(json, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	assert_non_null(v);
+	GString *out = g_string_new(NULL);
+	entx_json_write_value(out, v);
+	json_decref(v);
+	return g_string_free(out, FALSE);
+}
+
+/* Values without reals come out as jansson dumps them. */
+static void values_written_like_jansson(void **state)
+{
+	static const char *const CASES[] = {
+	    "null", "true", "false", "0", "-9223372036854775808", "9007199254740993", "\"s\"",
+	    "[]", "{}", "[1,[2,[3,[]]],{\"a\":{}}]", "{\"b\":1,\"a\":[\"x\\\"]\",null],\"\":{}}",
+	    "{\"k\\u0001\\\"\":\"caf\u00e9 \\u0000 \\n\"}",
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(CASES); i++) {
+		char *got = written_value(CASES[i]);
+		json_t *v = json_loads(CASES[i], JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+		assert_non_null(v);
+		char *want = jansson_dump(v);
+		assert_string_equal(got, want);
+		free(want);
+		g_free(got);
+	}
+}
+
+/*
+ * Reals keep the digits they were read with, where jansson's six would
+ * lose them, written as jansson writes a real: always a '.' or an
+ * exponent, no '+' and no leading zero in the exponent.
+ */
+static void reals_keep_their_digits(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} CASES[] = {
+	    {"48.856613", "48.856613"}, {"123456789.25", "123456789.25"}, {"0.1", "0.1"},
+	    {"4.1556", "4.1556"},       {"5.0", "5.0"},                   {"-0.0", "-0.0"},
+	    {"1e300", "1e300"},         {"1E+300", "1e300"},              {"1e-7", "1e-7"},
+	    {"2.5e-300", "2.5e-300"},   {"1e21", "1e21"},                 {"-1234567.891", "-1234567.891"},
+	    {"0.30000000000000004", "0.30000000000000004"},
+	    {"[1.5,{\"x\":2.25}]", "[1.5,{\"x\":2.25}]"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(CASES); i++) {
+		char *got = written_value(CASES[i].in);
+		assert_string_equal(got, CASES[i].out);
+		g_free(got);
+	}
+	/* Any double reads back as itself. */
+	GRand *rand = g_rand_new_with_seed(2026);
+	for (int i = 0; i < 2000; i++) {
+		double d = g_rand_double_range(rand, -1e6, 1e6) * pow(10.0, (i % 41) - 20);
+		json_t *v = json_real(d);
+		GString *out = g_string_new(NULL);
+		entx_json_write_value(out, v);
+		assert_true(g_ascii_strtod(out->str, NULL) == d);
+		assert_non_null(strpbrk(out->str, ".e"));
+		json_decref(v);
+		g_string_free(out, TRUE);
+	}
+	g_rand_free(rand);
+}
+
+/* The indenter writes what jansson's JSON_INDENT(2) does, however its input is cut. */
+static void indented_like_jansson(void **state)
+{
+	static const char *const CASES[] = {
+	    "{}", "[]", "{\"a\":1}", "[1,2,[3,4],[],{}]",
+	    "{\"@context\":{\"x\":\"y:z\",\"n\":{\"@id\":\"a,b\",\"@type\":\"@id\"}},"
+	    "\"text\":\"{[\\\"quoted\\\", braces],}\\\\\",\"mentions\":[{\"e\":[]},{\"f\":{}}]}",
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(CASES); i++) {
+		json_t *v = json_loads(CASES[i], 0, NULL);
+		assert_non_null(v);
+		char *want = json_dumps(v, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+		json_decref(v);
+		size_t n = strlen(CASES[i]);
+		for (size_t piece = 1; piece <= n; piece = piece * 2 + 1) {
+			GString *out = g_string_new(NULL);
+			entx_json_indenter st = {0};
+			for (size_t at = 0; at < n; at += piece)
+				entx_json_indent(&st, out, CASES[i] + at, MIN(piece, n - at));
+			assert_string_equal(out->str, want);
+			g_string_free(out, TRUE);
+		}
+		free(want);
+	}
+}
+
 static void decimals(void **state)
 {
 	GString *out = g_string_new(NULL);
@@ -131,6 +223,9 @@ int main(void)
 		cmocka_unit_test(invalid_utf8_becomes_replacement_character),
 		cmocka_unit_test(reals_formatted_like_jansson),
 		cmocka_unit_test(decimals),
+		cmocka_unit_test(values_written_like_jansson),
+		cmocka_unit_test(reals_keep_their_digits),
+		cmocka_unit_test(indented_like_jansson),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
