@@ -332,7 +332,9 @@ void entx_json_indent(entx_json_indenter *st, GString *out, const char *s, size_
 			break;
 		case '}':
 		case ']':
-			st->depth--;
+			/* Only ever fed balanced JSON; never wrap around on other input. */
+			if (st->depth > 0)
+				st->depth--;
 			indent_line(out, st->depth);
 			entx_put_c(out, c);
 			break;
