@@ -113,6 +113,13 @@ static void fuzz_check_document(const entx_doc *doc)
 		                   memcmp(json_string_value(anchor), text + bb, be - bb) == 0,
 		           "anchorOf equals the text at its offsets");
 	}
+	opts.pretty = TRUE;
+	GString *pretty = g_string_new(NULL);
+	entx_jsonld_document(pretty, doc, NULL, &opts, NULL);
+	json_t *pobj = json_loadb(pretty->str, pretty->len, JSON_ALLOW_NUL, NULL);
+	FUZZ_CHECK(pobj != NULL && json_equal(pobj, obj), "--pretty is the same JSON, indented");
+	json_decref(pobj);
+	g_string_free(pretty, TRUE);
 	json_decref(obj);
 	g_string_free(line, TRUE);
 	GString *tsv = g_string_new(NULL);
