@@ -101,6 +101,29 @@ static void document_object(void **state)
 	json_decref(o);
 }
 
+/*
+ * Document IRIs percent-encode the id as RFC 3987 (GLib's escaper, with
+ * "/:@" kept); ids that need no escaping take a shorter path, which must
+ * give the same IRI for every ASCII character and for UTF-8.
+ */
+static void document_iri_escaping(void **state)
+{
+	entx_jsonld_options opts = {0};
+	for (int c = 1; c < 0x80; c++) {
+		char id[4] = {'a', (char)c, 'b', '\0'};
+		json_t *o = write_and_parse(id, NULL, &opts);
+		GString *want = g_string_new("urn:entx:doc:");
+		g_string_append_uri_escaped(want, id, "/:@", TRUE);
+		g_string_append(want, "#char=0,14");
+		assert_string_equal(str(o, "@id"), want->str);
+		g_string_free(want, TRUE);
+		json_decref(o);
+	}
+	json_t *o = write_and_parse("dir/caf\xC3\xA9.txt:12", NULL, &opts);
+	assert_string_equal(str(o, "@id"), "urn:entx:doc:dir/caf\xC3\xA9.txt:12#char=0,14");
+	json_decref(o);
+}
+
 static void options_change_the_object(void **state)
 {
 	entx_jsonld_options opts = {.context_url = "https://example.org/entx.jsonld"};
@@ -191,6 +214,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(document_object),
 		cmocka_unit_test(options_change_the_object),
+		cmocka_unit_test(document_iri_escaping),
 		cmocka_unit_test(extra_fields_carried_but_not_over_ours),
 		cmocka_unit_test(numbers_keep_their_digits),
 		cmocka_unit_test(error_record),
