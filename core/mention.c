@@ -101,7 +101,7 @@ entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, cons
 	m->annotator = intern(doc, doc->current_annotator != NULL ? doc->current_annotator : "");
 	m->priority = doc->current_priority;
 	m->confidence = confidence;
-	m->seq = doc->mentions->len;
+	m->seq = (uint32_t)doc->mentions->len;
 	g_ptr_array_add(doc->mentions, m);
 	return m;
 }
@@ -130,9 +130,10 @@ static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
 		if (strcmp(m->props[i].property, property) == 0)
 			p = &m->props[i];
 	if (p == NULL) {
-		/* props_here holds 4, then the heap, doubling: n_props alone
-		 * tells the capacity. */
+		/* props_here holds 2, then the heap, doubling: n_props alone
+		 * tells the capacity (props_here's size is a power of two). */
 		size_t n = m->n_props;
+		G_STATIC_ASSERT((G_N_ELEMENTS(m->props_here) & (G_N_ELEMENTS(m->props_here) - 1)) == 0);
 		if (n == 0) {
 			m->props = m->props_here;
 		} else if (n == G_N_ELEMENTS(m->props_here)) { /* full: to the heap */
