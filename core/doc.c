@@ -41,7 +41,9 @@ static void build_block_table(entx_doc *doc)
 static void build_sentence_index(entx_doc *doc)
 {
 	/* A sentence is rarely shorter than 8 tokens: one allocation suffices. */
-	doc->sentences = g_array_sized_new(FALSE, FALSE, sizeof(size_t), doc->tokens->len / 8 + 4);
+	if (doc->sentences == NULL)
+		doc->sentences = g_array_sized_new(FALSE, FALSE, sizeof(size_t),
+		                                   doc->tokens->len / 8 + 4);
 	uint32_t prev = UINT32_MAX;
 	for (size_t i = 0; i < doc->tokens->len; i++) {
 		const entx_token *t = &g_array_index(doc->tokens, entx_token, i);
@@ -52,24 +54,74 @@ static void build_sentence_index(entx_doc *doc)
 	}
 }
 
-entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
+/* The text, its tokens and what is built from them, in doc's containers
+ * (tokens empty; sentences NULL or empty). */
+static void fill(entx_doc *doc, const char *id, const char *text, size_t len)
 {
-	entx_doc *doc = g_new0(entx_doc, 1);
 	/* Ids become JSON strings and IRIs, which must be UTF-8. */
 	doc->id = g_utf8_make_valid(id != NULL ? id : "-", -1);
 	doc->text = entx_priv_utf8_sanitize(text != NULL ? text : "", text != NULL ? len : 0,
 	                                    &doc->len, &doc->n_cp, &doc->n_invalid,
 	                                    &doc->first_invalid);
-	doc->tokens = g_array_sized_new(FALSE, FALSE, sizeof(entx_token), doc->len / 5 + 16);
+	if (doc->tokens == NULL)
+		doc->tokens = g_array_sized_new(FALSE, FALSE, sizeof(entx_token), doc->len / 5 + 16);
 	entx_priv_tokenize(doc->text, doc->len, doc->tokens);
 	build_sentence_index(doc);
 	build_block_table(doc);
+}
+
+entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
+{
+	entx_doc *doc = g_new0(entx_doc, 1);
 	doc->mentions = g_ptr_array_new_with_free_func(mention_free);
 	doc->mention_blocks = g_ptr_array_new_with_free_func(g_free);
 	/* A document's strings (categories, classes, values) take a few KB. */
 	doc->strings = g_string_chunk_new(2048);
 	g_datalist_init(&doc->data);
+	fill(doc, id, text, len);
 	return doc;
+}
+
+/*
+ * Arrays a reset keeps (their contents gone, their memory not); a
+ * larger one goes back to the system, so that one long document does
+ * not hold its memory for the rest of a stream.
+ */
+#define RESET_KEEP_TOKENS 65536u
+#define RESET_KEEP_MENTIONS 8192u
+
+void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
+{
+	g_datalist_clear(&doc->data); /* first: destroy functions may look at the document */
+	g_free(doc->id);
+	g_free(doc->text);
+	g_free(doc->block_cp);
+	doc->block_cp = NULL;
+	if (doc->tokens->len > RESET_KEEP_TOKENS) {
+		g_array_free(doc->tokens, TRUE);
+		g_array_free(doc->sentences, TRUE);
+		doc->tokens = NULL;
+		doc->sentences = NULL;
+	} else {
+		g_array_set_size(doc->tokens, 0);
+		g_array_set_size(doc->sentences, 0);
+	}
+	if (doc->mentions->len > RESET_KEEP_MENTIONS) {
+		g_ptr_array_free(doc->mentions, TRUE);
+		doc->mentions = g_ptr_array_new_with_free_func(mention_free);
+	} else {
+		g_ptr_array_set_size(doc->mentions, 0);
+	}
+	g_ptr_array_set_size(doc->mention_blocks, 0);
+	doc->block_left = 0;
+	doc->block_next = NULL;
+	/* Interned strings die with the chunk's storage: forget them. */
+	g_string_chunk_clear(doc->strings);
+	memset(doc->intern_from, 0, sizeof doc->intern_from);
+	doc->reference_date[0] = '\0';
+	doc->current_annotator = NULL;
+	doc->current_priority = 0;
+	fill(doc, id, text, len);
 }
 
 void entx_doc_free(entx_doc *doc)

@@ -349,8 +349,13 @@ static void parse_jsonl(job *j, const char *line, size_t len)
 
 /* Appends one job's output to out; FALSE when the document failed.
  * Runs on worker threads. */
-/* drain: where the output of a long document may go before its end, or NULL. */
-static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *drain)
+/*
+ * drain: where the output of a long document may go before its end, or
+ * NULL. *spare: a document to reuse (entx_doc_reset) or NULL; the one
+ * used is left there for the next job, and its owner frees it.
+ */
+static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *drain,
+                        entx_doc **spare)
 {
 	gboolean failed = FALSE;
 	if (j->jsonl)
@@ -359,7 +364,11 @@ static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *dr
 		emit_error(a, j, j->error, out);
 		return FALSE;
 	}
-	entx_doc *doc = entx_doc_new(j->id, j->text, j->len);
+	entx_doc *doc = *spare;
+	if (doc != NULL)
+		entx_doc_reset(doc, j->id, j->text, j->len);
+	else
+		doc = *spare = entx_doc_new(j->id, j->text, j->len);
 	if (entx_doc_n_invalid_utf8(doc) > 0) {
 		char *msg = g_strdup_printf("invalid UTF-8 at byte %zu", entx_doc_first_invalid_utf8(doc));
 		if (a->strict_utf8) {
@@ -389,7 +398,6 @@ static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *dr
 		else
 			entx_jsonld_document(out, doc, j->extra, &a->jsonld, drain);
 	}
-	entx_doc_free(doc);
 	return !failed;
 }
 
@@ -493,8 +501,10 @@ typedef struct {
 	batch *filling;    /* jobs not yet handed to the workers */
 	size_t batch_seq;
 	/* With one job, every document's output goes through this one
-	 * result, whose buffer then keeps the size it grew to. */
+	 * result, whose buffer then keeps the size it grew to, and one
+	 * document, reset for each (worker threads keep one per batch). */
 	result single;
+	entx_doc *spare;
 } pipeline;
 
 /* A batch is handed over when it holds this many documents or bytes,
@@ -527,9 +537,11 @@ static void worker(gpointer data, gpointer user_data)
 	pipeline *p = user_data;
 	batch *b = data;
 	result *r = new_result(p->a, b->seq, b->bytes);
+	entx_doc *spare = NULL;
 	for (size_t i = 0; i < b->jobs->len; i++)
-		if (!run_job(p->a, g_ptr_array_index(b->jobs, i), r->out, NULL))
+		if (!run_job(p->a, g_ptr_array_index(b->jobs, i), r->out, NULL, &spare))
 			r->failed = TRUE;
+	entx_doc_free(spare);
 	g_ptr_array_free(b->jobs, TRUE);
 	g_free(b);
 	g_async_queue_push(p->results, r);
@@ -573,7 +585,7 @@ static void submit(pipeline *p, job *j)
 		/* One job: documents finish in input order, nothing waits. */
 		g_string_truncate(p->single.out, 0);
 		entx_drain drain = {drain_single, &p->w};
-		p->single.failed = !run_job(p->a, j, p->single.out, &drain);
+		p->single.failed = !run_job(p->a, j, p->single.out, &drain, &p->spare);
 		job_free(j);
 		write_out(&p->w, &p->single);
 		return;
@@ -679,6 +691,7 @@ static int run(const app *a)
 		g_thread_pool_stop_unused_threads();
 	}
 	g_hash_table_destroy(p.w.pending);
+	entx_doc_free(p.spare);
 	if (p.single.out != NULL)
 		g_string_free(p.single.out, TRUE);
 	gboolean stop = g_atomic_int_get(&p.w.stop);

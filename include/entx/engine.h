@@ -140,6 +140,16 @@ ENTX_EXPORT entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 ENTX_EXPORT void entx_doc_free(entx_doc *doc);
 
 /*
+ * entx_doc_reset:
+ * Makes doc the document entx_doc_new(id, text, len) would make, reusing
+ * the memory it holds: for streams of short documents, whose cost is
+ * otherwise much in allocating each one. The previous text, its tokens,
+ * mentions, attached data (destroyed) and reference date are gone, and
+ * pointers into them are invalid.
+ */
+ENTX_EXPORT void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len);
+
+/*
  * entx_doc_n_invalid_utf8 / entx_doc_first_invalid_utf8:
  * How many invalid UTF-8 sequences were replaced, and the byte offset in
  * the original input of the first one (meaningless when there were none).

@@ -291,6 +291,79 @@ static void attached_data(void **state)
 	assert_int_equal(freed, 2); /* freeing the document frees the rest */
 }
 
+/* Everything a reader of a document sees, equal in two documents. */
+static void assert_same_document(const entx_doc *x, const entx_doc *y)
+{
+	size_t nx = 0, ny = 0;
+	const char *tx = entx_doc_text(x, &nx), *ty = entx_doc_text(y, &ny);
+	assert_int_equal(nx, ny);
+	assert_memory_equal(tx, ty, nx);
+	assert_string_equal(entx_doc_id(x), entx_doc_id(y));
+	assert_int_equal(entx_doc_length(x), entx_doc_length(y));
+	assert_int_equal(entx_doc_n_invalid_utf8(x), entx_doc_n_invalid_utf8(y));
+	assert_int_equal(entx_doc_n_sentences(x), entx_doc_n_sentences(y));
+	assert_int_equal(entx_doc_n_mentions(x), entx_doc_n_mentions(y));
+	assert_true((entx_doc_reference_date(x) == NULL) == (entx_doc_reference_date(y) == NULL));
+	const entx_token *kx = entx_doc_tokens(x, &nx), *ky = entx_doc_tokens(y, &ny);
+	assert_int_equal(nx, ny);
+	assert_memory_equal(kx, ky, nx * sizeof *kx);
+	for (size_t cp = 0; cp <= entx_doc_length(x); cp++)
+		assert_int_equal(entx_doc_byte_offset(x, cp), entx_doc_byte_offset(y, cp));
+}
+
+/*
+ * A reset document is the document entx_doc_new would make: nothing of
+ * the previous text survives (mentions, data, date, tokens, the block
+ * table of a multibyte text), from a short text and from a long one
+ * whose arrays a reset gives back.
+ */
+static void reset_makes_a_new_document(void **state)
+{
+	GString *big = g_string_new(NULL);
+	for (int i = 0; i < 40000; i++)
+		g_string_append(big, "Caf\xC3\xA9 au lait. ");
+	const struct {
+		const char *id, *text;
+		size_t len;
+	} seq[] = {
+	    {"one", "\xC3\xA9t\xC3\xA9 \xFF in Paris. Then Rome.", 27},
+	    {"two", "Plain ASCII, two sentences. Here.", 33},
+	    {"big", big->str, big->len},
+	    {"three", "Mr. Putin said 39 words.", 24},
+	    {"empty", "", 0},
+	};
+	entx_doc *d = entx_doc_new("zero", "x", 1);
+	for (size_t i = 0; i < G_N_ELEMENTS(seq); i++) {
+		assert_int_equal(entx_doc_set_reference_date(d, "2017-12-18"), 0);
+		entx_mention *m = entx_doc_add_mention(d, 0, 1, "Test", "urn:example:Test", 0.5);
+		assert_non_null(m);
+		for (int k = 0; k < 5; k++) /* past the inline properties, to the heap */
+			assert_int_equal(entx_mention_set_number(m, k % 2 ? "p1" : "p0", k), 0);
+		assert_int_equal(entx_mention_set_string(m, "p2", "v"), 0);
+		freed = 0;
+		entx_doc_set_data(d, "names.analysis", g_strdup("data"), count_free);
+		entx_doc_reset(d, seq[i].id, seq[i].text, seq[i].len);
+		assert_int_equal(freed, 1);
+		assert_null(entx_doc_get_data(d, "names.analysis"));
+		entx_doc *fresh = entx_doc_new(seq[i].id, seq[i].text, seq[i].len);
+		assert_same_document(d, fresh);
+		/* Mentions and their interned strings work as in a new document. */
+		entx_mention *a = entx_doc_add_mention(d, 0, MIN(1, entx_doc_length(d)), "Test",
+		                                       "urn:example:Test", 0.5);
+		if (entx_doc_length(d) > 0) {
+			assert_non_null(a);
+			assert_int_equal(entx_mention_set_string(a, "p2", "w"), 0);
+			const char *lex = NULL;
+			assert_int_equal(entx_mention_property(a, 0, NULL, NULL, &lex, NULL), 0);
+			assert_string_equal(lex, "w");
+			assert_string_equal(entx_mention_category(a), "Test");
+		}
+		entx_doc_free(fresh);
+	}
+	entx_doc_free(d);
+	g_string_free(big, TRUE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +379,7 @@ int main(void)
 		cmocka_unit_test(attached_data),
 		cmocka_unit_test(token_array),
 		cmocka_unit_test(number_lexical_forms),
+		cmocka_unit_test(reset_makes_a_new_document),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
