@@ -63,6 +63,9 @@ void entx_reader_free(entx_reader *r)
 	g_free(r);
 }
 
+/* A record buffer larger than this is not kept for the next record. */
+#define LONG_RECORD (4u << 20)
+
 static int read_error(GError **error)
 {
 	g_set_error(error, ENTX_ERROR, ENTX_ERR_IO, "read error: %s", g_strerror(errno));
@@ -109,6 +112,14 @@ static int read_whole(entx_reader *r, entx_record *rec, GError **error)
 /* One record ending in delim (line or NUL-separated). */
 static int read_delimited(entx_reader *r, entx_record *rec, int delim, GError **error)
 {
+	/* The last record was long: give its memory back before waiting for
+	 * the next, which may be short and a long time coming (not when the
+	 * next is already there: it would only be allocated again). */
+	if (r->line_cap > LONG_RECORD && !entx_reader_ready(r)) {
+		free(r->line);
+		r->line = NULL;
+		r->line_cap = 0;
+	}
 	errno = 0;
 	ssize_t n = getdelim(&r->line, &r->line_cap, delim, r->fp);
 	if (n < 0)

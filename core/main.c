@@ -6,6 +6,9 @@
 
 #include <entx/entx.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -349,10 +352,18 @@ static void parse_jsonl(job *j, const char *line, size_t len)
 
 /* Appends one job's output to out; FALSE when the document failed.
  * Runs on worker threads. */
+/* The longest document whose memory is kept for the next one. */
+#define SPARE_MAX_BYTES (1u << 20)
+
+/* Set when a long document's memory was freed: give it back to the
+ * system once input pauses (release_idle_memory). */
+static gint long_document_done;
+
 /*
  * drain: where the output of a long document may go before its end, or
  * NULL. *spare: a document to reuse (entx_doc_reset) or NULL; the one
- * used is left there for the next job, and its owner frees it.
+ * used is left there for the next job, unless it was long, and its
+ * owner frees it.
  */
 static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *drain,
                         entx_doc **spare)
@@ -397,6 +408,13 @@ static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *dr
 			entx_tsv_document(doc, out, drain);
 		else
 			entx_jsonld_document(out, doc, j->extra, &a->jsonld, drain);
+	}
+	/* A long document's memory goes back now, not when the next one
+	 * comes, which on a quiet stream may be much later. */
+	if (j->len > SPARE_MAX_BYTES) {
+		entx_doc_free(doc);
+		*spare = NULL;
+		g_atomic_int_set(&long_document_done, 1);
 	}
 	return !failed;
 }
@@ -600,6 +618,28 @@ static void submit(pipeline *p, job *j)
 		flush_batch(p);
 }
 
+/*
+ * After a long document, when no input is waiting: the memory it used is
+ * returned to the system, not held while a quiet stream idles (148 MB
+ * after 10 MB of news otherwise). Not between documents that are
+ * already there: freeing and touching that memory again for each
+ * cost a fifth of the time on a stream of 1 MB documents.
+ */
+static void release_idle_memory(pipeline *p)
+{
+	if (!g_atomic_int_compare_and_exchange(&long_document_done, 1, 0))
+		return;
+	if (p->pool == NULL && p->single.out->allocated_len > SPARE_MAX_BYTES * 4) {
+		g_string_free(p->single.out, TRUE);
+		p->single.out = g_string_sized_new(65536);
+	}
+#ifdef __GLIBC__
+	/* Mentions' many small blocks sit in the middle of the heap, which
+	 * free() alone does not give back. */
+	malloc_trim(0);
+#endif
+}
+
 /* Reads one source; returns FALSE when output is gone. */
 static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 {
@@ -612,8 +652,11 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 			continue;
 		submit(p, make_job(p->a, source, &rec, p->seq++, p->pool == NULL));
 		/* Documents read so far are not held back waiting for input. */
-		if (p->pool != NULL && !entx_reader_ready(rd))
-			flush_batch(p);
+		if (!entx_reader_ready(rd)) {
+			if (p->pool != NULL)
+				flush_batch(p);
+			release_idle_memory(p);
+		}
 	}
 	if (rc < 0) {
 		job *j = g_new0(job, 1);
