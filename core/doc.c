@@ -55,7 +55,7 @@ static void build_sentence_index(entx_doc *doc)
 }
 
 /* The text, its tokens and what is built from them, in doc's containers
- * (tokens empty; sentences NULL or empty). */
+ * (tokens and sentences each NULL or empty). */
 static void fill(entx_doc *doc, const char *id, const char *text, size_t len)
 {
 	/* Ids become JSON strings and IRIs, which must be UTF-8. */

@@ -350,8 +350,6 @@ static void parse_jsonl(job *j, const char *line, size_t len)
 	j->error = rec.error;
 }
 
-/* Appends one job's output to out; FALSE when the document failed.
- * Runs on worker threads. */
 /* The longest document whose memory is kept for the next one. */
 #define SPARE_MAX_BYTES (1u << 20)
 
@@ -360,10 +358,11 @@ static void parse_jsonl(job *j, const char *line, size_t len)
 static gint long_document_done;
 
 /*
- * drain: where the output of a long document may go before its end, or
- * NULL. *spare: a document to reuse (entx_doc_reset) or NULL; the one
- * used is left there for the next job, unless it was long, and its
- * owner frees it.
+ * Appends one job's output to out; FALSE when the document failed. Runs
+ * on worker threads. drain: where the output of a long document may go
+ * before its end, or NULL. *spare: a document to reuse (entx_doc_reset)
+ * or NULL; the one used is left there for the next job, unless it was
+ * long, and the caller frees it.
  */
 static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *drain,
                         entx_doc **spare)
