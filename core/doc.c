@@ -128,6 +128,7 @@ void entx_doc_free(entx_doc *doc)
 {
 	if (doc == NULL)
 		return;
+	g_datalist_clear(&doc->data); /* first, as in entx_doc_reset() */
 	g_free(doc->id);
 	g_free(doc->text);
 	g_array_free(doc->tokens, TRUE);
@@ -136,7 +137,6 @@ void entx_doc_free(entx_doc *doc)
 	g_ptr_array_free(doc->mentions, TRUE);
 	g_ptr_array_free(doc->mention_blocks, TRUE);
 	g_string_chunk_free(doc->strings);
-	g_datalist_clear(&doc->data);
 	g_free(doc);
 }
 

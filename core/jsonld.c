@@ -123,8 +123,8 @@ static GString *doc_iri_base(const char *id)
 	static const char KEEP[] = "-._~/:@";
 	size_t n = strlen(id);
 	size_t plain = 0;
-	while (plain < n && (g_ascii_isalnum(id[plain]) || (id[plain] != '\0' &&
-	                                                    strchr(KEEP, id[plain]) != NULL)))
+	/* id[plain] is never NUL here, which strchr() would find in KEEP. */
+	while (plain < n && (g_ascii_isalnum(id[plain]) || strchr(KEEP, id[plain]) != NULL))
 		plain++;
 	if (plain == n) {
 		GString *s = g_string_sized_new(sizeof ENTX_DOC_IRI_PREFIX + n + 1);
