@@ -377,11 +377,23 @@ static gboolean is_head_glue(const ctx *c, size_t i)
 	return text_is(c, i, "of") || text_is(c, i, "on") || text_is(c, i, "for");
 }
 
+/*
+ * Token i is a head word that glue may follow. A prefix entry such as
+ * "Bank of" is the longest word-list match at "Bank" and so hides its
+ * head word: it counts as one, wherever it stands in the run ("National
+ * Bank of Poland").
+ */
+static gboolean is_head_before_glue(const ctx *c, size_t i)
+{
+	return is_word(c, i, NK_ORG_HEAD) || is_word(c, i, NK_PLACE_HEAD) ||
+	       starts(c, i, NK_ORG_PREFIX) == 2 || starts(c, i, NK_PLACE_PREFIX) == 2;
+}
+
 static gboolean glue_after_head(const ctx *c, size_t i, size_t e, names_kind kind)
 {
 	(void)e;
 	(void)kind;
-	return is_head_glue(c, i) && (is_word(c, i - 1, NK_ORG_HEAD) || is_word(c, i - 1, NK_PLACE_HEAD));
+	return is_head_glue(c, i) && is_head_before_glue(c, i - 1);
 }
 
 /*
@@ -610,8 +622,7 @@ static void find_names(ctx *c)
 			          starts(c, last, NK_ORG_PREFIX) == 2 ||
 			          starts(c, last, NK_PLACE_PREFIX) == 2))
 				glue = TRUE;
-			else if (is_head_glue(c, j) &&
-			         (is_word(c, last, NK_ORG_HEAD) || is_word(c, last, NK_PLACE_HEAD)))
+			else if (is_head_glue(c, j) && is_head_before_glue(c, last))
 				glue = TRUE;
 			else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n) {
 				for (size_t m = j + 1; m < c->n && is_cap(c, m); m++)

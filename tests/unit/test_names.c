@@ -214,6 +214,20 @@ static void test_organization_heads(void **state)
 	assert_string_equal(entx_mention_class(m), "schema:Corporation");
 	expect(d, "Organization", "Ministry of Defence");
 	entx_doc_free(d);
+
+	/* A head word that is also the start of a prefix ("Bank of"), in
+	 * the middle of a name: the whole name, not the place after "of". */
+	d = harness_run(*state,
+	                "The National Bank of Poland and the National Association of "
+	                "Manufacturers met in Warsaw.",
+	                NULL);
+	m = expect(d, "Organization", "National Bank of Poland");
+	assert_int_equal(entx_mention_begin(m), 4);
+	assert_int_equal(entx_mention_end(m), 27);
+	expect(d, "Organization", "National Association of Manufacturers");
+	expect_none(d, "Place", "Poland");
+	expect(d, "Place", "Warsaw");
+	entx_doc_free(d);
 }
 
 static void test_sports_teams(void **state)
