@@ -434,7 +434,14 @@ static void process_run(ctx *c, size_t a, size_t b)
 			k = entity_conf_and_add(c, k);
 			continue;
 		}
-		if (ti->ent_len == 0 && (is_word(c, k, NK_NOT_NAME) || starts(c, k, NK_NOT_ENTITY) > 0)) {
+		/*
+		 * "Bill Clinton", "Christian Cullen": a given name that is also
+		 * an event word or a demonym, before a surname.
+		 */
+		gboolean given = is_strong_word(c, k, NK_FIRST) && k + 1 < b &&
+		                 is_word(c, k + 1, NK_SURNAME) && info(c, k + 1)->ent_len == 0;
+		if (ti->ent_len == 0 && !given &&
+		    (is_word(c, k, NK_NOT_NAME) || starts(c, k, NK_NOT_ENTITY) > 0)) {
 			/*
 			 * Mid-sentence, "Such" may be the surname of "Peter Such":
 			 * let the document decide.
@@ -449,7 +456,8 @@ static void process_run(ctx *c, size_t a, size_t b)
 		 * demonym; "Russian President" and "German Foreign Ministry" do
 		 * not.
 		 */
-		if (ti->ent_len <= starts(c, k, NK_DEMONYM) && (len = starts(c, k, NK_DEMONYM)) > 0 &&
+		if (!given && ti->ent_len <= starts(c, k, NK_DEMONYM) &&
+		    (len = starts(c, k, NK_DEMONYM)) > 0 &&
 		    place_head == NULL &&
 		    (org_head == NULL || b - k < len + 2 ||
 		     strcmp(org_head->class_iri, "schema:GovernmentOrganization") == 0)) {

@@ -255,6 +255,24 @@ static void test_sports_teams(void **state)
 	entx_doc_free(d);
 }
 
+/* A given name that is also an event word ("Bill") or a demonym ("Christian"). */
+static void test_given_names_that_are_other_words(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "President Bill Clinton praised Christian Cullen. The Christian "
+	                          "Democrats opposed the Health Care Bill.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Person", "Bill Clinton");
+	assert_int_equal(entx_mention_begin(m), 10);
+	assert_int_equal(entx_mention_end(m), 22);
+	m = expect(d, "Person", "Christian Cullen");
+	assert_int_equal(entx_mention_begin(m), 31);
+	expect_none(d, "Person", "Christian Democrats");
+	expect_none(d, "Person", "Health Care Bill");
+	expect_none(d, "Person", "Bill");
+	entx_doc_free(d);
+}
+
 static void test_given_names_that_are_places(void **state)
 {
 	entx_doc *d = harness_run(*state,
@@ -330,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_organization_heads),
 		cmocka_unit_test(test_sports_teams),
 		cmocka_unit_test(test_given_names_that_are_places),
+		cmocka_unit_test(test_given_names_that_are_other_words),
 		cmocka_unit_test(test_organization_nouns),
 		cmocka_unit_test(test_lowercase_entities),
 	};
