@@ -440,7 +440,11 @@ static void process_run(ctx *c, size_t a, size_t b)
 		 */
 		gboolean given = is_strong_word(c, k, NK_FIRST) && k + 1 < b &&
 		                 is_word(c, k + 1, NK_SURNAME) && info(c, k + 1)->ent_len == 0;
-		if (ti->ent_len == 0 && !given &&
+		/* "First Albany Corp.", "New Asia Bank": the adjective is part of the name. */
+		gboolean named_adjective = (text_is(c, k, "First") || text_is(c, k, "New")) &&
+		                           (org_head != NULL || place_head != NULL) &&
+		                           !in_headline(c, k);
+		if (ti->ent_len == 0 && !given && !named_adjective &&
 		    (is_word(c, k, NK_NOT_NAME) || starts(c, k, NK_NOT_ENTITY) > 0)) {
 			/*
 			 * Mid-sentence, "Such" may be the surname of "Peter Such":

@@ -228,6 +228,15 @@ static void test_organization_heads(void **state)
 	expect_none(d, "Place", "Poland");
 	expect(d, "Place", "Warsaw");
 	entx_doc_free(d);
+
+	/* "First" and "New" begin names that end in a head word. */
+	d = harness_run(*state, "Shares of First Albany Corp. rose and New Asia Bank fell.", NULL);
+	m = expect(d, "Organization", "First Albany Corp.");
+	assert_int_equal(entx_mention_begin(m), 10);
+	assert_int_equal(entx_mention_end(m), 28);
+	expect(d, "Organization", "New Asia Bank");
+	expect_none(d, "Organization", "Albany Corp.");
+	entx_doc_free(d);
 }
 
 static void test_sports_teams(void **state)
