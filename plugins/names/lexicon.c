@@ -19,6 +19,7 @@ static const char *const rule_files[] = {
 	"organization/organizations.rules",
 	"person/first-names.rules",
 	"person/first-names-extra.rules",
+	"person/first-names-world.rules",
 	"person/surnames.rules",
 	"person/context.rules",
 	"person/not-names.rules",

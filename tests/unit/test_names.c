@@ -280,6 +280,15 @@ static void test_given_names_that_are_other_words(void **state)
 	expect_none(d, "Person", "Health Care Bill");
 	expect_none(d, "Person", "Bill");
 	entx_doc_free(d);
+
+	/* A given name from beyond the US Census lists before a surname that
+	 * is also a place: a person, not "a name built on a place". */
+	d = harness_run(*state, "The striker Rui Madeira scored twice.", NULL);
+	m = expect(d, "Person", "Rui Madeira");
+	assert_int_equal(entx_mention_begin(m), 12);
+	assert_int_equal(entx_mention_end(m), 23);
+	expect_none(d, "Organization", "Rui Madeira");
+	entx_doc_free(d);
 }
 
 static void test_given_names_that_are_places(void **state)
