@@ -424,6 +424,18 @@ static void process_run(ctx *c, size_t a, size_t b)
 	gboolean person_ctx = title_before(c, a);
 	run_cursor org_cur = {0}, place_cur = {0}, not_entity_cur = {0}, of_cur = {0}, amp_cur = {0};
 	size_t k = a;
+	/*
+	 * "Fullback Andre Joubert", "Top-seeded Thomas Muster": a sentence's
+	 * first word that the lexicon does not know as a name, before a given
+	 * name, is a capitalized role or adjective; not a short or all-capital
+	 * one ("St Ansgar", "IBM").
+	 */
+	if (b - a >= 3 && at_sentence_start(c, a) && !in_headline(c, a) && info(c, a)->ent_len == 0 &&
+	    info(c, a)->word_len == 0 && !(flags(c, a) & ENTX_TOK_ALLCAPS) &&
+	    tok(c, a)->byte_end - tok(c, a)->byte_begin >= 4 && is_strong_word(c, a + 1, NK_FIRST)) {
+		person_ctx = TRUE;
+		k = a + 1;
+	}
 	while (k < b) {
 		const tok_info *ti = info(c, k);
 		const names_entry *org_head = head_ending_at(c, &org_cur, k, b, NK_ORG_HEAD);

@@ -188,6 +188,19 @@ static void test_sentence_initial_words(void **state)
 	entx_doc *d = harness_run(*state, "Meanwhile the rain stopped. Nobody came.", NULL);
 	assert_int_equal(harness_count(d, NULL), 0);
 	entx_doc_free(d);
+
+	/* A capitalized role or adjective before a given name is no part of
+	 * the name; a short abbreviation is ("St Ansgar" stays whole). */
+	d = harness_run(*state,
+	                "Fullback Andre Joubert scored. Top-seeded Thomas Muster lost.", NULL);
+	const entx_mention *m = expect(d, "Person", "Andre Joubert");
+	assert_int_equal(entx_mention_begin(m), 9);
+	assert_int_equal(entx_mention_end(m), 22);
+	m = expect(d, "Person", "Thomas Muster");
+	assert_int_equal(entx_mention_begin(m), 42);
+	expect_none(d, "Person", "Fullback Andre Joubert");
+	expect_none(d, "Person", "Top-seeded Thomas Muster");
+	entx_doc_free(d);
 }
 
 static void test_surname_coreference(void **state)
