@@ -129,12 +129,54 @@ static void learn(hashmap *known, uint64_t key, guint index)
 }
 
 /*
+ * Legal forms that a company's later mentions drop: "Brush Wellman Inc"
+ * first, "Brush Wellman" after.
+ */
+static gboolean is_legal_form(const ctx *c, size_t i)
+{
+	static const char *const forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.",
+	                                    "Corporation", "Ltd", "Ltd.", "LLC", "PLC", "Plc",
+	                                    "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH",
+	                                    "Group", "Holding", "Holdings", NULL};
+	for (const char *const *f = forms; *f != NULL; f++)
+		if (text_is(c, i, *f))
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * The end of an organization's name without its legal form ("Merrill
+ * Lynch & Co", "Acme, Inc."), or sp->b when it has none or nothing
+ * would be left but a word that is no name on its own.
+ */
+static size_t without_legal_form(const ctx *c, const span *sp)
+{
+	size_t e = sp->e;
+	if (sp->cat != NAMES_ORGANIZATION || e - sp->b < 2 || !is_legal_form(c, e - 1))
+		return sp->b;
+	e--;
+	if (e - sp->b >= 2 && (text_is(c, e - 1, "&") || text_is(c, e - 1, ",")))
+		e--;
+	for (size_t i = sp->b; i < e; i++)
+		if (!is_cap(c, i))
+			return sp->b;
+	/* "News Corp" does not make every "News" a company. */
+	if (e - sp->b == 1 && (is_word(c, sp->b, NK_NOT_NAME) || starts(c, sp->b, NK_DEMONYM) > 0 ||
+	                       is_word(c, sp->b, NK_ORG_HEAD)))
+		return sp->b;
+	return e;
+}
+
+/*
  * Names found in strong contexts decide their other mentions: the full
  * name, and a person's surname alone.
  */
 static void resolve_in_document(ctx *c)
 {
 	hashmap known = {0};
+	/* Companies' names without their legal forms, which outweigh a guess
+	 * that the same words are a person's name ("Merrill Lynch"). */
+	hashmap firms = {0};
 	/* People first: "Michael Jordan" makes "Jordan" a person here. */
 	for (int people = 1; people >= 0; people--) {
 		for (guint s = 0; s < c->spans->len; s++) {
@@ -144,6 +186,11 @@ static void resolve_in_document(ctx *c)
 			    sp->cb != tok(c, sp->b)->cp_begin || sp->ce != tok(c, sp->e - 1)->cp_end)
 				continue;
 			learn(&known, seq_hash(c, sp->b, sp->e), s);
+			size_t short_end = without_legal_form(c, sp);
+			if (short_end > sp->b) {
+				learn(&known, seq_hash(c, sp->b, short_end), s);
+				learn(&firms, seq_hash(c, sp->b, short_end), s);
+			}
 			if (sp->cat == NAMES_PERSON && sp->e - sp->b >= 2) {
 				size_t last = sp->e - 1;
 				if (is_word(c, last, NK_SUFFIX) && last - 1 > sp->b)
@@ -158,6 +205,16 @@ static void resolve_in_document(ctx *c)
 		span sp = g_array_index(c->spans, span, s);
 		gboolean lone_place = sp.cat == NAMES_PLACE && sp.e - sp.b == 1 &&
 		                      sp.cb == tok(c, sp.b)->cp_begin;
+		const uint32_t *firm = NULL;
+		if (sp.cat == NAMES_PERSON && sp.conf <= 0.8 && sp.e - sp.b <= MAX_DOC_NAME &&
+		    (firm = hashmap_get(&firms, seq_hash(c, sp.b, sp.e))) != NULL) {
+			span *dst = &g_array_index(c->spans, span, s);
+			const span *src = &g_array_index(c->spans, span, *firm);
+			dst->cat = src->cat;
+			dst->class_iri = src->class_iri;
+			dst->conf = STRONG;
+			continue;
+		}
 		if (sp.cat != NAMES_NONE && sp.conf >= STRONG && !lone_place)
 			continue;
 		/* The longest known name at each position of the candidate. */
@@ -192,6 +249,7 @@ static void resolve_in_document(ctx *c)
 		}
 	}
 	hashmap_free(&known);
+	hashmap_free(&firms);
 }
 
 /* A decided name, as the analysis keeps it for the three plugins. */

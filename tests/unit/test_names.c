@@ -217,6 +217,26 @@ static void test_surname_coreference(void **state)
 	entx_doc_free(d);
 }
 
+/* A company named once with its legal form keeps its category without it. */
+static void test_company_coreference(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Merrill Lynch & Co. advised Brush Wellman Inc on the deal. "
+	                          "Brush Wellman said Merrill Lynch would be paid. News of it "
+	                          "spread.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Organization", "Brush Wellman");
+	assert_int_equal(entx_mention_begin(m), 59);
+	assert_int_equal(entx_mention_end(m), 72);
+	assert_string_equal(entx_mention_class(m), "schema:Corporation");
+	m = expect(d, "Organization", "Merrill Lynch");
+	assert_int_equal(entx_mention_begin(m), 78);
+	expect_none(d, "Person", "Merrill Lynch");
+	expect_none(d, "Person", "Brush Wellman");
+	expect_none(d, "Organization", "News");
+	entx_doc_free(d);
+}
+
 static void test_organization_heads(void **state)
 {
 	entx_doc *d = harness_run(*state,
@@ -376,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_headline_words),
 		cmocka_unit_test(test_sentence_initial_words),
 		cmocka_unit_test(test_surname_coreference),
+		cmocka_unit_test(test_company_coreference),
 		cmocka_unit_test(test_organization_heads),
 		cmocka_unit_test(test_sports_teams),
 		cmocka_unit_test(test_given_names_that_are_places),
