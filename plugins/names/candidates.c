@@ -151,10 +151,17 @@ static size_t run_find(run_cursor *cur, const ctx *c, size_t from, size_t limit,
 	return i;
 }
 
-/* A word-list entry of `kind` starts at m and ends exactly at token e. */
+/*
+ * A word-list entry of `kind` starts at m and ends exactly at token e;
+ * or m, the last token, is a head word hidden by a prefix entry that
+ * "of" after the name completes ("the Awami League of ...").
+ */
 static gboolean head_ends_at(const ctx *c, size_t m, size_t e, names_kind kind)
 {
-	return starts(c, m, kind) == e - m;
+	if (starts(c, m, kind) == e - m)
+		return TRUE;
+	names_kind prefix = kind == NK_ORG_HEAD ? NK_ORG_PREFIX : kind == NK_PLACE_HEAD ? NK_PLACE_PREFIX : kind;
+	return prefix != kind && e - m == 1 && starts(c, m, prefix) == 2;
 }
 
 /* The head word of `kind` that starts after token b and ends exactly at e, or NULL. */
@@ -654,6 +661,11 @@ static void find_names(ctx *c)
 						glue = TRUE;
 			}
 			if (!glue || !is_name_token(c, j + 1) || is_word(c, j + 1, NK_NOT_NAME))
+				break;
+			/* "the Awami League of Prime Minister Sheikh Hasina": a
+			 * title before a name ends the organization's name. */
+			size_t title = starts(c, j + 1, NK_TITLE);
+			if (title > 0 && is_name_token(c, j + 1 + title))
 				break;
 			j++;
 		}

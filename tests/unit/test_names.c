@@ -270,6 +270,21 @@ static void test_organization_heads(void **state)
 	expect(d, "Organization", "New Asia Bank");
 	expect_none(d, "Organization", "Albany Corp.");
 	entx_doc_free(d);
+
+	/* Legal forms beyond English ones; "of" before a title and a name
+	 * ends an organization's name, and its head word is still one. */
+	d = harness_run(*state,
+	                "Pirelli SpA and Kansai Electric Power backed the Awami League of Prime "
+	                "Minister Sheikh Hasina, and the Council of Ministers agreed.",
+	                NULL);
+	expect(d, "Organization", "Pirelli SpA");
+	expect(d, "Organization", "Kansai Electric Power");
+	m = expect(d, "Organization", "Awami League");
+	assert_int_equal(entx_mention_begin(m), 49);
+	assert_int_equal(entx_mention_end(m), 61);
+	expect(d, "Person", "Hasina");
+	expect(d, "Organization", "Council of Ministers");
+	entx_doc_free(d);
 }
 
 static void test_sports_teams(void **state)
