@@ -50,13 +50,21 @@ static gboolean is_particle_compound(const ctx *c, size_t i)
 	       g_unichar_isupper(g_utf8_get_char(q + 1));
 }
 
+/* "US$", "HK$", "C$": capitals glued to a currency sign name the currency. */
+static gboolean in_currency_sign(const ctx *c, size_t i)
+{
+	return (flags(c, i) & ENTX_TOK_ALLCAPS) && (flags(c, i + 1) & ENTX_TOK_CURRENCY) &&
+	       !(flags(c, i + 1) & ENTX_TOK_SPACE_BEFORE) &&
+	       tok(c, i)->byte_end - tok(c, i)->byte_begin <= 3;
+}
+
 /* Asked of every token: the common unhyphenated case is inline. */
 static inline gboolean is_name_token(const ctx *c, size_t i)
 {
 	if (i >= c->n)
 		return FALSE;
 	if (!(flags(c, i) & ENTX_TOK_HYPHENATED))
-		return is_cap(c, i);
+		return is_cap(c, i) && !((flags(c, i) & ENTX_TOK_ALLCAPS) && in_currency_sign(c, i));
 	if (is_cap(c, i))
 		return !compound_of_known_parts(c, i);
 	return is_particle_compound(c, i);
@@ -100,6 +108,8 @@ void names_look_up(const ctx *c, size_t i)
 	len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
 	/* "German" is a town somewhere, but in news it is a demonym. */
 	if (len == 0 || (len == 1 && is_word(c, i, NK_DEMONYM)))
+		return;
+	if (len == 1 && in_currency_sign(c, i))
 		return;
 	uint32_t best = pl[0];
 	for (size_t k = 1; k < np; k++)
@@ -160,7 +170,9 @@ static gboolean head_ends_at(const ctx *c, size_t m, size_t e, names_kind kind)
 {
 	if (starts(c, m, kind) == e - m)
 		return TRUE;
-	names_kind prefix = kind == NK_ORG_HEAD ? NK_ORG_PREFIX : kind == NK_PLACE_HEAD ? NK_PLACE_PREFIX : kind;
+	names_kind prefix = kind == NK_ORG_HEAD     ? NK_ORG_PREFIX
+	                    : kind == NK_PLACE_HEAD ? NK_PLACE_PREFIX
+	                                            : kind;
 	return prefix != kind && e - m == 1 && starts(c, m, prefix) == 2;
 }
 

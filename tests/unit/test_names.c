@@ -136,6 +136,14 @@ static void test_country_modifiers(void **state)
 	expect_none(d, "Place", "Russian");
 	expect_none(d, "Place", "US-Russian");
 	entx_doc_free(d);
+
+	/* The letters of a currency sign are no place. */
+	d = harness_run(*state, "It paid US$ 6 billion and HK$5 million in the US.", NULL);
+	assert_int_equal(harness_count(d, "Place"), 1);
+	assert_int_equal(harness_count(d, "Organization"), 0);
+	m = expect(d, "Place", "US");
+	assert_int_equal(entx_mention_begin(m), 46);
+	entx_doc_free(d);
 }
 
 static void test_demonyms_are_not_places(void **state)
