@@ -173,6 +173,14 @@ static void test_places_and_heads(void **state)
 	assert_string_equal(entx_mention_class(m), "schema:Country");
 	expect(d, "Place", "Texas");
 	entx_doc_free(d);
+
+	/* Short and older names of countries and regions. */
+	d = harness_run(*state, "Peacekeepers left Bosnia for Kazakstan and the Midwest.", NULL);
+	m = expect(d, "Place", "Bosnia");
+	assert_string_equal(entx_mention_class(m), "schema:Country");
+	expect(d, "Place", "Kazakstan");
+	expect(d, "Place", "Midwest");
+	entx_doc_free(d);
 }
 
 static void test_headline_words(void **state)
