@@ -195,13 +195,15 @@ void tval_format(const tval *v, char *buf, size_t n)
 {
 	value_buf b = {.len = 0};
 	switch (v->gr) {
+	/*
+	 * TIMEX3 writes a century or decade as the year's leading digits:
+	 * "19" (ISO 8601's reduced precision for a century), "199".
+	 */
 	case GR_CENTURY:
 		put_digits(&b, v->part, 2);
-		put_str(&b, "XX");
 		break;
 	case GR_DECADE:
 		put_digits(&b, v->part, 3);
-		put_c(&b, 'X');
 		break;
 	case GR_YEAR:
 		put_year(&b, v->year);
