@@ -533,9 +533,19 @@ static void process_run(ctx *c, size_t a, size_t b)
 			add_span(c, k, b, NAMES_ORGANIZATION, entry(c, ti->head)->class_iri, 0.7);
 			return;
 		}
-		/* A title with no name after it ("the Chief Operating Officer"). */
-		if ((len = starts(c, k, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len == b)
+		/*
+		 * A title with no name after it ("the Chief Operating Officer").
+		 * One that is also a surname ("King said") is left for the
+		 * document to decide: a "Billie Jean King" before makes it hers;
+		 * not "the King" or "King of Spain".
+		 */
+		if ((len = starts(c, k, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len == b) {
+			if (len == 1 && is_word(c, k, NK_SURNAME) && !text_is(c, b, "of") &&
+			    !(k > 0 && (text_is(c, k - 1, "the") || text_is(c, k - 1, "The") ||
+			                text_is(c, k - 1, "a") || text_is(c, k - 1, "A"))))
+				add_span(c, k, b, NAMES_NONE, NULL, 0.0);
 			return;
+		}
 		if ((len = starts(c, k, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len < b &&
 		    !is_strong_word(c, k, NK_FIRST)) {
 			person_ctx = TRUE;

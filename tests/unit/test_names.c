@@ -231,6 +231,17 @@ static void test_surname_coreference(void **state)
 	m = expect(d, "Organization", "TASS");
 	assert_string_equal(entx_mention_class(m), "schema:NewsMediaOrganization");
 	entx_doc_free(d);
+
+	/* A surname that is also a title ("King"); "the King" stays a title. */
+	d = harness_run(*state,
+	                "Captain Billie Jean King picked a team. King said it was fit. Then the "
+	                "King of Spain arrived.",
+	                NULL);
+	m = expect(d, "Person", "King");
+	assert_int_equal(entx_mention_begin(m), 40);
+	/* Billie Jean King and the second "King"; not the King of Spain */
+	assert_int_equal(harness_count(d, "Person"), 2);
+	entx_doc_free(d);
 }
 
 /* A company named once with its legal form keeps its category without it. */
