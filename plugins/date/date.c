@@ -53,8 +53,7 @@ static void add_starter(date_state *st, const char *word)
 /* Words that begin a date without being the first word of an entry. */
 static void add_fixed_starters(date_state *st)
 {
-	static const char *const words[] = {"the",  "a",   "an",      "fiscal", "year", "early",
-	                                    "late", "mid", "earlier", "later",  NULL};
+	static const char *const words[] = {"the", "a", "an", "fiscal", "year", NULL};
 	for (const char *const *w = words; *w; w++)
 		add_starter(st, *w);
 }
@@ -152,7 +151,7 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	st->currencies = lex_set_table(st->qlex, "prefix");
 	add_fixed_starters(st);
 	static const char *const starter_tables[] = {
-	    "month", "weekday", "day", "season", "shift", "ordinal", "clockword", NULL};
+	    "month", "weekday", "day", "season", "shift", "ordinal", "clockword", "modifier", NULL};
 	for (const char *const *t = starter_tables; *t; t++)
 		lex_table_foreach(lex_set_table(st->lex, *t), collect, st);
 	lex_table_foreach(st->nl.numbers, collect_count, st);

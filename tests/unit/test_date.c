@@ -80,6 +80,9 @@ static const dcase cases[] = {
     {"It beat this year's third quarter.", REF, "this year's third quarter", "2017-Q3", NULL},
     {"It was mid-November.", REF, "mid-November", "2017-11", "time:inXSDgYearMonth"},
     {"It was late November.", REF, "late November", "2017-11", "time:inXSDgYearMonth"},
+    /* approximations stay in the span, as TIMEX3 extents keep them */
+    {"It began nearly four years ago.", REF, "nearly four years ago", "2013", "time:inXSDgYear"},
+    {"He arrived around Dec. 1.", REF, "around Dec. 1", "2017-12-01", "time:inXSDDate"},
     {"It rose in the fourth-quarter report.", REF, "fourth-quarter", "2017-Q4", NULL},
     /* holidays: 2017 Thanksgiving is the fourth Thursday of November */
     {"We met on Thanksgiving Day.", REF, "Thanksgiving Day", "2017-11-23", "time:inXSDDate"},
@@ -100,7 +103,7 @@ static const char *const negatives[] = {
     "It was so in the past.",     "It was the second time.",      "the 18th session",
     "Call 555-1234 today-ish.",   "after 9/11 the world changed", "the GPV-2027 programme",
     "in the 2+2 format",          "He may go. She will march.",   "Jan Smith said so.",
-    "about 2000 soldiers",
+    "about 2000 soldiers",        "It took about three years.",   "around 300 people",
     /* a holiday is a name; a million is no count of years */
     "a new year's day of talks",  "a million years ago",
 };
