@@ -353,7 +353,10 @@ static gboolean parse_at(dctx *c, size_t i, date_match *m)
 	}
 	if (!starter(c, j) || !parse_core(c, j, m))
 		return FALSE;
-	if (article && mod == NULL && !takes_article(c, m))
+	/* "the following year", "the previous Friday" */
+	size_t shift_len = 0;
+	if (article && mod == NULL && !takes_article(c, m) &&
+	    dtok_lex(c, c->st->shifts, j, &shift_len) == NULL)
 		return FALSE;
 	/* TimeML keeps "earlier" in "earlier this year" but not in
 	 * "earlier this week" or "later Thursday". */

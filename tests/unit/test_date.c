@@ -83,6 +83,8 @@ static const dcase cases[] = {
     /* approximations stay in the span, as TIMEX3 extents keep them */
     {"It began nearly four years ago.", REF, "nearly four years ago", "2013", "time:inXSDgYear"},
     {"He arrived around Dec. 1.", REF, "around Dec. 1", "2017-12-01", "time:inXSDDate"},
+    /* "the" before a shift word is part of the date */
+    {"It rose the following year.", REF, "the following year", "2018", "time:inXSDgYear"},
     {"It rose in the fourth-quarter report.", REF, "fourth-quarter", "2017-Q4", NULL},
     /* holidays: 2017 Thanksgiving is the fourth Thursday of November */
     {"We met on Thanksgiving Day.", REF, "Thanksgiving Day", "2017-11-23", "time:inXSDDate"},
