@@ -358,10 +358,12 @@ static gboolean parse_at(dctx *c, size_t i, date_match *m)
 	if (article && mod == NULL && !takes_article(c, m) &&
 	    dtok_lex(c, c->st->shifts, j, &shift_len) == NULL)
 		return FALSE;
-	/* TimeML keeps "earlier" in "earlier this year" but not in
-	 * "earlier this week" or "later Thursday". */
+	/* TimeML keeps "earlier" in "earlier this year" and "earlier
+	 * today" but not in "earlier this week" or "later Thursday". */
 	if (mod != NULL && (dtok_is(c, i, "earlier") || dtok_is(c, i, "later")) &&
-	    m->v.gr != GR_YEAR && m->v.gr != GR_MONTH)
+	    m->v.gr != GR_YEAR && m->v.gr != GR_MONTH &&
+	    !(dtok_is(c, j, "today") || dtok_is(c, j, "yesterday") || dtok_is(c, j, "tomorrow") ||
+	      dtok_is(c, j, "tonight")))
 		return FALSE;
 	m->first = i;
 	return TRUE;

@@ -85,6 +85,7 @@ static const dcase cases[] = {
     {"He arrived around Dec. 1.", REF, "around Dec. 1", "2017-12-01", "time:inXSDDate"},
     /* "the" before a shift word is part of the date */
     {"It rose the following year.", REF, "the following year", "2018", "time:inXSDgYear"},
+    {"He spoke earlier today.", REF, "earlier today", "2017-12-18", "time:inXSDDate"},
     {"It rose in the fourth-quarter report.", REF, "fourth-quarter", "2017-Q4", NULL},
     /* holidays: 2017 Thanksgiving is the fourth Thursday of November */
     {"We met on Thanksgiving Day.", REF, "Thanksgiving Day", "2017-11-23", "time:inXSDDate"},
