@@ -181,6 +181,14 @@ static void test_places_and_heads(void **state)
 	expect(d, "Place", "Kazakstan");
 	expect(d, "Place", "Midwest");
 	entx_doc_free(d);
+
+	/* A capital named like a common word; airports. */
+	d = harness_run(*state, "Flights from Heathrow to Wellington were delayed.", NULL);
+	m = expect(d, "Place", "Heathrow");
+	assert_string_equal(entx_mention_class(m), "schema:Airport");
+	m = expect(d, "Place", "Wellington");
+	assert_string_equal(entx_mention_class(m), "schema:City");
+	entx_doc_free(d);
 }
 
 static void test_headline_words(void **state)
