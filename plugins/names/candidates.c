@@ -334,6 +334,21 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 	add_span(c, b, e, NAMES_PERSON, NULL, 0.5);
 }
 
+/*
+ * "Jose Miguel Insulza Monday said": news puts the day right after a
+ * name, so a weekday ends one even after a given name (where other words
+ * that are not names may be surnames: "Peter Such").
+ */
+static gboolean is_weekday(const ctx *c, size_t i)
+{
+	static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+	                                   "Friday", "Saturday", "Sunday", NULL};
+	for (const char *const *d = days; *d != NULL; d++)
+		if (text_is(c, i, *d))
+			return TRUE;
+	return FALSE;
+}
+
 /* The tokens of a run that make up a person's or unknown name from k. */
 static size_t name_segment_end(const ctx *c, size_t k, size_t b)
 {
@@ -357,7 +372,7 @@ static size_t name_segment_end(const ctx *c, size_t k, size_t b)
 		if ((flags(c, m) & ENTX_TOK_ALLCAPS) && (flags(c, m - 1) & ENTX_TOK_ALLCAPS) &&
 		    !in_headline(c, m) && !is_initial(c, m) && !is_initial(c, m - 1))
 			break;
-		if (is_word(c, m, NK_NOT_NAME) && !is_word(c, k, NK_FIRST))
+		if (is_word(c, m, NK_NOT_NAME) && (!is_word(c, k, NK_FIRST) || is_weekday(c, m)))
 			break;
 		m++;
 	}

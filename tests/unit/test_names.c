@@ -225,6 +225,14 @@ static void test_sentence_initial_words(void **state)
 	expect_none(d, "Person", "Fullback Andre Joubert");
 	expect_none(d, "Person", "Top-seeded Thomas Muster");
 	entx_doc_free(d);
+
+	/* A weekday after a name is no part of it. */
+	d = harness_run(*state, "Senator Bob Dole Wednesday said he would run.", NULL);
+	m = expect(d, "Person", "Bob Dole");
+	assert_int_equal(entx_mention_begin(m), 8);
+	assert_int_equal(entx_mention_end(m), 16);
+	expect_none(d, "Person", "Bob Dole Wednesday");
+	entx_doc_free(d);
 }
 
 static void test_surname_coreference(void **state)
