@@ -312,6 +312,12 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 	if (len == 1) {
 		const entx_token *t = tok(c, b);
 		size_t nbytes = t->byte_end - t->byte_begin;
+		/* "the Commission", "the Fund": a capitalized head word alone
+		 * names the one the story is about. */
+		if (b > 0 && text_is(c, b - 1, "the") && is_word(c, b, NK_ORG_HEAD)) {
+			add_span(c, b, e, NAMES_ORGANIZATION, entry(c, info(c, b)->head)->class_iri, 0.55);
+			return;
+		}
 		if ((t->flags & ENTX_TOK_ALLCAPS) && nbytes >= 2 && nbytes <= 6) {
 			add_span(c, b, e, NAMES_ORGANIZATION, NULL, 0.55);
 			return;

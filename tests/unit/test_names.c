@@ -328,6 +328,13 @@ static void test_organization_heads(void **state)
 	expect(d, "Person", "Hasina");
 	expect(d, "Organization", "Council of Ministers");
 	entx_doc_free(d);
+
+	/* A head word alone after "the" names the organization in the story. */
+	d = harness_run(*state, "Officials said the Commission would act.", NULL);
+	m = expect(d, "Organization", "Commission");
+	assert_int_equal(entx_mention_begin(m), 19);
+	assert_string_equal(entx_mention_class(m), "schema:GovernmentOrganization");
+	entx_doc_free(d);
 }
 
 static void test_sports_teams(void **state)
