@@ -678,6 +678,9 @@ static void find_names(ctx *c)
 		size_t j = i + 1;
 		while (j < c->n && !(flags(c, j) & ENTX_TOK_NEWLINE_BEFORE) &&
 		       tok(c, j)->sentence == tok(c, i)->sentence) {
+			/* "Acme Corp. Chairman John Smith": two names. */
+			if (is_legal_form(c, last) && !is_legal_form(c, j))
+				break;
 			if (is_name_token(c, j) || is_initial(c, j)) {
 				last = j++;
 				continue;

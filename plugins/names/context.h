@@ -108,6 +108,23 @@ static inline gboolean text_is(const ctx *c, size_t i, const char *s)
 	return t->byte_end - t->byte_begin == len && memcmp(c->text + t->byte_begin, s, len) == 0;
 }
 
+/*
+ * A company's legal form: it ends the company's name ("Acme Corp.
+ * Chairman John Smith"), and the company's later mentions drop it
+ * ("Brush Wellman Inc" first, "Brush Wellman" after).
+ */
+static inline gboolean is_legal_form(const ctx *c, size_t i)
+{
+	static const char *const forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.",
+	                                    "Corporation", "Ltd", "Ltd.", "LLC", "PLC", "Plc",
+	                                    "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH",
+	                                    "Group", "Holding", "Holdings", NULL};
+	for (const char *const *f = forms; *f != NULL; f++)
+		if (text_is(c, i, *f))
+			return TRUE;
+	return FALSE;
+}
+
 static inline gboolean is_cap(const ctx *c, size_t i)
 {
 	uint32_t f = flags(c, i);

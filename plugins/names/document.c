@@ -129,22 +129,6 @@ static void learn(hashmap *known, uint64_t key, guint index)
 }
 
 /*
- * Legal forms that a company's later mentions drop: "Brush Wellman Inc"
- * first, "Brush Wellman" after.
- */
-static gboolean is_legal_form(const ctx *c, size_t i)
-{
-	static const char *const forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.",
-	                                    "Corporation", "Ltd", "Ltd.", "LLC", "PLC", "Plc",
-	                                    "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH",
-	                                    "Group", "Holding", "Holdings", NULL};
-	for (const char *const *f = forms; *f != NULL; f++)
-		if (text_is(c, i, *f))
-			return TRUE;
-	return FALSE;
-}
-
-/*
  * The end of an organization's name without its legal form ("Merrill
  * Lynch & Co", "Acme, Inc."), or sp->b when it has none or nothing
  * would be left but a word that is no name on its own.

@@ -329,6 +329,15 @@ static void test_organization_heads(void **state)
 	expect(d, "Organization", "Council of Ministers");
 	entx_doc_free(d);
 
+	/* A legal form ends a company's name. */
+	d = harness_run(*state, "Acme Corp. Chairman John Smith spoke.", NULL);
+	m = expect(d, "Organization", "Acme Corp.");
+	assert_int_equal(entx_mention_begin(m), 0);
+	assert_int_equal(entx_mention_end(m), 10);
+	expect(d, "Person", "John Smith");
+	expect_none(d, "Person", "Acme Corp.");
+	entx_doc_free(d);
+
 	/* A head word alone after "the" names the organization in the story. */
 	d = harness_run(*state, "Officials said the Commission would act.", NULL);
 	m = expect(d, "Organization", "Commission");
