@@ -329,6 +329,13 @@ static void test_organization_heads(void **state)
 	expect(d, "Organization", "Council of Ministers");
 	entx_doc_free(d);
 
+	/* Words of industries end companies' names. */
+	d = harness_run(*state, "Douglas Aircraft hired staff from Acme Laboratories.", NULL);
+	expect(d, "Organization", "Douglas Aircraft");
+	expect(d, "Organization", "Acme Laboratories");
+	expect_none(d, "Person", "Douglas Aircraft");
+	entx_doc_free(d);
+
 	/* A legal form ends a company's name. */
 	d = harness_run(*state, "Acme Corp. Chairman John Smith spoke.", NULL);
 	m = expect(d, "Organization", "Acme Corp.");
