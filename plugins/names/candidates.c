@@ -488,10 +488,12 @@ static void process_run(ctx *c, size_t a, size_t b)
 		}
 		/*
 		 * "Bill Clinton", "Christian Cullen": a given name that is also
-		 * an event word or a demonym, before a surname.
+		 * an event word or a demonym, before a surname; not before a
+		 * title ("German Chancellor Olaf Scholz").
 		 */
 		gboolean given = is_strong_word(c, k, NK_FIRST) && k + 1 < b &&
-		                 is_word(c, k + 1, NK_SURNAME) && info(c, k + 1)->ent_len == 0;
+		                 is_word(c, k + 1, NK_SURNAME) && info(c, k + 1)->ent_len == 0 &&
+		                 starts(c, k + 1, NK_TITLE) == 0;
 		/* "First Albany Corp.", "New Asia Bank": the adjective is part of the name. */
 		gboolean named_adjective = (text_is(c, k, "First") || text_is(c, k, "New")) &&
 		                           (org_head != NULL || place_head != NULL) &&

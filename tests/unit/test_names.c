@@ -395,6 +395,13 @@ static void test_given_names_that_are_other_words(void **state)
 	expect_none(d, "Person", "Bill");
 	entx_doc_free(d);
 
+	/* ...but a demonym before a title stays out ("German" is a given name too). */
+	d = harness_run(*state, "Biden met German Chancellor Olaf Scholz.", NULL);
+	m = expect(d, "Person", "Olaf Scholz");
+	assert_int_equal(entx_mention_begin(m), 28);
+	expect_none(d, "Person", "German Chancellor Olaf Scholz");
+	entx_doc_free(d);
+
 	/* A given name from beyond the US Census lists before a surname that
 	 * is also a place: a person, not "a name built on a place". */
 	d = harness_run(*state, "The striker Rui Madeira scored twice.", NULL);
