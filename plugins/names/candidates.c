@@ -683,6 +683,9 @@ static void find_names(ctx *c)
 			/* "Acme Corp. Chairman John Smith": two names. */
 			if (is_legal_form(c, last) && !is_legal_form(c, j))
 				break;
+			/* "Air France Flight 447": the airline, not its flight. */
+			if (text_is(c, j, "Flight") && (flags(c, j + 1) & ENTX_TOK_NUMBER))
+				break;
 			if (is_name_token(c, j) || is_initial(c, j)) {
 				last = j++;
 				continue;

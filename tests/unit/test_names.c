@@ -336,6 +336,13 @@ static void test_organization_heads(void **state)
 	expect_none(d, "Person", "Douglas Aircraft");
 	entx_doc_free(d);
 
+	/* An airline's flight is no part of its name. */
+	d = harness_run(*state, "Air France Flight 447 crashed.", NULL);
+	m = expect(d, "Organization", "Air France");
+	assert_int_equal(entx_mention_end(m), 10);
+	expect_none(d, "Organization", "Air France Flight");
+	entx_doc_free(d);
+
 	/* A legal form ends a company's name. */
 	d = harness_run(*state, "Acme Corp. Chairman John Smith spoke.", NULL);
 	m = expect(d, "Organization", "Acme Corp.");
