@@ -51,7 +51,7 @@ static gboolean is_particle_compound(const ctx *c, size_t i)
 }
 
 /* "US$", "HK$", "C$": capitals glued to a currency sign name the currency. */
-static gboolean in_currency_sign(const ctx *c, size_t i)
+static inline gboolean in_currency_sign(const ctx *c, size_t i)
 {
 	return (flags(c, i) & ENTX_TOK_ALLCAPS) && (flags(c, i + 1) & ENTX_TOK_CURRENCY) &&
 	       !(flags(c, i + 1) & ENTX_TOK_SPACE_BEFORE) &&
@@ -64,7 +64,7 @@ static inline gboolean is_name_token(const ctx *c, size_t i)
 	if (i >= c->n)
 		return FALSE;
 	if (!(flags(c, i) & ENTX_TOK_HYPHENATED))
-		return is_cap(c, i) && !((flags(c, i) & ENTX_TOK_ALLCAPS) && in_currency_sign(c, i));
+		return is_cap(c, i) && !in_currency_sign(c, i);
 	if (is_cap(c, i))
 		return !compound_of_known_parts(c, i);
 	return is_particle_compound(c, i);
@@ -162,18 +162,25 @@ static size_t run_find(run_cursor *cur, const ctx *c, size_t from, size_t limit,
 }
 
 /*
- * A word-list entry of `kind` starts at m and ends exactly at token e;
- * or m, the last token, is a head word hidden by a prefix entry that
- * "of" after the name completes ("the Awami League of ...").
+ * Token i is the one-token entry of `kind`. A prefix entry such as "Bank
+ * of" is the longest word-list match at "Bank" and so hides the head
+ * word: it counts as one ("National Bank of Poland", "the Awami League
+ * of ...").
  */
-static gboolean head_ends_at(const ctx *c, size_t m, size_t e, names_kind kind)
+static gboolean is_single(const ctx *c, size_t i, names_kind kind)
 {
-	if (starts(c, m, kind) == e - m)
+	if (is_word(c, i, kind))
 		return TRUE;
 	names_kind prefix = kind == NK_ORG_HEAD     ? NK_ORG_PREFIX
 	                    : kind == NK_PLACE_HEAD ? NK_PLACE_PREFIX
 	                                            : kind;
-	return prefix != kind && e - m == 1 && starts(c, m, prefix) == 2;
+	return prefix != kind && starts(c, i, prefix) == 2;
+}
+
+/* A word-list entry of `kind` starts at m and ends exactly at token e. */
+static gboolean head_ends_at(const ctx *c, size_t m, size_t e, names_kind kind)
+{
+	return e - m == 1 ? is_single(c, m, kind) : starts(c, m, kind) == e - m;
 }
 
 /* The head word of `kind` that starts after token b and ends exactly at e, or NULL. */
@@ -417,16 +424,10 @@ static gboolean is_head_glue(const ctx *c, size_t i)
 	return text_is(c, i, "of") || text_is(c, i, "on") || text_is(c, i, "for");
 }
 
-/*
- * Token i is a head word that glue may follow. A prefix entry such as
- * "Bank of" is the longest word-list match at "Bank" and so hides its
- * head word: it counts as one, wherever it stands in the run ("National
- * Bank of Poland").
- */
+/* Token i is a head word that glue may follow. */
 static gboolean is_head_before_glue(const ctx *c, size_t i)
 {
-	return is_word(c, i, NK_ORG_HEAD) || is_word(c, i, NK_PLACE_HEAD) ||
-	       starts(c, i, NK_ORG_PREFIX) == 2 || starts(c, i, NK_PLACE_PREFIX) == 2;
+	return is_single(c, i, NK_ORG_HEAD) || is_single(c, i, NK_PLACE_HEAD);
 }
 
 static gboolean glue_after_head(const ctx *c, size_t i, size_t e, names_kind kind)
@@ -700,9 +701,7 @@ static void find_names(ctx *c)
 			else if (text_is(c, j, "&"))
 				glue = TRUE;
 			else if (text_is(c, j, "of") &&
-			         (starts(c, i, NK_ORG_PREFIX) || starts(c, i, NK_PLACE_PREFIX) ||
-			          starts(c, last, NK_ORG_PREFIX) == 2 ||
-			          starts(c, last, NK_PLACE_PREFIX) == 2))
+			         (starts(c, i, NK_ORG_PREFIX) || starts(c, i, NK_PLACE_PREFIX)))
 				glue = TRUE;
 			else if (is_head_glue(c, j) && is_head_before_glue(c, last))
 				glue = TRUE;
