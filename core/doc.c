@@ -90,13 +90,19 @@ entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 #define RESET_KEEP_TOKENS 65536u
 #define RESET_KEEP_MENTIONS 8192u
 
-void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
+/* What fill() made and plugins attached: freed by a reset and a free. */
+static void release_contents(entx_doc *doc)
 {
 	g_datalist_clear(&doc->data); /* first: destroy functions may look at the document */
 	g_free(doc->id);
 	g_free(doc->text);
 	g_free(doc->block_cp);
 	doc->block_cp = NULL;
+}
+
+void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
+{
+	release_contents(doc);
 	if (doc->tokens->len > RESET_KEEP_TOKENS) {
 		g_array_free(doc->tokens, TRUE);
 		g_array_free(doc->sentences, TRUE);
@@ -128,12 +134,9 @@ void entx_doc_free(entx_doc *doc)
 {
 	if (doc == NULL)
 		return;
-	g_datalist_clear(&doc->data); /* first, as in entx_doc_reset() */
-	g_free(doc->id);
-	g_free(doc->text);
+	release_contents(doc);
 	g_array_free(doc->tokens, TRUE);
 	g_array_free(doc->sentences, TRUE);
-	g_free(doc->block_cp);
 	g_ptr_array_free(doc->mentions, TRUE);
 	g_ptr_array_free(doc->mention_blocks, TRUE);
 	g_string_chunk_free(doc->strings);
