@@ -104,8 +104,11 @@ static inline gboolean text_is(const ctx *c, size_t i, const char *s)
 	if (i >= c->n)
 		return FALSE;
 	const entx_token *t = tok(c, i);
-	size_t len = strlen(s);
-	return t->byte_end - t->byte_begin == len && memcmp(c->text + t->byte_begin, s, len) == 0;
+	const char *p = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
+	/* The first byte turns away nearly every token before strlen() runs:
+	 * callers ask this of every name token for each word of a list. */
+	return *p == *s && strlen(s) == len && memcmp(p, s, len) == 0;
 }
 
 /*
@@ -190,9 +193,11 @@ static inline gboolean is_place_preposition(const ctx *c, size_t i)
 	if (i >= c->n)
 		return FALSE;
 	const entx_token *t = tok(c, i);
+	const char *s = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
 	for (const char *const *p = preps; *p; p++)
-		if (t->byte_end - t->byte_begin == strlen(*p) &&
-		    g_ascii_strncasecmp(c->text + t->byte_begin, *p, strlen(*p)) == 0)
+		if (g_ascii_tolower(*s) == **p && strlen(*p) == len &&
+		    g_ascii_strncasecmp(s, *p, len) == 0)
 			return TRUE;
 	return FALSE;
 }
