@@ -33,13 +33,13 @@ typedef struct {
 	gboolean version, list_plugins, pretty, strict_utf8, no_text;
 	char **plugin_path, **rules_dir, **plugin_options, **plugins, **disable;
 	char *format_name, *split_name, *input_name, *context_url, *reference_date;
-	char *overlaps_name, *max_doc_size_name;
-	int jobs;
+	char *overlaps_name, *max_doc_size_name, *jobs_name;
 	char **files;
 	/* derived */
 	output_format format;
 	entx_split split;
 	gboolean jsonl;
+	int jobs;
 	size_t max_doc_size;
 	entx_jsonld_options jsonld;
 	entx_engine *engine;
@@ -148,7 +148,65 @@ static gboolean parse_size(const char *s, size_t *out)
 	return TRUE;
 }
 
-static void parse_options(app *a, int *argc, char ***argv)
+/*
+ * Without -j: one thread per CPU, at most 8 as GNU sort does, when the
+ * input holds several documents (a split stream, JSONL, several files);
+ * one thread for one document, which threads could not share out and
+ * whose output they would hold back until it is done.
+ */
+static int default_jobs(const app *a)
+{
+	gboolean several = a->split != ENTX_SPLIT_NONE ||
+	                   (a->files != NULL && a->files[0] != NULL && a->files[1] != NULL);
+	return several ? (int)MIN(g_get_num_processors(), 8) : 1;
+}
+
+/*
+ * A copy of argv for GOption, with each value written onto its short
+ * option ("-j2", "-ftsv", as make and most tools take them) made a
+ * word of its own: GOption reads only "-j 2". Returns a new vector, to
+ * be freed with g_strfreev().
+ */
+static char **split_attached_values(int argc, char **argv, const GOptionEntry *entries)
+{
+	GPtrArray *out = g_ptr_array_new();
+	gboolean options = TRUE;
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		g_ptr_array_add(out, g_strdup(arg));
+		if (i == 0 || !options || arg[0] != '-' || arg[1] == '\0')
+			continue;
+		if (strcmp(arg, "--") == 0) {
+			options = FALSE;
+			continue;
+		}
+		const GOptionEntry *e = entries;
+		if (arg[1] == '-') {
+			for (; e->long_name != NULL; e++)
+				if (strcmp(e->long_name, arg + 2) == 0)
+					break;
+		} else {
+			for (; e->long_name != NULL; e++)
+				if (e->short_name == arg[1])
+					break;
+		}
+		if (e->long_name == NULL || e->arg == G_OPTION_ARG_NONE)
+			continue;
+		if (arg[1] != '-' && arg[2] != '\0') {
+			/* "-j2" */
+			g_free(g_ptr_array_steal_index(out, out->len - 1));
+			g_ptr_array_add(out, g_strndup(arg, 2));
+			g_ptr_array_add(out, g_strdup(arg + 2));
+		} else if (i + 1 < argc) {
+			/* "-o VALUE", "--option VALUE": VALUE is not an option. */
+			g_ptr_array_add(out, g_strdup(argv[++i]));
+		}
+	}
+	g_ptr_array_add(out, NULL);
+	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+static void parse_options(app *a, int argc, char **argv)
 {
 	GOptionEntry entries[] = {
 		{"version", 'V', 0, G_OPTION_ARG_NONE, &a->version, "Print the version and exit", NULL},
@@ -183,8 +241,9 @@ static void parse_options(app *a, int *argc, char ***argv)
 		 "Search DIR for rule files before the defaults (repeatable)", "DIR"},
 		{"option", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &a->plugin_options,
 		 "Set a plugin option (repeatable)", "PLUGIN.KEY=VALUE"},
-		{"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs,
-		 "Process N documents at once (output stays in input order)", "N"},
+		{"jobs", 'j', 0, G_OPTION_ARG_STRING, &a->jobs_name,
+		 "Process N documents at once (output stays in input order; default: one per "
+		 "CPU, at most 8, when there are several documents)", "N"},
 		{G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->files, NULL, "[FILE...]"},
 		{NULL, 0, 0, 0, NULL, NULL, NULL}};
 	GOptionContext *ctx = g_option_context_new("- extract entities from text as JSON-LD");
@@ -193,8 +252,10 @@ static void parse_options(app *a, int *argc, char ***argv)
 		     "JSON-LD object per document per line. See entx(1).");
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	GError *error = NULL;
-	if (!g_option_context_parse(ctx, argc, argv, &error))
+	char **args = split_attached_values(argc, argv, entries);
+	if (!g_option_context_parse_strv(ctx, &args, &error))
 		die_usage("%s", error->message);
+	g_strfreev(args);
 	g_option_context_free(ctx);
 
 	a->format = FORMAT_JSONLD;
@@ -224,10 +285,14 @@ static void parse_options(app *a, int *argc, char ***argv)
 	if (a->max_doc_size_name != NULL && !parse_size(a->max_doc_size_name, &a->max_doc_size))
 		die_usage("bad --max-doc-size '%s' (expected a number of bytes, e.g. 10M)",
 		          a->max_doc_size_name);
-	if (a->jobs < 0 || a->jobs > 1024)
-		die_usage("bad --jobs %d (expected 1 to 1024, or 0 for one per CPU)", a->jobs);
-	if (a->jobs == 0)
-		a->jobs = (int)g_get_num_processors();
+	a->jobs = default_jobs(a);
+	if (a->jobs_name != NULL) {
+		gint64 n = 0;
+		if (!g_ascii_string_to_signed(a->jobs_name, 10, 0, 1024, &n, NULL))
+			die_usage("bad --jobs '%s' (expected 1 to 1024, or 0 for one per CPU)",
+			          a->jobs_name);
+		a->jobs = n == 0 ? (int)g_get_num_processors() : (int)n;
+	}
 	if (a->reference_date != NULL) {
 		entx_doc *probe = entx_doc_new(NULL, "", 0);
 		int rc = entx_doc_set_reference_date(probe, a->reference_date);
@@ -758,15 +823,16 @@ static void app_clear(app *a)
 	g_free(a->reference_date);
 	g_free(a->overlaps_name);
 	g_free(a->max_doc_size_name);
+	g_free(a->jobs_name);
 }
 
 int main(int argc, char **argv)
 {
 	/* A reader that goes away is reported by write errors, not a signal. */
 	signal(SIGPIPE, SIG_IGN);
-	app a = {.jobs = 1};
+	app a = {0};
 	int status = EXIT_OK;
-	parse_options(&a, &argc, &argv);
+	parse_options(&a, argc, argv);
 	if (a.version) {
 		printf("entx %s (plugin ABI %d, API %d)\n", ENTX_VERSION_STRING,
 		       ENTX_PLUGIN_ABI_VERSION, ENTX_PLUGIN_API_VERSION);

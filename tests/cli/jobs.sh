@@ -49,4 +49,40 @@ for jobs in 1 2; do
 	expect "-j $jobs: then the second" "$(wc -l < "$TMP/live$jobs")" 2
 done
 
+# Without -j: several documents (a split stream) take one thread per
+# CPU, one document one thread. Threads are counted in /proc once entx
+# waits for more input: the plugin is loaded and the main thread sleeps
+# in read() (threads, if any, are started before the first read).
+if [ "$(nproc)" -gt 1 ]; then several="more than one"; else several="one"; fi
+for split in line none; do
+	mkfifo "$TMP/fifo-$split"
+	"$ENTX" --plugin-path="$GOOD_DIR" --plugins=good --split="$split" --format=tsv \
+		< "$TMP/fifo-$split" > "$TMP/default-$split" &
+	pid=$!
+	exec 3> "$TMP/fifo-$split"
+	echo "alpha first" >&3
+	n=0
+	until grep -q good "/proc/$pid/maps" 2> /dev/null &&
+		[ "$(cut -d' ' -f3 "/proc/$pid/stat")" = S ] || [ "$n" -ge 200 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	sleep 0.2
+	threads=$(ls "/proc/$pid/task" | wc -l)
+	exec 3>&-
+	wait "$pid"
+	if [ "$threads" -gt 1 ]; then got="more than one"; else got="one"; fi
+	if [ "$split" = line ]; then want=$several; else want="one"; fi
+	expect "no -j, --split=$split, $(nproc) CPUs: $want thread" "$got" "$want"
+	expect "no -j, --split=$split: the document written" "$(cut -f5 "$TMP/default-$split")" alpha
+done
+
+# "-j2", as make takes it, is "-j 2".
+good --input=jsonl -j2 < "$TMP/in.jsonl" > "$TMP/attached" 2> /dev/null
+if cmp -s "$TMP/one" "$TMP/attached"; then ok "-j2 is read as -j 2"
+else not_ok "-j2 is read as -j 2"; fi
+good --input=jsonl < "$TMP/in.jsonl" > "$TMP/default" 2> /dev/null
+if cmp -s "$TMP/one" "$TMP/default"; then ok "no -j: same output as -j 1"
+else not_ok "no -j: same output as -j 1"; fi
+
 finish
