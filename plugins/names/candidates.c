@@ -507,6 +507,9 @@ static void process_run(ctx *c, size_t a, size_t b)
 			 */
 			if (is_word(c, k, NK_NOT_NAME) && !at_sentence_start(c, k) && !in_headline(c, k))
 				add_span(c, k, k + 1, NAMES_NONE, NULL, 0.0);
+			/* "Mr Smith", as British papers write it: no name, but a title. */
+			if (starts(c, k, NK_TITLE) == 1)
+				person_ctx = TRUE;
 			k++;
 			continue;
 		}

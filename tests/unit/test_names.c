@@ -59,6 +59,14 @@ static void test_title_is_context(void **state)
 	expect(d, "Person", "Dmitry Peskov");
 	expect(d, "Organization", "Kremlin");
 	entx_doc_free(d);
+
+	/* British style: no full stop after the title. */
+	d = harness_run(*state, "He met Mr Zorblat and Mrs Quendle in the morning.", NULL);
+	expect(d, "Person", "Zorblat");
+	expect(d, "Person", "Quendle");
+	expect_none(d, "Person", "Mr Zorblat");
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
 }
 
 static void test_possessive_excluded(void **state)
