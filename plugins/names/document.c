@@ -152,6 +152,56 @@ static size_t without_legal_form(const ctx *c, const span *sp)
 }
 
 /*
+ * Written as names are: a capital, then lowercase letters, with a second
+ * capital only after a hyphen, an apostrophe or Mc ("Ki-moon",
+ * "O'Neill", "McCain"); not "GDRs", "PowerPC" or "RMS".
+ */
+static gboolean is_name_shaped(const ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	if ((t->flags & (ENTX_TOK_ALLCAPS | ENTX_TOK_HAS_DIGIT | ENTX_TOK_ABBREV)) ||
+	    !(t->flags & ENTX_TOK_CAPITALIZED) || t->byte_end - t->byte_begin < 2)
+		return FALSE;
+	const char *s = c->text + t->byte_begin;
+	for (size_t k = 1; k < t->byte_end - t->byte_begin; k++)
+		if (g_ascii_isupper(s[k]) && s[k - 1] != '-' && s[k - 1] != '\'' &&
+		    !(k == 2 && s[0] == 'M' && s[1] == 'c'))
+			return FALSE;
+	return TRUE;
+}
+
+/*
+ * A word the lexicon knows nothing of, not even as a surname: the
+ * surname of a guessed name ("Obama"), not a product's ("MacBook Air")
+ * or a demonym.
+ */
+static gboolean is_unknown_name(const ctx *c, size_t i)
+{
+	const tok_info *ti = info(c, i);
+	if (!is_name_shaped(c, i) || ti->ent_len != 0)
+		return FALSE;
+	return ti->word_len == 0 || (ti->word_len == 1 && ti->kinds == NK_BIT(NK_SURNAME) &&
+	                             ti->strong == NK_BIT(NK_SURNAME));
+}
+
+/*
+ * TRUE when the document writes the word of token i in lowercase
+ * somewhere ("the windows", "the store"): a common word, not a name.
+ * The words are gathered when first asked about, seldom.
+ */
+static gboolean written_lowercase(const ctx *c, hashmap *lowercase, gboolean *gathered,
+                                  size_t i)
+{
+	if (!*gathered) {
+		for (size_t k = 0; k < c->n; k++)
+			if (flags(c, k) & ENTX_TOK_LOWER)
+				learn(lowercase, tok(c, k)->fold_hash, 1);
+		*gathered = TRUE;
+	}
+	return hashmap_contains(lowercase, tok(c, i)->fold_hash);
+}
+
+/*
  * Names found in strong contexts decide their other mentions: the full
  * name, and a person's surname alone.
  */
@@ -161,14 +211,29 @@ static void resolve_in_document(ctx *c)
 	/* Companies' names without their legal forms, which outweigh a guess
 	 * that the same words are a person's name ("Merrill Lynch"). */
 	hashmap firms = {0};
+	/* Surnames of names guessed to be people's from their shape alone
+	 * ("Barack Obama"): they decide only a word left undecided or taken
+	 * for a place ("Obama said"), not what the lexicon calls otherwise. */
+	hashmap guessed = {0};
+	hashmap lowercase = {0};
+	gboolean lowercase_gathered = FALSE;
 	/* People first: "Michael Jordan" makes "Jordan" a person here. */
 	for (int people = 1; people >= 0; people--) {
 		for (guint s = 0; s < c->spans->len; s++) {
 			const span *sp = &g_array_index(c->spans, span, s);
 			if (sp->cat == NAMES_NONE || (sp->cat == NAMES_PERSON) != people ||
-			    sp->conf < STRONG || sp->e - sp->b > MAX_DOC_NAME ||
+			    sp->e - sp->b > MAX_DOC_NAME ||
 			    sp->cb != tok(c, sp->b)->cp_begin || sp->ce != tok(c, sp->e - 1)->cp_end)
 				continue;
+			if (sp->conf < STRONG) {
+				if (people && sp->e - sp->b == 2 && is_unknown_name(c, sp->b + 1) &&
+				    is_name_shaped(c, sp->b) &&
+				    (is_strong_word(c, sp->b, NK_FIRST) ||
+				     (info(c, sp->b)->word_len == 0 && info(c, sp->b)->ent_len == 0 &&
+				      !(flags(c, sp->b) & ENTX_TOK_SENT_START))))
+					learn(&guessed, seq_hash(c, sp->b + 1, sp->e), s);
+				continue;
+			}
 			learn(&known, seq_hash(c, sp->b, sp->e), s);
 			size_t short_end = without_legal_form(c, sp);
 			if (short_end > sp->b) {
@@ -197,6 +262,21 @@ static void resolve_in_document(ctx *c)
 			dst->cat = src->cat;
 			dst->class_iri = src->class_iri;
 			dst->conf = STRONG;
+			continue;
+		}
+		const uint32_t *guess = NULL;
+		if (guessed.mask != 0 && (sp.cat == NAMES_NONE || lone_place) && sp.e - sp.b == 1 &&
+		    sp.cb == tok(c, sp.b)->cp_begin && sp.ce == tok(c, sp.b)->cp_end &&
+		    !hashmap_contains(&known, seq_hash(c, sp.b, sp.e)) &&
+		    (guess = hashmap_get(&guessed, seq_hash(c, sp.b, sp.e))) != NULL &&
+		    !written_lowercase(c, &lowercase, &lowercase_gathered, sp.b) &&
+		    !written_lowercase(c, &lowercase, &lowercase_gathered,
+		                       g_array_index(c->spans, span, *guess).b)) {
+			span *dst = &g_array_index(c->spans, span, s);
+			const span *src = &g_array_index(c->spans, span, *guess);
+			dst->cat = NAMES_PERSON;
+			dst->class_iri = src->class_iri;
+			dst->conf = src->conf;
 			continue;
 		}
 		if (sp.cat != NAMES_NONE && sp.conf >= STRONG && !lone_place)
@@ -234,6 +314,8 @@ static void resolve_in_document(ctx *c)
 	}
 	hashmap_free(&known);
 	hashmap_free(&firms);
+	hashmap_free(&guessed);
+	hashmap_free(&lowercase);
 }
 
 /* A decided name, as the analysis keeps it for the three plugins. */

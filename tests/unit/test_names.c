@@ -256,6 +256,29 @@ static void test_surname_coreference(void **state)
 	assert_string_equal(entx_mention_class(m), "schema:NewsMediaOrganization");
 	entx_doc_free(d);
 
+	/*
+	 * A name guessed from its shape alone still teaches its surname,
+	 * even one the lexicon takes for a place ("Obama", a town in
+	 * Japan); not a product's last word, nor a word also written in
+	 * lowercase.
+	 */
+	d = harness_run(*state,
+	                "On Monday, Xalvo Quorlan met Barack Obama in the morning. Quorlan "
+	                "said no. Obama said yes.",
+	                NULL);
+	m = expect(d, "Person", "Quorlan");
+	assert_int_equal(entx_mention_begin(m), 58);
+	m = expect(d, "Person", "Obama");
+	assert_int_equal(entx_mention_begin(m), 75);
+	expect_none(d, "Place", "Obama");
+	entx_doc_free(d);
+	d = harness_run(*state, "He sold the MacBook Zorq on Monday. Zorq sales rose.", NULL);
+	expect_none(d, "Person", "Zorq");
+	entx_doc_free(d);
+	d = harness_run(*state, "Xalvo Wernt spoke. Wernt said wernt is a word.", NULL);
+	expect_none(d, "Person", "Wernt");
+	entx_doc_free(d);
+
 	/* A surname that is also a title ("King"); "the King" stays a title. */
 	d = harness_run(*state,
 	                "Captain Billie Jean King picked a team. King said it was fit. Then the "
