@@ -299,5 +299,6 @@ gboolean parse_numeric(const dctx *c, size_t i, date_match *m)
 	m->end = last + 1;
 	m->v = v;
 	m->confidence = 0.95;
+	parse_time_after(c, m);
 	return TRUE;
 }

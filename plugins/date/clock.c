@@ -160,14 +160,17 @@ gboolean parse_time(const dctx *c, size_t i, date_match *m)
 	return TRUE;
 }
 
-/* "October 17, 2019 at 5:42 pm": a time after a date. */
+/* "October 17, 2019 at 5:42 pm", "March 3, 2021, at 10:30 a.m.": a
+ * time after a date. */
 gboolean parse_time_after(const dctx *c, date_match *m)
 {
 	clock_time ct;
 	size_t j = m->end;
 	if (m->v.gr != GR_DAY)
 		return FALSE;
-	if (dtok_is(c, j, "at") || dtok_punct(c, j, ","))
+	if (dtok_punct(c, j, ","))
+		j++;
+	if (dtok_is(c, j, "at"))
 		j++;
 	if (j >= c->n || !read_clock(c, j, &ct))
 		return FALSE;

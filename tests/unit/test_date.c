@@ -46,6 +46,10 @@ static const dcase cases[] = {
     {"It happened in December.", REF, "December", "2017-12", "time:inXSDgYearMonth"},
     {"It happened on October 17, 2019 at 5:42 pm.", NULL, "October 17, 2019 at 5:42 pm",
      "2019-10-17T17:42", NULL},
+    {"He died on March 3, 2021, at 10:30 a.m. local time.", NULL,
+     "March 3, 2021, at 10:30 a.m.", "2021-03-03T10:30", NULL},
+    {"He died on 2020-05-17 at 10:30 a.m.", REF, "2020-05-17 at 10:30 a.m.", "2020-05-17T10:30",
+     NULL},
     {"logged at 2019-10-17T17:42", NULL, "2019-10-17T17:42", "2019-10-17T17:42", NULL},
     /* UTC stays in the TIMEX3 value; other zones only in the typed stamp */
     {"logged at 2019-10-17T17:42Z", NULL, "2019-10-17T17:42Z", "2019-10-17T17:42Z",
