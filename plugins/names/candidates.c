@@ -460,9 +460,9 @@ static gboolean has_ampersand(const ctx *c, run_cursor *cur, size_t b, size_t e)
 }
 
 /* Cuts the run of name tokens [a, b) into names and classifies them. */
-static void process_run(ctx *c, size_t a, size_t b)
+static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 {
-	gboolean person_ctx = title_before(c, a);
+	gboolean person_ctx = after_office || title_before(c, a);
 	run_cursor org_cur = {0}, place_cur = {0}, not_entity_cur = {0}, of_cur = {0}, amp_cur = {0};
 	size_t k = a;
 	/*
@@ -663,6 +663,31 @@ static void compound_parts(ctx *c, size_t i)
 	}
 }
 
+/*
+ * "Secretary of State Mike Pompeo", "Chancellor of the Exchequer Jeremy
+ * Hunt", "Governor of the Bank of Japan Kazuo Ueda": a run after a title
+ * and "of" names the office, then, from a given name on, who holds it.
+ * Returns where the holder's name begins in the run [b, e), or b.
+ * Also after a title written with "of" ("Secretary of State Antony
+ * Blinken").
+ */
+static size_t holder_after_office(const ctx *c, size_t b, size_t e)
+{
+	/* A title that began before the run ends in it: "Secretary of State". */
+	for (size_t back = 1; back <= 3 && back <= b; back++) {
+		size_t len = starts(c, b - back, NK_TITLE);
+		if (len > back)
+			return b - back + len < e ? b - back + len : b;
+	}
+	size_t of = b >= 1 && text_is(c, b - 1, "the") ? b - 2 : b - 1;
+	if (b < 2 || of == 0 || !text_is(c, of, "of") || !title_before(c, of))
+		return b;
+	for (size_t k = b + 1; k + 1 < e; k++)
+		if (is_strong_word(c, k, NK_FIRST) && starts(c, k, NK_TITLE) == 0)
+			return k;
+	return b;
+}
+
 /* Finds the runs of name tokens and processes each. */
 static void find_names(ctx *c)
 {
@@ -722,7 +747,10 @@ static void find_names(ctx *c)
 				break;
 			j++;
 		}
-		process_run(c, i, last + 1);
+		size_t holder = holder_after_office(c, i, last + 1);
+		if (holder > i && info(c, i)->ent_len == holder - i)
+			entity_conf_and_add(c, i);
+		process_run(c, holder, last + 1, holder > i);
 		i = last + 1;
 	}
 }

@@ -60,6 +60,23 @@ static void test_title_is_context(void **state)
 	expect(d, "Organization", "Kremlin");
 	entx_doc_free(d);
 
+	/* An office written with "of" is no part of its holder's name. */
+	d = harness_run(*state,
+	                "Former Secretary of State Mike Pompeo met Chancellor of the Exchequer "
+	                "Jeremy Hunt and Secretary of Defense Lloyd Austin.",
+	                NULL);
+	expect(d, "Person", "Mike Pompeo");
+	expect(d, "Person", "Jeremy Hunt");
+	m = expect(d, "Person", "Lloyd Austin");
+	assert_int_equal(entx_mention_begin(m), 107);
+	expect_none(d, "Place", "Austin");
+	assert_int_equal(harness_count(d, NULL), 3);
+	entx_doc_free(d);
+	d = harness_run(*state, "Prime Minister of India Narendra Modi spoke.", NULL);
+	expect(d, "Place", "India");
+	expect(d, "Person", "Narendra Modi");
+	entx_doc_free(d);
+
 	/* British style: no full stop after the title. */
 	d = harness_run(*state, "He met Mr Zorblat and Mrs Quendle in the morning.", NULL);
 	expect(d, "Person", "Zorblat");
