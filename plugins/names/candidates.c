@@ -759,4 +759,5 @@ void names_find_candidates(ctx *c)
 {
 	mark_list_lines(c);
 	find_names(c);
+	names_define_acronyms(c);
 }

@@ -165,8 +165,9 @@ static inline gboolean is_initial(const ctx *c, size_t i)
 	return (len == 1 && g_ascii_isupper(s[0])) || (len == 2 && g_ascii_isupper(s[0]) && s[1] == '.');
 }
 
-static inline void add_span(ctx *c, size_t b, size_t e, names_category cat, const char *cls,
-                            double conf)
+/* Appends to spans a span over tokens [b, e) of c. */
+static inline void add_span_to(GArray *spans, const ctx *c, size_t b, size_t e,
+                               names_category cat, const char *cls, double conf)
 {
 	span s = {
 		.b = b,
@@ -177,7 +178,13 @@ static inline void add_span(ctx *c, size_t b, size_t e, names_category cat, cons
 		.class_iri = cls ? cls : (cat != NAMES_NONE ? default_class(cat) : NULL),
 		.conf = conf,
 	};
-	g_array_append_val(c->spans, s);
+	g_array_append_val(spans, s);
+}
+
+static inline void add_span(ctx *c, size_t b, size_t e, names_category cat, const char *cls,
+                            double conf)
+{
+	add_span_to(c->spans, c, b, e, cat, cls, conf);
 }
 
 static inline const names_entry *entry(const ctx *c, uint32_t i)
@@ -207,5 +214,11 @@ static inline gboolean is_place_preposition(const ctx *c, size_t i)
  * around it (candidates.c).
  */
 void names_find_candidates(ctx *c);
+
+/*
+ * Makes each acronym defined in parentheses and its long form one name
+ * each, replacing the spans found in them (acronyms.c).
+ */
+void names_define_acronyms(ctx *c);
 
 #endif

@@ -132,6 +132,31 @@ static void test_acronym_in_parentheses(void **state)
 	d = harness_run(*state, "A report by the Prosecutor General's Office was leaked.", NULL);
 	expect(d, "Organization", "Prosecutor General's Office");
 	entx_doc_free(d);
+
+	/* The acronym's letters are the initials of the long form's words. */
+	d = harness_run(*state,
+	                "Dr. Anthony Fauci of the National Institute of Allergy and Infectious "
+	                "Diseases (NIAID) briefed the Centers for Disease Control and Prevention "
+	                "(CDC) on Monday.",
+	                NULL);
+	expect(d, "Person", "Anthony Fauci");
+	expect(d, "Organization", "National Institute of Allergy and Infectious Diseases");
+	expect(d, "Organization", "NIAID");
+	m = expect(d, "Organization", "Centers for Disease Control and Prevention");
+	assert_int_equal(entx_mention_begin(m), 99);
+	expect(d, "Organization", "CDC");
+	assert_int_equal(harness_count(d, NULL), 5);
+	entx_doc_free(d);
+
+	/* A place keeps its category; a treaty is no organization. */
+	d = harness_run(*state,
+	                "Troops of the Democratic Republic of Congo (DRC) backed the Comprehensive "
+	                "Nuclear Test Ban Treaty (CNTBT).",
+	                NULL);
+	expect(d, "Place", "Democratic Republic of Congo");
+	expect(d, "Place", "DRC");
+	expect_none(d, "Organization", "Comprehensive Nuclear Test Ban Treaty");
+	entx_doc_free(d);
 }
 
 static void test_institutions_as_actors(void **state)
