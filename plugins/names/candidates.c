@@ -688,6 +688,23 @@ static size_t holder_after_office(const ctx *c, size_t b, size_t e)
 	return b;
 }
 
+/*
+ * "Department of Health and Human Services", "Ministry of Agriculture and
+ * Forestry": after "and", words that are no name of their own go on with
+ * the organization's name; "Bank of England and Barclays", "Ministry of
+ * Defence and John Smith", "... and Foreign Ministry" name two.
+ */
+static gboolean continues_office(const ctx *c, size_t i)
+{
+	if (!is_name_token(c, i) || info(c, i)->ent_len > 0 || is_word(c, i, NK_FIRST) ||
+	    starts(c, i, NK_DEMONYM) > 0)
+		return FALSE;
+	for (size_t k = i; k < c->n && is_name_token(c, k) && k < i + 8; k++)
+		if (starts(c, k, NK_ORG_PREFIX) > 0 || info(c, k)->ent_len > 0)
+			return FALSE;
+	return TRUE;
+}
+
 /* Finds the runs of name tokens and processes each. */
 static void find_names(ctx *c)
 {
@@ -707,6 +724,7 @@ static void find_names(ctx *c)
 		}
 		size_t last = i;
 		size_t j = i + 1;
+		gboolean org_of = FALSE; /* an organization's name went on after "of" */
 		while (j < c->n && !(flags(c, j) & ENTX_TOK_NEWLINE_BEFORE) &&
 		       tok(c, j)->sentence == tok(c, i)->sentence) {
 			/* "Acme Corp. Chairman John Smith": two names. */
@@ -729,9 +747,14 @@ static void find_names(ctx *c)
 			else if (text_is(c, j, "&"))
 				glue = TRUE;
 			else if (text_is(c, j, "of") &&
-			         (starts(c, i, NK_ORG_PREFIX) || starts(c, i, NK_PLACE_PREFIX)))
+			         (starts(c, i, NK_ORG_PREFIX) || starts(c, i, NK_PLACE_PREFIX))) {
 				glue = TRUE;
-			else if (is_head_glue(c, j) && is_head_before_glue(c, last))
+				org_of = starts(c, i, NK_ORG_PREFIX) > 0;
+			} else if (is_head_glue(c, j) && is_head_before_glue(c, last)) {
+				glue = TRUE;
+				org_of = is_single(c, last, NK_ORG_HEAD);
+			}
+			else if (org_of && text_is(c, j, "and") && continues_office(c, j + 1))
 				glue = TRUE;
 			else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n) {
 				for (size_t m = j + 1; m < c->n && is_cap(c, m); m++)

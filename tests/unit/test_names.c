@@ -364,6 +364,18 @@ static void test_organization_heads(void **state)
 	expect(d, "Organization", "Ministry of Defence");
 	entx_doc_free(d);
 
+	/* "and" inside an office's name, not between two names. */
+	d = harness_run(*state,
+	                "The Department of Health and Human Services and the Ministry of "
+	                "Agriculture and Forestry met the Bank of England and Barclays.",
+	                NULL);
+	expect(d, "Organization", "Department of Health and Human Services");
+	expect(d, "Organization", "Ministry of Agriculture and Forestry");
+	expect(d, "Organization", "Bank of England");
+	expect(d, "Organization", "Barclays");
+	assert_int_equal(harness_count(d, NULL), 4);
+	entx_doc_free(d);
+
 	/* A head word that is also the start of a prefix ("Bank of"), in
 	 * the middle of a name: the whole name, not the place after "of". */
 	d = harness_run(*state,
