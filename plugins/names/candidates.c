@@ -59,6 +59,36 @@ static inline gboolean in_currency_sign(const ctx *c, size_t i)
 }
 
 /* Asked of every token: the common unhyphenated case is inline. */
+/*
+ * "Hong Kong-based", "Saudi-led": a compound ending in a participle
+ * describes what follows (not "Kim In-so"); "D-N.Y.", "R-Calif.": a US lawmaker's party and
+ * state after the name. Neither is a name.
+ */
+static gboolean is_modifier_compound(const ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	const char *s = c->text + t->byte_begin, *end = c->text + t->byte_end;
+	if (!(t->flags & ENTX_TOK_HYPHENATED) || !(t->flags & ENTX_TOK_CAPITALIZED))
+		return FALSE;
+	if (end - s >= 3 && (*s == 'D' || *s == 'R' || *s == 'I') && s[1] == '-' &&
+	    g_ascii_isupper(s[2]) && i > 0 && (text_is(c, i - 1, ",") || text_is(c, i - 1, "(")))
+		return TRUE;
+	static const char *const described[] = {
+		"based", "born", "led", "backed", "owned", "run", "made", "listed", "sponsored",
+		"controlled", "funded", "held", "registered", "bred", "raised", "linked", "allied",
+		"affiliated", "dominated", "supported", "educated", "trained", "operated", "built",
+		"headquartered", "bound", "style", "area", "wide", NULL};
+	const char *last = end;
+	while (last > s && last[-1] != '-')
+		last--;
+	if (last == s)
+		return FALSE;
+	for (const char *const *w = described; *w != NULL; w++)
+		if ((size_t)(end - last) == strlen(*w) && memcmp(last, *w, strlen(*w)) == 0)
+			return TRUE;
+	return FALSE;
+}
+
 static inline gboolean is_name_token(const ctx *c, size_t i)
 {
 	if (i >= c->n)
@@ -66,7 +96,7 @@ static inline gboolean is_name_token(const ctx *c, size_t i)
 	if (!(flags(c, i) & ENTX_TOK_HYPHENATED))
 		return is_cap(c, i) && !in_currency_sign(c, i);
 	if (is_cap(c, i))
-		return !compound_of_known_parts(c, i);
+		return !compound_of_known_parts(c, i) && !is_modifier_compound(c, i);
 	return is_particle_compound(c, i);
 }
 
@@ -769,6 +799,11 @@ static void find_names(ctx *c)
 			if (title > 0 && is_name_token(c, j + 1 + title))
 				break;
 			j++;
+		}
+		/* "Hong Kong-based": the run names what the compound describes. */
+		if (last + 1 < c->n && is_modifier_compound(c, last + 1)) {
+			i = last + 1;
+			continue;
 		}
 		size_t holder = holder_after_office(c, i, last + 1);
 		if (holder > i && info(c, i)->ent_len == holder - i)

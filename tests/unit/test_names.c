@@ -364,6 +364,18 @@ static void test_organization_heads(void **state)
 	expect(d, "Organization", "Ministry of Defence");
 	entx_doc_free(d);
 
+	/* What a compound describes, not the compound; not a party and state. */
+	d = harness_run(*state,
+	                "Hong Kong-based Cathay Pacific thanked Sen. Zeb Quorlan, D-N.Y., and "
+	                "Kim In-so.",
+	                NULL);
+	m = expect(d, "Organization", "Cathay Pacific");
+	assert_int_equal(entx_mention_begin(m), 16);
+	expect(d, "Person", "Zeb Quorlan");
+	expect(d, "Person", "Kim In-so");
+	assert_int_equal(harness_count(d, NULL), 3);
+	entx_doc_free(d);
+
 	/* "and" inside an office's name, not between two names. */
 	d = harness_run(*state,
 	                "The Department of Health and Human Services and the Ministry of "
