@@ -517,6 +517,9 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 			k = entity_conf_and_add(c, k);
 			continue;
 		}
+		/* "Hurricane Ian", "Operation Desert Storm": no person, no place. */
+		if ((len = starts(c, k, NK_EVENT_PREFIX)) > 0 && k + len < b && ti->ent_len == 0)
+			return;
 		/*
 		 * "Bill Clinton", "Christian Cullen": a given name that is also
 		 * an event word or a demonym, before a surname; not before a

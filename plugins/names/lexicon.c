@@ -67,6 +67,7 @@ static const section_kind sections[] = {
 	{"PlacePrefix", NK_PLACE_PREFIX, NAMES_PLACE, "schema:Place", 0},
 	{"PlaceNoun", NK_PLACE_NOUN, NAMES_PLACE, "schema:Place", 0},
 	{"SportWord", NK_SPORT, NAMES_NONE, NULL, 0},
+	{"EventPrefix", NK_EVENT_PREFIX, NAMES_NONE, NULL, 0},
 };
 
 static const section_kind *find_section(const char *name)

@@ -32,6 +32,7 @@ typedef enum {
 	NK_PLACE_PREFIX, /* Mount, Lake */
 	NK_PLACE_NOUN,   /* lowercase "town of", "province" around a name */
 	NK_SPORT,        /* words of sports reports: innings, striker */
+	NK_EVENT_PREFIX, /* Hurricane, Operation: what follows names no entity */
 	NK_N_KINDS
 } names_kind;
 

@@ -88,9 +88,18 @@ static gboolean in_name(const qctx *c, const qty *q)
 	size_t i = q->num.first;
 	const entx_token *t = qctx_tok(c, i);
 	gboolean headline = (t->flags & ENTX_TOK_TITLECASE_LINE) != 0;
-	if (q->num.flags & NUM_WORDS)
+	if (q->num.flags & NUM_WORDS) {
+		/* "Erik ten Hag": a lowercase number word between two names. */
+		const entx_token *n = q->num.end < c->n ? qctx_tok(c, q->num.end) : NULL;
+		if (i > 0 && i == q->first && q->num.end == i + 1 && n != NULL &&
+		    (n->flags & ENTX_TOK_CAPITALIZED) && !(n->flags & ENTX_TOK_ALLCAPS) &&
+		    (qctx_tok(c, i - 1)->flags & ENTX_TOK_CAPITALIZED) &&
+		    !(qctx_tok(c, i - 1)->flags & (ENTX_TOK_SENT_START | ENTX_TOK_ALLCAPS)) &&
+		    !headline)
+			return TRUE;
 		return (t->flags & ENTX_TOK_CAPITALIZED) && !(t->flags & ENTX_TOK_SENT_START) &&
 		       !headline && i == q->first;
+	}
 	if (q->num.flags & NUM_LEADING_ZERO)
 		return TRUE;
 	if ((q->num.flags & NUM_PLAIN) && q->num.n_digits > 7 && q->currency == NULL)

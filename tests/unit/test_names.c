@@ -60,6 +60,17 @@ static void test_title_is_context(void **state)
 	expect(d, "Organization", "Kremlin");
 	entx_doc_free(d);
 
+	/* Storms and telescopes are named like people, airlines like places. */
+	d = harness_run(*state,
+	                "Hurricane Ian delayed the James Webb Space Telescope and Air Europa "
+	                "flights for Real Madrid.",
+	                NULL);
+	m = expect(d, "Organization", "Air Europa");
+	assert_string_equal(entx_mention_class(m), "schema:Airline");
+	expect(d, "Organization", "Real Madrid");
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
+
 	/* An office written with "of" is no part of its holder's name. */
 	d = harness_run(*state,
 	                "Former Secretary of State Mike Pompeo met Chancellor of the Exchequer "

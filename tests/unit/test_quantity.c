@@ -106,6 +106,7 @@ static const char *const negatives[] = {
     "in nineteen ninety-six",                            /* a year read aloud */
     "the 787 is late",                                   /* a model */
     "He arrived a year ago.",    "He eats twice a day.", /* a rate, not a duration */
+    "Manager Erik ten Hag left.",                        /* a particle in a name */
 };
 
 static void check_positive(const qcase *c)
