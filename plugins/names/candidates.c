@@ -738,6 +738,14 @@ static gboolean continues_office(const ctx *c, size_t i)
 	return TRUE;
 }
 
+static gboolean has_given_name(const ctx *c, size_t b, size_t e)
+{
+	for (size_t k = b; k < e; k++)
+		if (is_strong_word(c, k, NK_FIRST))
+			return TRUE;
+	return FALSE;
+}
+
 /* Finds the runs of name tokens and processes each. */
 static void find_names(ctx *c)
 {
@@ -789,7 +797,9 @@ static void find_names(ctx *c)
 			}
 			else if (org_of && text_is(c, j, "and") && continues_office(c, j + 1))
 				glue = TRUE;
-			else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n) {
+			/* Not after a person's name: "Narendra Modi's Bharatiya Janata Party". */
+			else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n &&
+			         !has_given_name(c, i, j)) {
 				for (size_t m = j + 1; m < c->n && is_cap(c, m); m++)
 					if (is_word(c, m, NK_ORG_HEAD))
 						glue = TRUE;

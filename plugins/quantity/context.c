@@ -173,6 +173,11 @@ gboolean qty_rejected(const qctx *c, const qty *q)
 	}
 	if (q->currency == NULL && q->qualifier == NULL && in_date(c, q))
 		return TRUE;
+	/* "about 2 a.m.": a time, whatever comes before it. */
+	size_t n_clock = 0;
+	if (q->currency == NULL && q->unit == NULL &&
+	    qctx_lex(c, c->st->clock, q->is_range ? q->num2.end : q->num.end, c->n, &n_clock) != NULL)
+		return TRUE;
 	if (in_name(c, q))
 		return TRUE;
 	/* "one" counts only something: "one suspect", not "one of them". */
@@ -238,6 +243,10 @@ gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular)
 		/* "one soldier John Smith": a name after a lowercase noun is no part of it */
 		gboolean cap =
 		    (qctx_tok(c, k)->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) != 0;
+		/* "34-year-old Marcus Jones": nor is one right after the number. */
+		if (singular && k == j && cap && k + 1 < c->n &&
+		    (qctx_tok(c, k + 1)->flags & ENTX_TOK_CAPITALIZED))
+			break;
 		if (singular && head > 0 &&
 		    (ed || (cap && !(qctx_tok(c, head - 1)->flags &
 		                     (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)))))

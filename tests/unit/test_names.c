@@ -60,6 +60,19 @@ static void test_title_is_context(void **state)
 	expect(d, "Organization", "Kremlin");
 	entx_doc_free(d);
 
+	/* Places named by a head word or a lowercase noun after them; a
+	 * party after its leader's name. */
+	d = harness_run(*state,
+	                "Narendra Modi's Bharatiya Janata Party sent Zorq Quimbly to Fulton County "
+	                "Jail and the High Atlas mountains.",
+	                NULL);
+	expect(d, "Person", "Narendra Modi");
+	expect(d, "Organization", "Bharatiya Janata Party");
+	expect(d, "Place", "Fulton County Jail");
+	expect(d, "Place", "High Atlas");
+	expect_none(d, "Person", "High Atlas");
+	entx_doc_free(d);
+
 	/* Storms and telescopes are named like people, airlines like places. */
 	d = harness_run(*state,
 	                "Hurricane Ian delayed the James Webb Space Telescope and Air Europa "

@@ -42,6 +42,8 @@ static const qcase positives[] = {
     {"He served 18 years in prison.", "18 years", "18", "years", "ANN", NULL},
     {"It was a four-day span of fighting.", "four-day span", "4", "day", "DAY", NULL},
     {"a 27-year-old man", "27-year-old man", "27", "year", "ANN", NULL},
+    {"The suspect, 34-year-old Marcus Jones, was held.", "34-year-old", "34", "year", "ANN",
+     NULL},
     {"a 44-year-old anti-abortion activist was held", "44-year-old anti-abortion activist", "44",
      "year", "ANN", NULL},
     {"one suspected militant died", "one suspected militant", "1", "suspected militant", NULL,
@@ -107,6 +109,7 @@ static const char *const negatives[] = {
     "the 787 is late",                                   /* a model */
     "He arrived a year ago.",    "He eats twice a day.", /* a rate, not a duration */
     "Manager Erik ten Hag left.",                        /* a particle in a name */
+    "Officers arrived at about 2 a.m.",                  /* a time */
 };
 
 static void check_positive(const qcase *c)
