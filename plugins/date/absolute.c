@@ -24,7 +24,7 @@ static gboolean future_cue(const dctx *c, size_t i)
 		size_t len;
 	} cues[] = {CUE("will"),    CUE("'ll"),     CUE("shall"), CUE("scheduled"), CUE("upcoming"),
 	            CUE("planned"), CUE("planning"), CUE("plans"), CUE("set"),       CUE("due"),
-	            CUE("could"),   CUE("might"),    CUE("may")};
+	            CUE("might"),   CUE("may")};
 #undef CUE
 	/* "as early as Tuesday", "as soon as Tuesday" */
 	if (i >= 3 && dtok_is(c, i - 1, "as") && dtok_is(c, i - 3, "as"))

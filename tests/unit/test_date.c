@@ -57,6 +57,8 @@ static const dcase cases[] = {
     {"at 9 a.m. EST on Dec. 14, 2017", NULL, "9 a.m. EST on Dec. 14, 2017", "2017-12-14T09:00",
      "time:inXSDDateTimeStamp"},
     {"It began at 10 p.m. Wednesday.", REF, "10 p.m. Wednesday", "2017-12-13T22:00", NULL},
+    /* "could" looks back as often as ahead */
+    {"He could not be reached Wednesday.", REF, "Wednesday", "2017-12-13", "time:inXSDDate"},
     {"It began Wednesday night.", REF, "Wednesday night", "2017-12-13TNI", NULL},
     /* relative dates */
     {"It happened today.", REF, "today", "2017-12-18", "time:inXSDDate"},
