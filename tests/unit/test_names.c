@@ -520,6 +520,12 @@ static void test_given_names_that_are_other_words(void **state)
 	assert_int_equal(entx_mention_begin(m), 31);
 	expect_none(d, "Person", "Christian Democrats");
 	expect_none(d, "Person", "Health Care Bill");
+	entx_doc_free(d);
+
+	/* "Dean" before a surname is a given name, not an academic title. */
+	d = harness_run(*state, "The Australian batsman Dean Quorlan scored 40.", NULL);
+	m = expect(d, "Person", "Dean Quorlan");
+	assert_int_equal(entx_mention_begin(m), 23);
 	expect_none(d, "Person", "Bill");
 	entx_doc_free(d);
 
