@@ -24,7 +24,8 @@ static gboolean future_cue(const dctx *c, size_t i)
 		size_t len;
 	} cues[] = {CUE("will"),    CUE("'ll"),     CUE("shall"), CUE("scheduled"), CUE("upcoming"),
 	            CUE("planned"), CUE("planning"), CUE("plans"), CUE("set"),       CUE("due"),
-	            CUE("might"),   CUE("may")};
+	            CUE("might"),   CUE("may"),      CUE("should"), CUE("expected"), CUE("expects"),
+	            CUE("expect"),  CUE("effective")};
 #undef CUE
 	/* "as early as Tuesday", "as soon as Tuesday" */
 	if (i >= 3 && dtok_is(c, i - 1, "as") && dtok_is(c, i - 3, "as"))
@@ -37,6 +38,37 @@ static gboolean future_cue(const dctx *c, size_t i)
 				return TRUE;
 		if (t->flags & ENTX_TOK_SENT_START)
 			break;
+	}
+	return FALSE;
+}
+
+/*
+ * A verb in the past around token i, in its sentence: "was sold in
+ * March", "In March, prices rose". Only asked when no future cue is
+ * there.
+ */
+static gboolean past_cue(const dctx *c, size_t i, size_t end)
+{
+	static const char *const irregular[] = {
+		"was",  "were", "had",   "did",    "rose", "fell",  "began", "took",
+		"came", "won",  "lost",  "left",   "met",  "grew", "saw",   "became", "told",
+		"held", "sold", "bought", "led",   "ran",  "went", "made",  "gave",  "fought",
+		"hit",  "shot", "struck", "broke", "spent", "paid", "found", "knew", "brought", NULL};
+	size_t from = i > 12 ? i - 12 : 0;
+	uint32_t sentence = dtok(c, i)->sentence;
+	for (size_t k = from; k < end + 8 && k < c->n; k++) {
+		if (k >= i && k < end)
+			continue;
+		const entx_token *t = dtok(c, k);
+		if (t->sentence != sentence || !(t->flags & ENTX_TOK_LOWER))
+			continue;
+		size_t len = t->byte_end - t->byte_begin;
+		const char *s = c->text + t->byte_begin;
+		if (len >= 5 && s[len - 2] == 'e' && s[len - 1] == 'd')
+			return TRUE;
+		for (const char *const *w = irregular; *w != NULL; w++)
+			if (dtok_is(c, k, *w))
+				return TRUE;
 	}
 	return FALSE;
 }
@@ -187,6 +219,10 @@ gboolean parse_calendar(const dctx *c, size_t i, date_match *m)
 		end = read_daypart(c, end, &v);
 	if (v.month > 0)
 		v.weekday = 0;
+	/* "was sold in March": the last March; "will vote in March": the next;
+	 * "by March", a deadline, whichever is nearer. */
+	if (v.month > 0 && v.year < 0 && !(i > 0 && dtok_is(c, i - 1, "by")))
+		v.lean = future_cue(c, i) ? 1 : past_cue(c, i, end) ? -1 : 0;
 	m->first = i;
 	m->end = end;
 	m->v = v;

@@ -43,7 +43,7 @@ typedef struct tval {
 	int minute;
 	gboolean has_zone;
 	int zone_min; /* offset from UTC in minutes */
-	int lean;     /* a bare weekday: -1 the last one (default), 1 the next one */
+	int lean;     /* -1 the last one, 1 the next one; a bare weekday takes 0 as -1 */
 } tval;
 
 enum { STARTER_ANY = 1, STARTER_CAPITAL = 2 };
@@ -133,7 +133,7 @@ void tval_zone(const tval *v, char *buf, size_t n);
 gboolean tval_complete(const tval *v);
 void tval_from_gdate(tval *v, const GDate *d, granularity gr);
 void tval_resolve(const dctx *c, tval *v);
-int nearest_year(const GDate *ref, int month, int day);
+int nearest_year(const GDate *ref, int month, int day, int lean);
 
 /* absolute.c */
 gboolean parse_calendar(const dctx *c, size_t i, date_match *m);

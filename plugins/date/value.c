@@ -15,7 +15,6 @@ void tval_init(tval *v, granularity gr)
 	v->gr = gr;
 	v->year = -1;
 	v->hour = -1;
-	v->lean = -1;
 }
 
 void tval_from_gdate(tval *v, const GDate *d, granularity gr)
@@ -43,8 +42,13 @@ static int days_in(int year, int month)
 	return g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
 }
 
-/* The year (reference year -1, 0 or +1) putting month/day nearest the reference. */
-int nearest_year(const GDate *ref, int month, int day)
+/*
+ * The year (reference year -1, 0 or +1) putting month/day nearest the
+ * reference; with lean < 0 the nearest on or before it, with lean > 0
+ * on or after it (a month counts as its middle, or as itself when it is
+ * the reference's).
+ */
+int nearest_year(const GDate *ref, int month, int day, int lean)
 {
 	int ry = g_date_get_year(ref);
 	int best = ry;
@@ -56,6 +60,10 @@ int nearest_year(const GDate *ref, int month, int day)
 		GDate cand;
 		g_date_clear(&cand, 1);
 		g_date_set_dmy(&cand, (GDateDay)d, (GDateMonth)month, (GDateYear)y);
+		gboolean same_month = day == 0 && y == ry && month == (int)g_date_get_month(ref);
+		if (!same_month && ((lean < 0 && g_date_compare(&cand, ref) > 0) ||
+		                    (lean > 0 && g_date_compare(&cand, ref) < 0)))
+			continue;
 		/* On a tie the past wins: news reports more than it announces. */
 		gint64 dist = 2 * llabs((long long)g_date_days_between(ref, &cand)) +
 		              (g_date_compare(&cand, ref) > 0);
@@ -82,8 +90,16 @@ void tval_resolve(const dctx *c, tval *v)
 		tval_from_gdate(v, &d, gr);
 		return;
 	}
-	if (v->year < 0 && v->month > 0)
-		v->year = nearest_year(&c->ref, v->month, v->day);
+	if (v->year < 0 && v->month > 0) {
+		/* Tense decides only between two about as far: near months win. */
+		v->year = nearest_year(&c->ref, v->month, v->day, 0);
+		GDate near;
+		g_date_clear(&near, 1);
+		g_date_set_dmy(&near, (GDateDay)(v->day > 0 ? MIN(v->day, days_in(v->year, v->month)) : 15),
+		               (GDateMonth)v->month, (GDateYear)v->year);
+		if (v->lean != 0 && ABS(g_date_days_between(&c->ref, &near)) > 90)
+			v->year = nearest_year(&c->ref, v->month, v->day, v->lean);
+	}
 }
 
 gboolean tval_complete(const tval *v)

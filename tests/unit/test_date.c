@@ -57,6 +57,12 @@ static const dcase cases[] = {
     {"at 9 a.m. EST on Dec. 14, 2017", NULL, "9 a.m. EST on Dec. 14, 2017", "2017-12-14T09:00",
      "time:inXSDDateTimeStamp"},
     {"It began at 10 p.m. Wednesday.", REF, "10 p.m. Wednesday", "2017-12-13T22:00", NULL},
+    /* a month half a year away: the tense decides */
+    {"The firm was sold in June.", REF, "June", "2017-06", "time:inXSDgYearMonth"},
+    {"The firm will be sold in June.", REF, "June", "2018-06", "time:inXSDgYearMonth"},
+    {"The firm is expected to be sold by June.", REF, "June", "2018-06", "time:inXSDgYearMonth"},
+    {"In June, the firm was sold.", REF, "June", "2017-06", "time:inXSDgYearMonth"},
+    {"The firm was sold in January.", REF, "January", "2018-01", "time:inXSDgYearMonth"},
     /* "could" looks back as often as ahead */
     {"He could not be reached Wednesday.", REF, "Wednesday", "2017-12-13", "time:inXSDDate"},
     {"It began Wednesday night.", REF, "Wednesday night", "2017-12-13TNI", NULL},
