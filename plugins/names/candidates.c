@@ -325,8 +325,9 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 	}
 	/* "the town of Zvornik", "Kandahar province". */
 	const names_entry *place_noun = NULL;
+	/* "city" is also hidden by the prefix "City of" (London). */
 	if (b >= 2 && text_is(c, b - 1, "of") && (flags(c, b - 2) & ENTX_TOK_LOWER) &&
-	    starts(c, b - 2, NK_PLACE_NOUN) == 1)
+	    (starts(c, b - 2, NK_PLACE_NOUN) == 1 || starts(c, b - 2, NK_PLACE_PREFIX) == 2))
 		place_noun = entry(c, info(c, b - 2)->head);
 	else if ((flags(c, e) & ENTX_TOK_LOWER) && starts(c, e, NK_PLACE_NOUN) == 1)
 		place_noun = entry(c, info(c, e)->head);

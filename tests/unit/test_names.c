@@ -241,6 +241,13 @@ static void test_places_and_heads(void **state)
 	assert_string_equal(entx_mention_class(m), "schema:Landform");
 	entx_doc_free(d);
 
+	/* "city of", though "City of" also begins names ("City of London"). */
+	d = harness_run(*state, "Troops raided the city of Qorvath and the town of Zelbin.", NULL);
+	m = expect(d, "Place", "Qorvath");
+	assert_string_equal(entx_mention_class(m), "schema:City");
+	expect(d, "Place", "Zelbin");
+	entx_doc_free(d);
+
 	d = harness_run(*state, "He flew from Berlin to France and then to Texas.", NULL);
 	expect(d, "Place", "Berlin");
 	m = expect(d, "Place", "France");
