@@ -795,9 +795,9 @@ static void find_names(ctx *c)
 			} else if (is_head_glue(c, j) && is_head_before_glue(c, last)) {
 				glue = TRUE;
 				org_of = is_single(c, last, NK_ORG_HEAD);
-			}
-			else if (org_of && text_is(c, j, "and") && continues_office(c, j + 1))
+			} else if (org_of && text_is(c, j, "and") && continues_office(c, j + 1)) {
 				glue = TRUE;
+			}
 			/* Not after a person's name: "Narendra Modi's Bharatiya Janata Party". */
 			else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n &&
 			         !has_given_name(c, i, j)) {
@@ -805,14 +805,16 @@ static void find_names(ctx *c)
 					if (is_word(c, m, NK_ORG_HEAD))
 						glue = TRUE;
 			}
-			if (!glue || !is_name_token(c, j + 1) || is_word(c, j + 1, NK_NOT_NAME))
+			/* "Organization of the Petroleum Exporting Countries" */
+			size_t the = glue && text_is(c, j, "of") && text_is(c, j + 1, "the") ? 1 : 0;
+			if (!glue || !is_name_token(c, j + 1 + the) || is_word(c, j + 1 + the, NK_NOT_NAME))
 				break;
 			/* "the Awami League of Prime Minister Sheikh Hasina": a
 			 * title before a name ends the organization's name. */
-			size_t title = starts(c, j + 1, NK_TITLE);
-			if (title > 0 && is_name_token(c, j + 1 + title))
+			size_t title = starts(c, j + 1 + the, NK_TITLE);
+			if (title > 0 && is_name_token(c, j + 1 + the + title))
 				break;
-			j++;
+			j += 1 + the;
 		}
 		/* "Hong Kong-based": the run names what the compound describes. */
 		if (last + 1 < c->n && is_modifier_compound(c, last + 1)) {

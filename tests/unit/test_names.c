@@ -407,6 +407,16 @@ static void test_organization_heads(void **state)
 	assert_int_equal(harness_count(d, NULL), 3);
 	entx_doc_free(d);
 
+	/* "of the" inside a name. */
+	d = harness_run(*state,
+	                "The Organization of the Petroleum Exporting Countries met in the "
+	                "Republic of the Congo.",
+	                NULL);
+	expect(d, "Organization", "Organization of the Petroleum Exporting Countries");
+	expect(d, "Place", "Republic of the Congo");
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
+
 	/* "and" inside an office's name, not between two names. */
 	d = harness_run(*state,
 	                "The Department of Health and Human Services and the Ministry of "
