@@ -134,6 +134,9 @@ gboolean tval_complete(const tval *v);
 void tval_from_gdate(tval *v, const GDate *d, granularity gr);
 void tval_resolve(const dctx *c, tval *v);
 int nearest_year(const GDate *ref, int month, int day, int lean);
+/* TRUE when even the nearest month/day is more than 90 days from ref:
+ * then the last and the next are about as far, and the tense decides. */
+gboolean month_far(const GDate *ref, int month, int day);
 
 /* absolute.c */
 gboolean parse_calendar(const dctx *c, size_t i, date_match *m);

@@ -75,6 +75,16 @@ int nearest_year(const GDate *ref, int month, int day, int lean)
 	return best;
 }
 
+gboolean month_far(const GDate *ref, int month, int day)
+{
+	int y = nearest_year(ref, month, day, 0);
+	GDate near;
+	g_date_clear(&near, 1);
+	g_date_set_dmy(&near, (GDateDay)(day > 0 ? MIN(day, days_in(y, month)) : 15),
+	               (GDateMonth)month, (GDateYear)y);
+	return ABS(g_date_days_between(ref, &near)) > 90;
+}
+
 void tval_resolve(const dctx *c, tval *v)
 {
 	if (!c->has_ref)
@@ -90,16 +100,8 @@ void tval_resolve(const dctx *c, tval *v)
 		tval_from_gdate(v, &d, gr);
 		return;
 	}
-	if (v->year < 0 && v->month > 0) {
-		/* Tense decides only between two about as far: near months win. */
-		v->year = nearest_year(&c->ref, v->month, v->day, 0);
-		GDate near;
-		g_date_clear(&near, 1);
-		g_date_set_dmy(&near, (GDateDay)(v->day > 0 ? MIN(v->day, days_in(v->year, v->month)) : 15),
-		               (GDateMonth)v->month, (GDateYear)v->year);
-		if (v->lean != 0 && ABS(g_date_days_between(&c->ref, &near)) > 90)
-			v->year = nearest_year(&c->ref, v->month, v->day, v->lean);
-	}
+	if (v->year < 0 && v->month > 0)
+		v->year = nearest_year(&c->ref, v->month, v->day, v->lean);
 }
 
 gboolean tval_complete(const tval *v)

@@ -79,11 +79,33 @@ static gboolean is_defined_acronym(const ctx *c, size_t a)
 	return TRUE;
 }
 
+/* The index of the token after the one that begins at byte off, or c->n. */
+static size_t token_after(const ctx *c, size_t off)
+{
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->toks[mid].byte_begin < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n && c->toks[lo].byte_begin == off ? lo + 1 : c->n;
+}
+
 /* The acronym definitions of the document, in text order. */
 static GArray *find_definitions(const ctx *c)
 {
 	GArray *defs = NULL;
-	for (size_t a = 2; a + 1 < c->n; a++) {
+	if (c->n < 4)
+		return NULL;
+	/* The parentheses first, found by memchr(), each token by bisection:
+	 * most documents have a few or none. */
+	const char *end = c->text + c->toks[c->n - 1].byte_end;
+	for (const char *q = c->text; (q = memchr(q, '(', (size_t)(end - q))) != NULL; q++) {
+		size_t a = token_after(c, (size_t)(q - c->text));
+		if (a < 2 || a + 1 >= c->n)
+			continue;
 		if (!(flags(c, a) & ENTX_TOK_ALLCAPS) || !is_defined_acronym(c, a))
 			continue;
 		size_t b = long_form_start(c, a);
