@@ -539,6 +539,15 @@ static void test_given_names_that_are_other_words(void **state)
 	expect_none(d, "Person", "Health Care Bill");
 	entx_doc_free(d);
 
+	/* Given names from outside the English-speaking world start names
+	 * where nothing else shows one: a scoreboard's lines. */
+	d = harness_run(*state,
+	                "Pakistan innings\nSaeed Quorlan c Marst b Kell 22\nWaqar Zelbin b Kell 4\n",
+	                NULL);
+	expect(d, "Person", "Saeed Quorlan");
+	expect(d, "Person", "Waqar Zelbin");
+	entx_doc_free(d);
+
 	/* "Dean" before a surname is a given name, not an academic title. */
 	d = harness_run(*state, "The Australian batsman Dean Quorlan scored 40.", NULL);
 	m = expect(d, "Person", "Dean Quorlan");
