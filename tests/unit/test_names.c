@@ -407,6 +407,18 @@ static void test_organization_heads(void **state)
 	assert_int_equal(harness_count(d, NULL), 3);
 	entx_doc_free(d);
 
+	/* Known by name: named like people, or with a demonym dropped elsewhere. */
+	d = harness_run(*state,
+	                "Merrill Lynch advised the Palestinian Authority and Doctors Without "
+	                "Borders.",
+	                NULL);
+	m = expect(d, "Organization", "Merrill Lynch");
+	assert_string_equal(entx_mention_class(m), "schema:Corporation");
+	expect(d, "Organization", "Palestinian Authority");
+	expect(d, "Organization", "Doctors Without Borders");
+	assert_int_equal(harness_count(d, NULL), 3);
+	entx_doc_free(d);
+
 	/* "of the" inside a name. */
 	d = harness_run(*state,
 	                "The Organization of the Petroleum Exporting Countries met in the "
