@@ -514,6 +514,17 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 		const names_entry *place_head = head_ending_at(c, &place_cur, k, b, NK_PLACE_HEAD);
 		size_t len = 0;
 
+		/*
+		 * "Princess Diana": after a title, a name that is also a town
+		 * or region is the person's; not a country ("President Obama"
+		 * has no place in it, "Queen of England" is no title here).
+		 */
+		if (person_ctx && ti->ent_len == b - k && ti->ent_len <= 2 &&
+		    entry(c, ti->ent)->category == NAMES_PLACE && entry(c, ti->ent)->rank < 80 &&
+		    (is_word(c, k, NK_FIRST) || is_word(c, b - 1, NK_SURNAME))) {
+			classify_name(c, k, b, TRUE);
+			return;
+		}
 		if (ti->ent_len == b - k) {
 			k = entity_conf_and_add(c, k);
 			continue;

@@ -101,6 +101,14 @@ static void test_title_is_context(void **state)
 	expect(d, "Person", "Narendra Modi");
 	entx_doc_free(d);
 
+	/* After a title, a name that is also a town is the person's. */
+	d = harness_run(*state, "Princess Diana met Mayor Lincoln in Prince Edward Island.", NULL);
+	expect(d, "Person", "Diana");
+	expect(d, "Person", "Lincoln");
+	expect(d, "Place", "Prince Edward Island");
+	expect_none(d, "Place", "Diana");
+	entx_doc_free(d);
+
 	/* British style: no full stop after the title. */
 	d = harness_run(*state, "He met Mr Zorblat and Mrs Quendle in the morning.", NULL);
 	expect(d, "Person", "Zorblat");
