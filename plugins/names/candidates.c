@@ -58,11 +58,10 @@ static inline gboolean in_currency_sign(const ctx *c, size_t i)
 	       tok(c, i)->byte_end - tok(c, i)->byte_begin <= 3;
 }
 
-/* Asked of every token: the common unhyphenated case is inline. */
 /*
  * "Hong Kong-based", "Saudi-led": a compound ending in a participle
- * describes what follows (not "Kim In-so"); "D-N.Y.", "R-Calif.": a US lawmaker's party and
- * state after the name. Neither is a name.
+ * describes what follows (not "Kim In-so"); "D-N.Y.", "R-Calif.": a US
+ * lawmaker's party and state after the name. Neither is a name.
  */
 static gboolean is_modifier_compound(const ctx *c, size_t i)
 {
@@ -89,6 +88,7 @@ static gboolean is_modifier_compound(const ctx *c, size_t i)
 	return FALSE;
 }
 
+/* Asked of every token: the common unhyphenated case is inline. */
 static inline gboolean is_name_token(const ctx *c, size_t i)
 {
 	if (i >= c->n)
@@ -709,23 +709,24 @@ static void compound_parts(ctx *c, size_t i)
 }
 
 /*
- * "Secretary of State Mike Pompeo", "Chancellor of the Exchequer Jeremy
- * Hunt", "Governor of the Bank of Japan Kazuo Ueda": a run after a title
- * and "of" names the office, then, from a given name on, who holds it.
- * Returns where the holder's name begins in the run [b, e), or b.
- * Also after a title written with "of" ("Secretary of State Antony
- * Blinken").
+ * "Secretary of Defense Lloyd Austin", "Chancellor of the Exchequer
+ * Jeremy Hunt", "Governor of the Bank of Japan Kazuo Ueda": a run after a
+ * title and "of" names the office, then, from a given name on, who holds
+ * it; so does a run after a title phrase that ends in it ("Secretary of
+ * State Antony Blinken"). Returns where the holder's name begins in the
+ * run [b, e), or b.
  */
 static size_t holder_after_office(const ctx *c, size_t b, size_t e)
 {
-	/* A title that began before the run ends in it: "Secretary of State". */
 	for (size_t back = 1; back <= 3 && back <= b; back++) {
 		size_t len = starts(c, b - back, NK_TITLE);
 		if (len > back)
 			return b - back + len < e ? b - back + len : b;
 	}
-	size_t of = b >= 1 && text_is(c, b - 1, "the") ? b - 2 : b - 1;
-	if (b < 2 || of == 0 || !text_is(c, of, "of") || !title_before(c, of))
+	if (b < 2)
+		return b;
+	size_t of = b >= 3 && text_is(c, b - 1, "the") ? b - 2 : b - 1;
+	if (!text_is(c, of, "of") || !title_before(c, of))
 		return b;
 	for (size_t k = b + 1; k + 1 < e; k++)
 		if (is_strong_word(c, k, NK_FIRST) && starts(c, k, NK_TITLE) == 0)
@@ -817,15 +818,17 @@ static void find_names(ctx *c)
 						glue = TRUE;
 			}
 			/* "Organization of the Petroleum Exporting Countries" */
-			size_t the = glue && text_is(c, j, "of") && text_is(c, j + 1, "the") ? 1 : 0;
-			if (!glue || !is_name_token(c, j + 1 + the) || is_word(c, j + 1 + the, NK_NOT_NAME))
+			size_t next = j + 1;
+			if (glue && text_is(c, j, "of") && text_is(c, next, "the"))
+				next++;
+			if (!glue || !is_name_token(c, next) || is_word(c, next, NK_NOT_NAME))
 				break;
 			/* "the Awami League of Prime Minister Sheikh Hasina": a
 			 * title before a name ends the organization's name. */
-			size_t title = starts(c, j + 1 + the, NK_TITLE);
-			if (title > 0 && is_name_token(c, j + 1 + the + title))
+			size_t title = starts(c, next, NK_TITLE);
+			if (title > 0 && is_name_token(c, next + title))
 				break;
-			j += 1 + the;
+			j = next;
 		}
 		/* "Hong Kong-based": the run names what the compound describes. */
 		if (last + 1 < c->n && is_modifier_compound(c, last + 1)) {

@@ -100,6 +100,10 @@ static void test_title_is_context(void **state)
 	expect(d, "Place", "India");
 	expect(d, "Person", "Narendra Modi");
 	entx_doc_free(d);
+	d = harness_run(*state, "Secretary of Defense Lloyd Austin spoke.", NULL);
+	expect(d, "Person", "Lloyd Austin");
+	assert_int_equal(harness_count(d, NULL), 1);
+	entx_doc_free(d);
 
 	/* After a title, a name that is also a town is the person's. */
 	d = harness_run(*state, "Princess Diana met Mayor Lincoln in Prince Edward Island.", NULL);
