@@ -270,6 +270,17 @@ static after_evidence look_after(const ctx *c, size_t e)
 	return a;
 }
 
+/* A lowercase word that looks like a plural noun: "tanks", not "says". */
+static gboolean is_plural_noun(const ctx *c, size_t i)
+{
+	if (!(flags(c, i) & ENTX_TOK_LOWER) || starts(c, i, NK_SAY) > 0)
+		return FALSE;
+	const entx_token *t = tok(c, i);
+	size_t n = t->byte_end - t->byte_begin;
+	const char *s = c->text + t->byte_begin;
+	return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u';
+}
+
 /*
  * An unknown name [b, e) with the context around it. person_ctx is set
  * when a title or role came right before.
@@ -350,6 +361,12 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 	if (len == 1) {
 		const entx_token *t = tok(c, b);
 		size_t nbytes = t->byte_end - t->byte_begin;
+		/* "31 Abrams tanks": a model between a count and what it counts. */
+		if (b > 0 && (flags(c, b - 1) & ENTX_TOK_NUMBER) && is_plural_noun(c, e) &&
+		    tok(c, b - 1)->byte_end - tok(c, b - 1)->byte_begin != 4) {
+			add_span(c, b, e, NAMES_NONE, NULL, 0.0);
+			return;
+		}
 		/* "the Commission", "the Fund": a capitalized head word alone
 		 * names the one the story is about. */
 		if (b > 0 && text_is(c, b - 1, "the") && is_word(c, b, NK_ORG_HEAD)) {

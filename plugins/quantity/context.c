@@ -203,6 +203,19 @@ static gboolean is_plural(const qctx *c, size_t k, const char *w, size_t len)
 	return TRUE;
 }
 
+static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n);
+
+/* "31 Abrams tanks": a capitalized name before a lowercase plural noun
+ * is a model's, not what is counted ("Three Democrats voted" it is). */
+static gboolean is_model_name(const qctx *c, size_t k)
+{
+	char w[128];
+	if (!(qctx_tok(c, k)->flags & ENTX_TOK_CAPITALIZED) || k + 1 >= c->n ||
+	    !(qctx_tok(c, k + 1)->flags & ENTX_TOK_LOWER) || !noun_word(c, k + 1, w, sizeof w))
+		return FALSE;
+	return is_plural(c, k + 1, w, strlen(w));
+}
+
 /* A word that may stand in a counted noun phrase at all. */
 static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n)
 {
@@ -236,7 +249,7 @@ gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular)
 			break;
 		size_t len = strlen(w);
 		gboolean ed = len > 3 && strcmp(w + len - 2, "ed") == 0;
-		if (!singular && is_plural(c, k, w, len)) {
+		if (!singular && is_plural(c, k, w, len) && !is_model_name(c, k)) {
 			head = k + 1;
 			break;
 		}

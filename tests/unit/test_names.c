@@ -73,6 +73,16 @@ static void test_title_is_context(void **state)
 	expect_none(d, "Person", "High Atlas");
 	entx_doc_free(d);
 
+	/* Neither a modal verb in a headline nor a model between a count and
+	 * what it counts is a name. */
+	d = harness_run(*state, "Biden Says U.S. Will Send Abrams Tanks to Ukraine\n\nIt will send 31 "
+	                        "Abrams tanks.",
+	                NULL);
+	expect_none(d, "Person", "Will Send Abrams Tanks");
+	expect_none(d, "Person", "Abrams");
+	expect(d, "Place", "Ukraine");
+	entx_doc_free(d);
+
 	/* Storms and telescopes are named like people, airlines like places. */
 	d = harness_run(*state,
 	                "Hurricane Ian delayed the James Webb Space Telescope and Air Europa "

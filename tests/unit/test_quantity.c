@@ -44,6 +44,8 @@ static const qcase positives[] = {
     {"a 27-year-old man", "27-year-old man", "27", "year", "ANN", NULL},
     {"The suspect, 34-year-old Marcus Jones, was held.", "34-year-old", "34", "year", "ANN",
      NULL},
+    {"The US will send 31 Abrams tanks.", "31 Abrams tanks", "31", "Abrams tanks", NULL, NULL},
+    {"Three Democrats voted no.", "Three Democrats", "3", "Democrats", NULL, NULL},
     {"a 44-year-old anti-abortion activist was held", "44-year-old anti-abortion activist", "44",
      "year", "ANN", NULL},
     {"one suspected militant died", "one suspected militant", "1", "suspected militant", NULL,
