@@ -768,6 +768,11 @@ static gboolean continues_office(const ctx *c, size_t i)
 	return TRUE;
 }
 
+static gboolean is_saint(const ctx *c, size_t i)
+{
+	return text_is(c, i, "St.") || text_is(c, i, "St") || text_is(c, i, "Saint");
+}
+
 static gboolean has_given_name(const ctx *c, size_t b, size_t e)
 {
 	for (size_t k = b; k < e; k++)
@@ -827,11 +832,16 @@ static void find_names(ctx *c)
 			} else if (org_of && text_is(c, j, "and") && continues_office(c, j + 1)) {
 				glue = TRUE;
 			}
-			/* Not after a person's name: "Narendra Modi's Bharatiya Janata Party". */
+			/*
+			 * "Prosecutor General's Office", "St. Peter's Square"; not
+			 * after a person's name ("Narendra Modi's Bharatiya Janata
+			 * Party") or a known one ("Britain's Foreign Office").
+			 */
 			else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n &&
-			         !has_given_name(c, i, j)) {
+			         info(c, i)->ent_len != j - i &&
+			         (!has_given_name(c, i, j) || is_saint(c, i))) {
 				for (size_t m = j + 1; m < c->n && is_cap(c, m); m++)
-					if (is_word(c, m, NK_ORG_HEAD))
+					if (is_word(c, m, NK_ORG_HEAD) || is_word(c, m, NK_PLACE_HEAD))
 						glue = TRUE;
 			}
 			/* "Organization of the Petroleum Exporting Countries" */

@@ -441,6 +441,18 @@ static void test_organization_heads(void **state)
 	assert_int_equal(harness_count(d, NULL), 3);
 	entx_doc_free(d);
 
+	/* A possessive inside a name, or between two. */
+	d = harness_run(*state,
+	                "Britain's Foreign Office and Moody's Investors Service met in St. Peter's "
+	                "Square.",
+	                NULL);
+	expect(d, "Place", "Britain");
+	expect(d, "Organization", "Foreign Office");
+	expect(d, "Organization", "Moody's Investors Service");
+	expect(d, "Place", "St. Peter's Square");
+	assert_int_equal(harness_count(d, NULL), 4);
+	entx_doc_free(d);
+
 	/* "of the" inside a name. */
 	d = harness_run(*state,
 	                "The Organization of the Petroleum Exporting Countries met in the "
