@@ -90,6 +90,16 @@ static void test_title_is_context(void **state)
 	                NULL);
 	m = expect(d, "Organization", "Air Europa");
 	assert_string_equal(entx_mention_class(m), "schema:Airline");
+	entx_doc_free(d);
+	d = harness_run(*state, "A Zorq Air jet landed near McDonnell Douglas offices.", NULL);
+	m = expect(d, "Organization", "Zorq Air");
+	assert_string_equal(entx_mention_class(m), "schema:Airline");
+	expect(d, "Organization", "McDonnell Douglas");
+	entx_doc_free(d);
+	d = harness_run(*state,
+	                "Hurricane Ian delayed the James Webb Space Telescope and Air Europa "
+	                "flights for Real Madrid.",
+	                NULL);
 	expect(d, "Organization", "Real Madrid");
 	assert_int_equal(harness_count(d, NULL), 2);
 	entx_doc_free(d);
