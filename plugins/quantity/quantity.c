@@ -60,10 +60,39 @@ static const lex_entry *ending_at(const qctx *c, const lex_table *t, size_t end,
 }
 
 /* Qualifier and currency sign before the number: "about US$ 1.4 billion". */
+/* An opening bracket or quote: "(-5%)". */
+static gboolean is_open(const qctx *c, size_t i)
+{
+	return qctx_is(c, i, "(") || qctx_is(c, i, "[") || qctx_is(c, i, "\"");
+}
+
+/*
+ * "-20 degrees", "−0.5%", "minus 20 degrees": the sign's token before the
+ * number at i, or i. A hyphen glued to a word or number before it is no
+ * sign ("COVID-19", "3-4"), nor is "minus" between two numbers.
+ */
+static size_t sign_before(const qctx *c, size_t i)
+{
+	if (i <= c->floor)
+		return i;
+	size_t s = i - 1;
+	if (qctx_is(c, s, "-") || qctx_is(c, s, "\xe2\x88\x92") /* U+2212 minus */)
+		return qctx_adjacent(c, i) && (!qctx_adjacent(c, s) || is_open(c, s - 1)) ? s : i;
+	if ((qctx_is(c, s, "minus") || qctx_is(c, s, "negative")) && !qctx_adjacent(c, i) &&
+	    !(s > 0 && (qctx_tok(c, s - 1)->flags & ENTX_TOK_NUMBER)))
+		return s;
+	return i;
+}
+
 static void read_prefix(const qctx *c, qty *q, size_t i)
 {
+	size_t sign = sign_before(c, i);
+	if (sign < i) {
+		q->negative = TRUE;
+		i = sign;
+	}
 	size_t start = i;
-	const lex_entry *cur = ending_at(c, c->st->prefixes, i, &start);
+	const lex_entry *cur = q->negative ? NULL : ending_at(c, c->st->prefixes, i, &start);
 	q->first = i;
 	if (cur != NULL) {
 		q->currency = cur->code;
@@ -85,7 +114,8 @@ static void read_range(const qctx *c, qty *q)
 {
 	size_t j = q->num.end;
 	size_t n = 0;
-	if (q->num.range_max > q->num.value) {
+	/* A sign is for one number, not for a range in its token ("-5-10"). */
+	if (q->num.range_max > q->num.value && !q->negative) {
 		q->num2 = q->num;
 		q->num2.value = q->num.range_max;
 		q->num2.n_digits = q->num.range_digits;
@@ -228,6 +258,8 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
 	if (!num_parse(&c->st->nl, c->doc, i, c->n, q->currency != NULL, &q->num) &&
 	    !article_one(c, i, &q->num))
 		return FALSE;
+	if (q->negative)
+		q->num.value = -q->num.value;
 	read_range(c, q);
 	/* "from 5", "between 5": the preposition was for a range that is not there. */
 	if (!q->is_range && q->range_word)

@@ -36,6 +36,7 @@ typedef struct qty {
 	size_t unit_first;     /* tokens of the unit or counted noun text */
 	size_t unit_end;
 	gboolean unit_glued; /* the unit is inside the number's token */
+	gboolean negative;   /* a sign or "minus" came first: -20 degrees */
 	double confidence;
 } qty;
 

@@ -45,6 +45,16 @@ static const qcase positives[] = {
     {"The suspect, 34-year-old Marcus Jones, was held.", "34-year-old", "34", "year", "ANN",
      NULL},
     {"The US will send 31 Abrams tanks.", "31 Abrams tanks", "31", "Abrams tanks", NULL, NULL},
+    /* signs */
+    {"It fell to -20 degrees.", "-20 degrees", "-20", "degrees", NULL, NULL},
+    {"It fell to minus 20 degrees.", "minus 20 degrees", "-20", "degrees", NULL, NULL},
+    {"GDP shrank (-1.2%) in May.", "-1.2%", "-1.2", "%", "P1", NULL},
+    {"Prices rose 3-4 percent.", "3-4 percent", "3-4", "percent", "P1", "range"},
+    {"It was 5 minus 3 points.", "3 points", "3", "points", NULL, NULL}, /* no sign */
+    /* Indian English scale words */
+    {"Rs 500 crore was allocated.", "Rs 500 crore", "5000000000", NULL, "INR", NULL},
+    {"Over 10 lakh people attended.", "Over 10 lakh people", "1000000", "people", NULL,
+     "more than"},
     {"Three Democrats voted no.", "Three Democrats", "3", "Democrats", NULL, NULL},
     {"a 44-year-old anti-abortion activist was held", "44-year-old anti-abortion activist", "44",
      "year", "ANN", NULL},
