@@ -815,6 +815,12 @@ static void join_period(const struct scan *s, struct tok *t, struct word_state *
 		w->seg_digits = FALSE;
 		return;
 	}
+	/* "It was 20°C.": a temperature's scale ends the sentence, no initial. */
+	if (t->begin >= 2 && (unsigned char)s->text[t->begin - 2] == 0xC2 &&
+	    (unsigned char)s->text[t->begin - 1] == 0xB0) {
+		w->done = TRUE;
+		return;
+	}
 	t->abbr = abbrev_class(s->text + t->begin, w->pos - t->begin);
 	if (t->abbr == ABBR_NUMBER)
 		t->abbr = number_follows(s, w->pos + 1) ? ABBR_ENDER : ABBR_NONE;

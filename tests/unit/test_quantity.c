@@ -45,6 +45,7 @@ static const qcase positives[] = {
     {"The suspect, 34-year-old Marcus Jones, was held.", "34-year-old", "34", "year", "ANN",
      NULL},
     {"The US will send 31 Abrams tanks.", "31 Abrams tanks", "31", "Abrams tanks", NULL, NULL},
+    {"It was 20\u00b0C.", "20\u00b0C", "20", "\u00b0C", "CEL", NULL},
     /* signs */
     {"It fell to -20 degrees.", "-20 degrees", "-20", "degrees", NULL, NULL},
     {"It fell to minus 20 degrees.", "minus 20 degrees", "-20", "degrees", NULL, NULL},

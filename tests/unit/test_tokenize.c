@@ -161,6 +161,8 @@ static void test_abbreviations(void **state)
 	/* No. only before a number */
 	assert_tokens("No. 10 Downing Street. \"No.\" she said",
 	              "No.|10|Downing|Street|.|\"|No|.|\"|she|said");
+	/* a temperature's scale at the end of a sentence is no initial */
+	assert_tokens("It was 20\u00b0C. Then 5\u00b0F.", "It|was|20|\u00b0|C|.|Then|5|\u00b0|F|.");
 
 	struct result r = run("Mr. U.S. a.m. W. end.");
 	assert_true(flags_of(&r, "Mr.") & ENTX_TOK_ABBREV);
