@@ -242,8 +242,8 @@ static void parse_options(app *a, int argc, char **argv)
 		{"option", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &a->plugin_options,
 		 "Set a plugin option (repeatable)", "PLUGIN.KEY=VALUE"},
 		{"jobs", 'j', 0, G_OPTION_ARG_STRING, &a->jobs_name,
-		 "Process N documents at once (output stays in input order; default: one per "
-		 "CPU, at most 8, when there are several documents)", "N"},
+		 "Process N documents at once, output in input order (default for several "
+		 "documents: one per CPU, up to 8)", "N"},
 		{G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->files, NULL, "[FILE...]"},
 		{NULL, 0, 0, 0, NULL, NULL, NULL}};
 	GOptionContext *ctx = g_option_context_new("- extract entities from text as JSON-LD");
