@@ -273,6 +273,18 @@ static void test_places_and_heads(void **state)
 	assert_string_equal(entx_mention_class(m), "schema:Landform");
 	entx_doc_free(d);
 
+	/* Head words of research and medical institutions. */
+	d = harness_run(*state,
+	                "The Centers for Disease Control, the Zorq Propulsion Laboratory and "
+	                "the Quorlan Clinic sent him to Zelbin Hospital.",
+	                NULL);
+	expect(d, "Organization", "Centers for Disease Control");
+	expect(d, "Organization", "Zorq Propulsion Laboratory");
+	expect(d, "Organization", "Quorlan Clinic");
+	m = expect(d, "Place", "Zelbin Hospital");
+	assert_string_equal(entx_mention_class(m), "schema:Hospital");
+	entx_doc_free(d);
+
 	/* "city of", though "City of" also begins names ("City of London"). */
 	d = harness_run(*state, "Troops raided the city of Qorvath and the town of Zelbin.", NULL);
 	m = expect(d, "Place", "Qorvath");
