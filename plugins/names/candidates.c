@@ -507,6 +507,18 @@ static gboolean has_ampersand(const ctx *c, run_cursor *cur, size_t b, size_t e)
 	return run_find(cur, c, b + 1, e - 1, e, is_ampersand, 0) + 1 < e;
 }
 
+/* "European Medicines Agency": no nation's government, but the name of
+ * a body of many. */
+static gboolean is_continental(const ctx *c, size_t i)
+{
+	static const char *const adjectives[] = {"European", "African", "Asian", "Arab",
+	                                         "Nordic",   "Caribbean", NULL};
+	for (const char *const *a = adjectives; *a != NULL; a++)
+		if (text_is(c, i, *a))
+			return TRUE;
+	return FALSE;
+}
+
 /* Cuts the run of name tokens [a, b) into names and classifies them. */
 static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 {
@@ -584,7 +596,8 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 		    (len = starts(c, k, NK_DEMONYM)) > 0 &&
 		    place_head == NULL &&
 		    (org_head == NULL || b - k < len + 2 ||
-		     strcmp(org_head->class_iri, "schema:GovernmentOrganization") == 0)) {
+		     (strcmp(org_head->class_iri, "schema:GovernmentOrganization") == 0 &&
+		      !is_continental(c, k)))) {
 			k += len;
 			continue;
 		}

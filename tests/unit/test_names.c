@@ -273,6 +273,13 @@ static void test_places_and_heads(void **state)
 	assert_string_equal(entx_mention_class(m), "schema:Landform");
 	entx_doc_free(d);
 
+	/* A nation's demonym goes, a continent's stays. */
+	d = harness_run(*state,
+	                "The European Zorq Agency and the German Foreign Ministry agreed.", NULL);
+	expect(d, "Organization", "European Zorq Agency");
+	expect(d, "Organization", "Foreign Ministry");
+	entx_doc_free(d);
+
 	/* Head words of research and medical institutions. */
 	d = harness_run(*state,
 	                "The Centers for Disease Control, the Zorq Propulsion Laboratory and "
