@@ -377,7 +377,9 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 			add_span(c, b, e, NAMES_ORGANIZATION, NULL, 0.55);
 			return;
 		}
-		if (b > 0 && is_place_preposition(c, b - 1) && !surname) {
+		/* "in Kandahar", but not "the Nobel Prize in Physics". */
+		if (b > 0 && is_place_preposition(c, b - 1) && !surname &&
+		    !(b >= 2 && (text_is(c, b - 2, "Prize") || text_is(c, b - 2, "Award")))) {
 			add_span(c, b, e, NAMES_PLACE, NULL, 0.5);
 			return;
 		}

@@ -273,6 +273,14 @@ static void test_places_and_heads(void **state)
 	assert_string_equal(entx_mention_class(m), "schema:Landform");
 	entx_doc_free(d);
 
+	/* A field after a prize is no place; a town after a championship is. */
+	d = harness_run(*state,
+	                "He won the Nobel Prize in Physics before the Open Championship in Zelbin.",
+	                NULL);
+	expect_none(d, "Place", "Physics");
+	expect(d, "Place", "Zelbin");
+	entx_doc_free(d);
+
 	/* A nation's demonym goes, a continent's stays. */
 	d = harness_run(*state,
 	                "The European Zorq Agency and the German Foreign Ministry agreed.", NULL);
