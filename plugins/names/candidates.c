@@ -521,9 +521,48 @@ static gboolean is_continental(const ctx *c, size_t i)
 	return FALSE;
 }
 
+static gboolean all_capitals(const ctx *c, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (!(flags(c, i) & ENTX_TOK_ALLCAPS))
+			return FALSE;
+	return TRUE;
+}
+
+/*
+ * A headline in capitals ("KEVIN BROWN LOWERS ERA AS MARLINS BEAT REDS")
+ * is one run of capitalized words: only what the lexicon knows is taken
+ * from it: entities, and people's surnames, with a given name before.
+ */
+static void process_capitals(ctx *c, size_t a, size_t b)
+{
+	size_t k = a;
+	while (k < b) {
+		const tok_info *ti = info(c, k);
+		if (ti->ent_len > 0 && ti->ent_len <= b - k) {
+			k = entity_conf_and_add(c, k);
+		} else if (is_strong_word(c, k, NK_FIRST) && k + 1 < b &&
+		           is_word(c, k + 1, NK_SURNAME) && !is_word(c, k + 1, NK_NOT_NAME)) {
+			add_span(c, k, k + 2, NAMES_PERSON, NULL, 0.7);
+			k += 2;
+		} else if (is_strong_word(c, k, NK_SURNAME) && !is_word(c, k, NK_NOT_NAME) &&
+		           starts(c, k, NK_DEMONYM) == 0 &&
+		           tok(c, k)->byte_end - tok(c, k)->byte_begin >= 3) {
+			add_span(c, k, k + 1, NAMES_PERSON, NULL, 0.6);
+			k++;
+		} else {
+			k++;
+		}
+	}
+}
+
 /* Cuts the run of name tokens [a, b) into names and classifies them. */
 static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 {
+	if (b - a >= 3 && in_headline(c, a) && all_capitals(c, a, b)) {
+		process_capitals(c, a, b);
+		return;
+	}
 	gboolean person_ctx = after_office || title_before(c, a);
 	run_cursor org_cur = {0}, place_cur = {0}, not_entity_cur = {0}, of_cur = {0}, amp_cur = {0};
 	size_t k = a;

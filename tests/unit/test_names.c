@@ -347,6 +347,21 @@ static void test_headline_words(void **state)
 	entx_doc_free(d);
 }
 
+static void test_headlines_in_capitals(void **state)
+{
+	/* One run of capitals: only what the lexicon knows is a name. */
+	entx_doc *d = harness_run(*state,
+	                          "KEVIN BROWN LOWERS ERA AS MITCHELL BEATS BAILEY IN TORONTO\n\n"
+	                          "The game was long.",
+	                          NULL);
+	expect(d, "Person", "KEVIN BROWN");
+	expect(d, "Person", "MITCHELL");
+	expect(d, "Person", "BAILEY");
+	expect(d, "Place", "TORONTO");
+	assert_int_equal(harness_count(d, NULL), 4);
+	entx_doc_free(d);
+}
+
 static void test_sentence_initial_words(void **state)
 {
 	entx_doc *d = harness_run(*state, "Meanwhile the rain stopped. Nobody came.", NULL);
@@ -720,6 +735,7 @@ int main(void)
 		cmocka_unit_test(test_possessive_excluded),
 		cmocka_unit_test(test_initials_and_suffixes),
 		cmocka_unit_test(test_acronym_in_parentheses),
+		cmocka_unit_test(test_headlines_in_capitals),
 		cmocka_unit_test(test_institutions_as_actors),
 		cmocka_unit_test(test_country_modifiers),
 		cmocka_unit_test(test_demonyms_are_not_places),
