@@ -216,6 +216,19 @@ static gboolean is_model_name(const qctx *c, size_t k)
 	return is_plural(c, k + 1, w, strlen(w));
 }
 
+/* "six crew members", "five police officers": a collective noun the
+ * plural table knows, before the plural noun that is counted. */
+static gboolean is_collective_before_plural(const qctx *c, size_t k)
+{
+	char w[128];
+	const entx_token *t = qctx_tok(c, k);
+	if (!lex_has_tok(c->st->plurals, t) || k + 1 >= c->n ||
+	    !(qctx_tok(c, k + 1)->flags & ENTX_TOK_LOWER) || !noun_word(c, k + 1, w, sizeof w))
+		return FALSE;
+	size_t len = strlen(w);
+	return len > 3 && w[len - 1] == 's' && is_plural(c, k + 1, w, len);
+}
+
 /* A word that may stand in a counted noun phrase at all. */
 static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n)
 {
@@ -249,7 +262,8 @@ gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular)
 			break;
 		size_t len = strlen(w);
 		gboolean ed = len > 3 && strcmp(w + len - 2, "ed") == 0;
-		if (!singular && is_plural(c, k, w, len) && !is_model_name(c, k)) {
+		if (!singular && is_plural(c, k, w, len) && !is_model_name(c, k) &&
+		    !is_collective_before_plural(c, k)) {
 			head = k + 1;
 			break;
 		}

@@ -57,6 +57,8 @@ static const qcase positives[] = {
     {"Over 10 lakh people attended.", "Over 10 lakh people", "1000000", "people", NULL,
      "more than"},
     {"Three Democrats voted no.", "Three Democrats", "3", "Democrats", NULL, NULL},
+    {"It carried six crew members.", "six crew members", "6", "crew members", NULL, NULL},
+    {"Six crew were rescued.", "Six crew", "6", "crew", NULL, NULL},
     {"a 44-year-old anti-abortion activist was held", "44-year-old anti-abortion activist", "44",
      "year", "ANN", NULL},
     {"one suspected militant died", "one suspected militant", "1", "suspected militant", NULL,
