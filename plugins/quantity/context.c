@@ -82,6 +82,19 @@ static gboolean is_year(const qty *q)
 	return q->unit_end == q->unit_first && q->unit == NULL;
 }
 
+/* A capital after the first letter and a lowercase letter: "iPhone",
+ * "PlayStation", not "Boeing" or "NATO". */
+static gboolean is_camel_case(const qctx *c, const entx_token *t)
+{
+	gboolean lower = FALSE, inner_upper = FALSE;
+	for (size_t p = t->byte_begin; p < t->byte_end; p++) {
+		char ch = c->text[p];
+		lower |= g_ascii_islower(ch);
+		inner_upper |= p > t->byte_begin && g_ascii_isupper(ch) && c->text[p - 1] != '-';
+	}
+	return lower && inner_upper;
+}
+
 /* A name or a code: "Boeing 747", "Flight 93", "route 66", "007". */
 static gboolean in_name(const qctx *c, const qty *q)
 {
@@ -109,6 +122,9 @@ static gboolean in_name(const qctx *c, const qty *q)
 	if (lex_has_tok(c->st->codes, qctx_tok(c, i - 1)))
 		return TRUE;
 	const entx_token *p = qctx_tok(c, i - 1);
+	/* "iPhone 15", "PlayStation 5": a product's camel-case name. */
+	if ((p->flags & ENTX_TOK_WORD) && !(p->flags & ENTX_TOK_ALLCAPS) && is_camel_case(c, p))
+		return TRUE;
 	if (!(p->flags & ENTX_TOK_WORD) || (p->flags & ENTX_TOK_POSSESSIVE) ||
 	    !(p->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) || headline)
 		return FALSE;

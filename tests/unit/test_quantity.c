@@ -125,6 +125,8 @@ static const char *const negatives[] = {
     "He arrived a year ago.",    "He eats twice a day.", /* a rate, not a duration */
     "Manager Erik ten Hag left.",                        /* a particle in a name */
     "Officers arrived at about 2 a.m.",                  /* a time */
+    "Apple unveiled the iPhone 15 in Cupertino.",        /* products */
+    "PlayStation 5 sales rose.",
 };
 
 static void check_positive(const qcase *c)
