@@ -265,10 +265,10 @@ static void resolve_in_document(ctx *c)
 			continue;
 		}
 		const uint32_t *guess = NULL;
+		uint64_t key = guessed.mask != 0 && sp.e - sp.b == 1 ? seq_hash(c, sp.b, sp.e) : 0;
 		if (guessed.mask != 0 && (sp.cat == NAMES_NONE || lone_place) && sp.e - sp.b == 1 &&
 		    sp.cb == tok(c, sp.b)->cp_begin && sp.ce == tok(c, sp.b)->cp_end &&
-		    !hashmap_contains(&known, seq_hash(c, sp.b, sp.e)) &&
-		    (guess = hashmap_get(&guessed, seq_hash(c, sp.b, sp.e))) != NULL &&
+		    !hashmap_contains(&known, key) && (guess = hashmap_get(&guessed, key)) != NULL &&
 		    !written_lowercase(c, &lowercase, &lowercase_gathered, sp.b) &&
 		    !written_lowercase(c, &lowercase, &lowercase_gathered,
 		                       g_array_index(c->spans, span, *guess).b)) {

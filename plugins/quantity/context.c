@@ -53,7 +53,17 @@ static gboolean glued_right(const qctx *c, const qty *q)
 	return (t->flags & (ENTX_TOK_WORD | ENTX_TOK_NUMBER)) != 0;
 }
 
-/* A date or a time: "December 17", "17 Dec.", "Dec. 14", "5 p.m.". */
+/* A time: "5 p.m.", "about 2 a.m.", whatever comes before the number. */
+static gboolean before_clock(const qctx *c, const qty *q)
+{
+	size_t n_clock = 0;
+	if (q->currency != NULL || q->unit != NULL)
+		return FALSE;
+	return qctx_lex(c, c->st->clock, q->is_range ? q->num2.end : q->num.end, c->n, &n_clock) !=
+	       NULL;
+}
+
+/* A date: "December 17", "17 Dec.", "Dec. 14". */
 static gboolean in_date(const qctx *c, const qty *q)
 {
 	size_t i = q->num.first;
@@ -64,10 +74,7 @@ static gboolean in_date(const qctx *c, const qty *q)
 		return TRUE;
 	if (i > 1 && is_punct_char(c, i - 1, ".,") && qty_is_calendar(c, i - 2))
 		return TRUE;
-	if (qty_is_calendar(c, j) || (qctx_is(c, j, "of") && qty_is_calendar(c, j + 1)))
-		return TRUE;
-	size_t n_clock = 0;
-	return qctx_lex(c, c->st->clock, j, c->n, &n_clock) != NULL;
+	return qty_is_calendar(c, j) || (qctx_is(c, j, "of") && qty_is_calendar(c, j + 1));
 }
 
 /* A four-digit number that reads as a year: "in 2019", "the 2016 election". */
@@ -187,12 +194,7 @@ gboolean qty_rejected(const qctx *c, const qty *q)
 		if (is_year(q))
 			return TRUE;
 	}
-	if (q->currency == NULL && q->qualifier == NULL && in_date(c, q))
-		return TRUE;
-	/* "about 2 a.m.": a time, whatever comes before it. */
-	size_t n_clock = 0;
-	if (q->currency == NULL && q->unit == NULL &&
-	    qctx_lex(c, c->st->clock, q->is_range ? q->num2.end : q->num.end, c->n, &n_clock) != NULL)
+	if ((q->currency == NULL && q->qualifier == NULL && in_date(c, q)) || before_clock(c, q))
 		return TRUE;
 	if (in_name(c, q))
 		return TRUE;
@@ -221,28 +223,30 @@ static gboolean is_plural(const qctx *c, size_t k, const char *w, size_t len)
 
 static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n);
 
+/* Token k is a lowercase plural noun; with `regular`, one ending in -s. */
+static gboolean lowercase_plural_at(const qctx *c, size_t k, gboolean regular)
+{
+	char w[128];
+	if (k >= c->n || !(qctx_tok(c, k)->flags & ENTX_TOK_LOWER) || !noun_word(c, k, w, sizeof w))
+		return FALSE;
+	size_t len = strlen(w);
+	if (regular && !(len > 3 && w[len - 1] == 's'))
+		return FALSE;
+	return is_plural(c, k, w, len);
+}
+
 /* "31 Abrams tanks": a capitalized name before a lowercase plural noun
  * is a model's, not what is counted ("Three Democrats voted" it is). */
 static gboolean is_model_name(const qctx *c, size_t k)
 {
-	char w[128];
-	if (!(qctx_tok(c, k)->flags & ENTX_TOK_CAPITALIZED) || k + 1 >= c->n ||
-	    !(qctx_tok(c, k + 1)->flags & ENTX_TOK_LOWER) || !noun_word(c, k + 1, w, sizeof w))
-		return FALSE;
-	return is_plural(c, k + 1, w, strlen(w));
+	return (qctx_tok(c, k)->flags & ENTX_TOK_CAPITALIZED) && lowercase_plural_at(c, k + 1, FALSE);
 }
 
 /* "six crew members", "five police officers": a collective noun the
  * plural table knows, before the plural noun that is counted. */
 static gboolean is_collective_before_plural(const qctx *c, size_t k)
 {
-	char w[128];
-	const entx_token *t = qctx_tok(c, k);
-	if (!lex_has_tok(c->st->plurals, t) || k + 1 >= c->n ||
-	    !(qctx_tok(c, k + 1)->flags & ENTX_TOK_LOWER) || !noun_word(c, k + 1, w, sizeof w))
-		return FALSE;
-	size_t len = strlen(w);
-	return len > 3 && w[len - 1] == 's' && is_plural(c, k + 1, w, len);
+	return lex_has_tok(c->st->plurals, qctx_tok(c, k)) && lowercase_plural_at(c, k + 1, TRUE);
 }
 
 /* A word that may stand in a counted noun phrase at all. */

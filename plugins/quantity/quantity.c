@@ -59,7 +59,6 @@ static const lex_entry *ending_at(const qctx *c, const lex_table *t, size_t end,
 	return NULL;
 }
 
-/* Qualifier and currency sign before the number: "about US$ 1.4 billion". */
 /* An opening bracket or quote: "(-5%)". */
 static gboolean is_open(const qctx *c, size_t i)
 {
@@ -84,6 +83,8 @@ static size_t sign_before(const qctx *c, size_t i)
 	return i;
 }
 
+/* Sign, qualifier and currency sign before the number: "about US$ 1.4
+ * billion", "-20 degrees". */
 static void read_prefix(const qctx *c, qty *q, size_t i)
 {
 	size_t sign = sign_before(c, i);
