@@ -7,11 +7,15 @@ expect "unknown option: exit 2" "$?" 2
 expect_match "unknown option: message" "$(cat "$TMP/err")" "entx: Unknown option --no-such-option"
 
 for bad in --format=xml --split=words --input=csv --overlaps=some --max-doc-size=lots \
-	--reference-date=2017-02-30 --jobs=-1; do
+	--reference-date=2017-02-30 --jobs=-1 --jobs=many -jx --jobs=1025; do
 	good "$bad" < /dev/null > "$TMP/out" 2> "$TMP/err"
 	expect "$bad: exit 2" "$?" 2
 	expect_match "$bad: says what to try" "$(cat "$TMP/err")" "Try 'entx --help'"
 done
+
+good -jx < /dev/null 2> "$TMP/err"
+expect "-jx: the value named" "$(head -1 "$TMP/err")" \
+	"entx: bad --jobs 'x' (expected 1 to 1024, or 0 for one per CPU)"
 
 good --plugins=nosuch < /dev/null 2> "$TMP/err"
 expect "unknown plugin: exit 2" "$?" 2
