@@ -108,7 +108,9 @@ static void mark_list_lines(ctx *c)
 		const entx_token *t = tok(c, i);
 		if (i == 0 || (t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)))
 			list_line = (t->flags & ENTX_TOK_NUMBER) != 0;
-		c->info[i].list_line = list_line;
+		/* info is zeroed: most lines are not lists and need no store. */
+		if (list_line)
+			c->info[i].list_line = TRUE;
 	}
 }
 
@@ -124,12 +126,13 @@ void names_look_up(const ctx *c, size_t i)
 	size_t len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);
 	if (len > 0) {
 		ti->word_len = (uint16_t)MIN(len, G_MAXUINT16);
+		const uint8_t *word_kinds = (const uint8_t *)c->lx->word_kinds->data;
 		for (size_t k = 0; k < np; k++) {
-			const names_entry *en = entry(c, pl[k]);
-			ti->kinds |= NK_BIT(en->kind);
-			if (!en->weak)
-				ti->strong |= NK_BIT(en->kind);
-			if (en->kind >= NK_ORG_HEAD && en->kind <= NK_PLACE_NOUN)
+			unsigned kind = word_kinds[pl[k]] & ~WORD_STRONG;
+			ti->kinds |= NK_BIT(kind);
+			if (word_kinds[pl[k]] & WORD_STRONG)
+				ti->strong |= NK_BIT(kind);
+			if (kind >= NK_ORG_HEAD && kind <= NK_PLACE_NOUN)
 				ti->head = pl[k];
 		}
 	}

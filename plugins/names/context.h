@@ -122,6 +122,21 @@ static inline gboolean is_legal_form(const ctx *c, size_t i)
 	                                    "Corporation", "Ltd", "Ltd.", "LLC", "PLC", "Plc",
 	                                    "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH",
 	                                    "Group", "Holding", "Holdings", NULL};
+	if (i >= c->n)
+		return FALSE;
+	/* Asked of every token of every run of capitals: most are turned
+	 * away by their length or first letter before the list is read. */
+	const entx_token *t = tok(c, i);
+	size_t len = t->byte_end - t->byte_begin;
+	if (len < 2 || len > 11)
+		return FALSE;
+	switch (c->text[t->byte_begin]) {
+	case 'I': case 'C': case 'L': case 'P': case 'p': case 'A': case 'S': case 'N': case 'G':
+	case 'H':
+		break;
+	default:
+		return FALSE;
+	}
 	for (const char *const *f = forms; *f != NULL; f++)
 		if (text_is(c, i, *f))
 			return TRUE;

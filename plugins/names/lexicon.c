@@ -196,6 +196,8 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	if (entx_gazetteer_add(g, line->text, -1, index, mode) != 0)
 		return entx_rules_error(line, 0, error, "cannot use entry '%s'", line->text);
 	g_array_append_val(lx->entries, e);
+	uint8_t word_kind = e.kind | (e.weak ? 0 : WORD_STRONG);
+	g_array_append_val(lx->word_kinds, word_kind);
 	uint64_t h = 0;
 	if (sk->kind == NK_ENTITY && e.lower_ok)
 		add_lower_start(lx, line->text);
@@ -221,6 +223,7 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 	lx->entities = entx_gazetteer_new();
 	lx->words = entx_gazetteer_new();
 	lx->entries = g_array_new(FALSE, FALSE, sizeof(names_entry));
+	lx->word_kinds = g_array_new(FALSE, FALSE, sizeof(uint8_t));
 	lx->strings = g_string_chunk_new(4096);
 	for (const char *const *f = rule_files; *f != NULL; f++) {
 		char *path = entx_plugin_config_find_rules(cfg, *f);
@@ -248,6 +251,7 @@ void names_lexicon_free(names_lexicon *lx)
 	entx_gazetteer_free(lx->entities);
 	entx_gazetteer_free(lx->words);
 	g_array_free(lx->entries, TRUE);
+	g_array_free(lx->word_kinds, TRUE);
 	g_string_chunk_free(lx->strings);
 	hashmap_free(&lx->single);
 	hashmap_free(&lx->demonyms);

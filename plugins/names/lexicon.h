@@ -53,6 +53,12 @@ struct names_lexicon {
 	entx_gazetteer *entities;
 	entx_gazetteer *words;
 	GArray *entries;      /* names_entry; payloads index it */
+	/*
+	 * Each entry's kind, with WORD_STRONG when it is not weak: every
+	 * word-list match reads these, and one byte an entry stays in
+	 * cache where the entries do not.
+	 */
+	GArray *word_kinds;   /* uint8_t */
 	GStringChunk *strings;
 	/*
 	 * Single-token entities by fold hash, for parts of hyphenated tokens
@@ -83,6 +89,8 @@ struct names_lexicon {
 };
 
 enum { LOWER_ALONE = 1, LOWER_LONGER = 2 };
+
+#define WORD_STRONG 0x80u
 
 /* Whether a lowercase entity may start at token i of toks[0, n). */
 static inline gboolean names_lower_may_start(const names_lexicon *lx, const entx_token *toks,
