@@ -88,16 +88,23 @@ static gboolean is_modifier_compound(const ctx *c, size_t i)
 	return FALSE;
 }
 
-/* Asked of every token: the common unhyphenated case is inline. */
+static __attribute__((noinline)) gboolean is_hyphenated_name_token(const ctx *c, size_t i)
+{
+	if (is_cap(c, i))
+		return !compound_of_known_parts(c, i) && !is_modifier_compound(c, i);
+	return is_particle_compound(c, i);
+}
+
+/* Asked of every token: the common unhyphenated case is inline, and a
+ * lowercase word is turned away by its flags alone. */
 static inline gboolean is_name_token(const ctx *c, size_t i)
 {
 	if (i >= c->n)
 		return FALSE;
-	if (!(flags(c, i) & ENTX_TOK_HYPHENATED))
-		return is_cap(c, i) && !in_currency_sign(c, i);
-	if (is_cap(c, i))
-		return !compound_of_known_parts(c, i) && !is_modifier_compound(c, i);
-	return is_particle_compound(c, i);
+	uint32_t f = c->toks[i].flags;
+	if (f & ENTX_TOK_HYPHENATED)
+		return is_hyphenated_name_token(c, i);
+	return is_cap(c, i) && !in_currency_sign(c, i);
 }
 
 /* "5. Name": lines that start with a number are lists, not headlines. */
