@@ -107,18 +107,23 @@ static inline gboolean is_name_token(const ctx *c, size_t i)
 	return is_cap(c, i) && !in_currency_sign(c, i);
 }
 
-/* "5. Name": lines that start with a number are lists, not headlines. */
-static void mark_list_lines(ctx *c)
+/*
+ * Asked only in lines of capitalized words, so worked out on demand; the
+ * answer is kept for every token walked over, so that a long such line
+ * is walked once, not once per token.
+ */
+gboolean names_in_list_line(const ctx *c, size_t i)
 {
-	gboolean list_line = FALSE;
-	for (size_t i = 0; i < c->n; i++) {
-		const entx_token *t = tok(c, i);
-		if (i == 0 || (t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)))
-			list_line = (t->flags & ENTX_TOK_NUMBER) != 0;
-		/* info is zeroed: most lines are not lists and need no store. */
-		if (list_line)
-			c->info[i].list_line = TRUE;
-	}
+	size_t j = i;
+	while (c->info[j].line == LINE_UNKNOWN && j > 0 &&
+	       !(flags(c, j) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)))
+		j--;
+	uint8_t line = c->info[j].line;
+	if (line == LINE_UNKNOWN)
+		line = (flags(c, j) & ENTX_TOK_NUMBER) ? LINE_LIST : LINE_PLAIN;
+	for (size_t k = j; k <= i; k++)
+		c->info[k].line = line;
+	return line == LINE_LIST;
 }
 
 void names_look_up(const ctx *c, size_t i)
@@ -936,7 +941,6 @@ static void find_names(ctx *c)
 
 void names_find_candidates(ctx *c)
 {
-	mark_list_lines(c);
 	find_names(c);
 	names_define_acronyms(c);
 }

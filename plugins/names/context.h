@@ -23,7 +23,7 @@ typedef struct {
 	uint32_t kinds;      /* NK_BIT()s of that match */
 	uint32_t strong;     /* the kinds that have a non-weak entry */
 	uint32_t head;       /* entry of its head, prefix or noun kind */
-	gboolean list_line;  /* in a line that starts with a number: "5. Name" */
+	uint8_t line;        /* LINE_LIST: in a line that starts with a number ("5. Name") */
 } tok_info;
 
 typedef struct {
@@ -46,6 +46,12 @@ typedef struct {
 
 /* Fills in c->info[i] (candidates.c). */
 void names_look_up(const ctx *c, size_t i);
+
+enum { LINE_UNKNOWN = 0, LINE_PLAIN, LINE_LIST };
+
+/* Whether token i (< c->n) is in a numbered line: "5. Name" starts a list
+ * of names, not a headline (candidates.c). */
+gboolean names_in_list_line(const ctx *c, size_t i);
 
 /* The lexicon facts of token i (all zero past the end). The cache is not
  * the analysis's state, so a const context may fill it in. */
@@ -167,7 +173,7 @@ static inline gboolean may_start_entity(const ctx *c, size_t i)
  */
 static inline gboolean in_headline(const ctx *c, size_t i)
 {
-	return (flags(c, i) & ENTX_TOK_TITLECASE_LINE) && !c->info[i].list_line;
+	return (flags(c, i) & ENTX_TOK_TITLECASE_LINE) && !names_in_list_line(c, i);
 }
 
 static inline gboolean is_initial(const ctx *c, size_t i)

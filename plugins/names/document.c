@@ -30,8 +30,9 @@ const char *names_category_name(names_category cat)
 static gboolean is_sports_report(const ctx *c)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < c->n; i++)
-		if (hashmap_contains(&c->lx->sport_first, tok(c, i)->fold_hash) &&
+	for (size_t i = 0; i < c->n && n < 2; i++)
+		if ((flags(c, i) & ENTX_TOK_WORD) &&
+		    hashmap_contains(&c->lx->sport_first, tok(c, i)->fold_hash) &&
 		    (info(c, i)->kinds & NK_BIT(NK_SPORT)))
 			n++;
 	return n >= 2;

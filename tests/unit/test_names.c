@@ -362,6 +362,26 @@ static void test_headlines_in_capitals(void **state)
 	entx_doc_free(d);
 }
 
+static void test_numbered_result_lines(void **state)
+{
+	/*
+	 * Lines of capitalized names look like headlines, where capitals say
+	 * nothing; a line that starts with a number is a list of results, and
+	 * given names there make people as in running text.
+	 */
+	entx_doc *d = harness_run(*state,
+	                          "Leading scores after the third round :\n"
+	                          "66 Neal Lancaster , Dave Barr ( Canada ) , Mike Sullivan\n"
+	                          "67 Mark Calcavecchia , Payne Stewart , Billy Mayfair\n",
+	                          NULL);
+	expect(d, "Person", "Dave Barr");
+	expect(d, "Place", "Canada");
+	expect(d, "Person", "Mark Calcavecchia");
+	expect(d, "Person", "Payne Stewart");
+	expect(d, "Person", "Billy Mayfair");
+	entx_doc_free(d);
+}
+
 static void test_sentence_initial_words(void **state)
 {
 	entx_doc *d = harness_run(*state, "Meanwhile the rain stopped. Nobody came.", NULL);
@@ -736,6 +756,7 @@ int main(void)
 		cmocka_unit_test(test_initials_and_suffixes),
 		cmocka_unit_test(test_acronym_in_parentheses),
 		cmocka_unit_test(test_headlines_in_capitals),
+		cmocka_unit_test(test_numbered_result_lines),
 		cmocka_unit_test(test_institutions_as_actors),
 		cmocka_unit_test(test_country_modifiers),
 		cmocka_unit_test(test_demonyms_are_not_places),
