@@ -34,16 +34,16 @@
 #define NODE_NEXT 0x10000000u /* a second or later token of some phrase */
 #define NODE_TERM_MASK 0x0FFFFFFFu /* term index + 1, 0 for none */
 /*
- * Tables of at least this many slots (16 bytes each: 64 KB) outgrow the
- * processor's first-level cache, and a lookup then waits on a slower one
- * for nearly every token. They get a filter of the first tokens' hashes,
- * 8 bits per slot (at the load limit of 0.7, at most a tenth of them
- * set), which turns away most tokens that start no phrase before they
- * touch the table: the built-in name lists (a megabyte of slots) run 2%
- * faster with it. Smaller tables stay in cache and are cheaper without it.
+ * Tables of at least this many slots (16 bytes each: 4 MB) outgrow the
+ * processor's caches, and a lookup then waits on memory for nearly every
+ * token. They get a filter of the first tokens' hashes, 4 bits per slot
+ * (at the load limit of 0.7, at most a sixth of them set), which turns
+ * away five in six tokens that start no phrase before they touch the
+ * table. Smaller tables, the built-in lexicons, are cheaper without it:
+ * most tokens of a text start one of their phrases.
  */
-#define FILTER_MIN_SLOTS (1u << 12)
-#define FILTER_BITS_PER_SLOT 8u
+#define FILTER_MIN_SLOTS (1u << 18)
+#define FILTER_BITS_PER_SLOT 4u
 #define MIN_SLOTS 1024u
 /*
  * Every table gets a filter of the phrases' later tokens (NODE_NEXT keys),
