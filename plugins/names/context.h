@@ -124,29 +124,35 @@ static inline gboolean text_is(const ctx *c, size_t i, const char *s)
  */
 static inline gboolean is_legal_form(const ctx *c, size_t i)
 {
-	static const char *const forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.",
-	                                    "Corporation", "Ltd", "Ltd.", "LLC", "PLC", "Plc",
-	                                    "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH",
-	                                    "Group", "Holding", "Holdings", NULL};
 	if (i >= c->n)
 		return FALSE;
-	/* Asked of every token of every run of capitals: most are turned
-	 * away by their length or first letter before the list is read. */
-	const entx_token *t = tok(c, i);
-	size_t len = t->byte_end - t->byte_begin;
-	if (len < 2 || len > 11)
-		return FALSE;
-	switch (c->text[t->byte_begin]) {
-	case 'I': case 'C': case 'L': case 'P': case 'p': case 'A': case 'S': case 'N': case 'G':
+	/* Asked of every token of every run of capitals: one letter picks
+	 * the forms to compare, and the literals' lengths are constants. */
+	switch (c->text[tok(c, i)->byte_begin]) {
+	case 'I':
+		return text_is(c, i, "Inc") || text_is(c, i, "Inc.");
+	case 'C':
+		return text_is(c, i, "Corp") || text_is(c, i, "Corp.") || text_is(c, i, "Co") ||
+		       text_is(c, i, "Co.") || text_is(c, i, "Corporation");
+	case 'L':
+		return text_is(c, i, "Ltd") || text_is(c, i, "Ltd.") || text_is(c, i, "LLC");
+	case 'P':
+		return text_is(c, i, "PLC") || text_is(c, i, "Plc");
+	case 'p':
+		return text_is(c, i, "plc");
+	case 'A':
+		return text_is(c, i, "AG");
+	case 'S':
+		return text_is(c, i, "SA") || text_is(c, i, "S.A.");
+	case 'N':
+		return text_is(c, i, "NV") || text_is(c, i, "N.V.");
+	case 'G':
+		return text_is(c, i, "GmbH") || text_is(c, i, "Group");
 	case 'H':
-		break;
+		return text_is(c, i, "Holding") || text_is(c, i, "Holdings");
 	default:
 		return FALSE;
 	}
-	for (const char *const *f = forms; *f != NULL; f++)
-		if (text_is(c, i, *f))
-			return TRUE;
-	return FALSE;
 }
 
 static inline gboolean is_cap(const ctx *c, size_t i)
