@@ -18,6 +18,22 @@ static void quantity_destroy(void *state)
 	g_free(state);
 }
 
+/* The hashmaps take fold hash 0 for 1 (hashmap_key_()): so does the filter. */
+static void add_starter(quantity_state *st, uint64_t h)
+{
+	if (h <= 1) {
+		qty_filter_add(st->starters, 0);
+		qty_filter_add(st->starters, 1);
+	}
+	qty_filter_add(st->starters, h);
+}
+
+static void add_number_word(gpointer text, gpointer entry, gpointer st)
+{
+	(void)entry;
+	add_starter(st, entx_hash_fold(text, strlen(text)));
+}
+
 static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 {
 	/* The tables are shared with the date plugin, which reads them too. */
@@ -37,6 +53,9 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	st->clock = lex_set_table(st->lex, "clock");
 	st->prefixes = lex_set_table(st->lex, "prefix");
 	st->suffixes = lex_set_table(st->lex, "suffix");
+	lex_table_foreach(st->nl.numbers, add_number_word, st);
+	add_starter(st, entx_hash_fold("a", 1));
+	add_starter(st, entx_hash_fold("an", 2));
 	return st;
 }
 
@@ -366,6 +385,18 @@ static gboolean candidate(const qctx *c, size_t i)
 	       (lex_has_tok(c->st->nl.numbers, qctx_tok(c, i + 1)) || article_duration(c, i));
 }
 
+/*
+ * TRUE for a token candidate() turns away, known without a look at its
+ * text: a token with no digit that is no word, or a plain word whose fold
+ * hash is no starter's. Most tokens are; this test is all they cost.
+ */
+static inline gboolean cannot_start(const quantity_state *st, const entx_token *t)
+{
+	if (t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_HYPHENATED))
+		return FALSE;
+	return !(t->flags & ENTX_TOK_WORD) || !qty_filter_has(st->starters, t->fold_hash);
+}
+
 static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
 {
 	(void)error;
@@ -373,7 +404,7 @@ static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
 	c.toks = entx_doc_tokens(doc, &c.n);
 	for (size_t i = 0; i < c.n; i++) {
 		qty q;
-		if (!candidate(&c, i) || !assemble(&c, i, &q))
+		if (cannot_start(c.st, &c.toks[i]) || !candidate(&c, i) || !assemble(&c, i, &q))
 			continue;
 		emit(&c, &q);
 		c.floor = q.end;

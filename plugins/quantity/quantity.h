@@ -20,7 +20,32 @@ typedef struct quantity_state {
 	const lex_table *clock;
 	const lex_table *prefixes; /* currency signs before the number */
 	const lex_table *suffixes; /* currency names after it */
+	/*
+	 * Fold hashes a plain word that starts a number may have (number
+	 * words, "a", "an"), one bit each: quantity_extract() turns away most
+	 * tokens with one test of it. Bits may be set for other words too.
+	 */
+	uint64_t starters[64];
 } quantity_state;
+
+/* The bit of fold hash h in a filter of 4096 bits; a multiply mixes the
+ * low bytes of an FNV hash into the high bits taken. */
+static inline unsigned qty_filter_bit(uint64_t h)
+{
+	return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+}
+
+static inline void qty_filter_add(uint64_t *filter, uint64_t h)
+{
+	unsigned bit = qty_filter_bit(h);
+	filter[bit / 64] |= UINT64_C(1) << (bit % 64);
+}
+
+static inline gboolean qty_filter_has(const uint64_t *filter, uint64_t h)
+{
+	unsigned bit = qty_filter_bit(h);
+	return (filter[bit / 64] >> (bit % 64)) & 1;
+}
 
 /* One quantity being assembled at a candidate number. */
 typedef struct qty {
