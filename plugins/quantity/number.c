@@ -103,16 +103,22 @@ static gboolean word_step(word_state *st, word_kind k, double v)
 	return TRUE;
 }
 
+/* Powers of ten exact in a double: up to 1e22. */
+static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
 size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean *plain)
 {
 	char buf[64];
 	size_t i = 0, n = 0, group = 0;
 	gboolean commas = FALSE, dot = FALSE;
 	int digits = 0;
+	uint64_t mantissa = 0; /* the digits read, as an integer while they are 15 or fewer */
 	while (i < len && n + 1 < sizeof buf) {
 		char c = s[i];
 		if (g_ascii_isdigit(c)) {
 			buf[n++] = c;
+			mantissa = mantissa * 10 + (uint64_t)(c - '0');
 			group++;
 			if (!dot)
 				digits++;
@@ -133,14 +139,16 @@ size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean
 	}
 	if (digits == 0)
 		return 0;
-	buf[n] = '\0';
-	if (!dot && digits <= 15) {
-		/* Exact in a double either way; most numbers in news are these. */
-		int64_t v = 0;
-		for (size_t k = 0; k < n; k++)
-			v = v * 10 + (buf[k] - '0');
-		*value = (double)v;
+	size_t n_all = dot ? n - 1 : n; /* digits before and after the point */
+	if (n_all <= 15) {
+		/*
+		 * Exact in a double, and so is the power of ten: the one rounding
+		 * of the division gives the double nearest the decimal, as strtod
+		 * does, without the call. Most numbers in news are these.
+		 */
+		*value = (double)mantissa / exact_pow10[n_all - (size_t)digits];
 	} else {
+		buf[n] = '\0';
 		*value = g_ascii_strtod(buf, NULL);
 	}
 	*n_int = digits;
@@ -148,11 +156,47 @@ size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean
 	return i;
 }
 
-/* The lowercased text of token j; 0 when it is too long to be a number. */
-static size_t token_lower(const entx_doc *doc, size_t j, char *buf, size_t n)
+/* The document as num_parse() reads it: its tokens fetched once. */
+typedef struct num_src {
+	const entx_doc *doc;
+	const char *text;
+	const entx_token *toks;
+	size_t n; /* number of tokens */
+} num_src;
+
+/* Token j, or NULL past the end. */
+static inline const entx_token *src_tok(const num_src *src, size_t j)
 {
-	const entx_token *tok = entx_doc_token(doc, j);
-	return tok != NULL ? lex_token_lower(doc, tok, buf, n) : 0;
+	return j < src->n ? &src->toks[j] : NULL;
+}
+
+static inline gboolean is_ascii(const entx_token *tok)
+{
+	return tok->cp_end - tok->cp_begin == tok->byte_end - tok->byte_begin;
+}
+
+/*
+ * The lowercased text of token j (lex_token_lower()); 0 when it is too
+ * long to be a number. ASCII tokens, nearly all, are lowered here
+ * without the calls (tokens hold no NUL).
+ */
+static size_t token_lower(const num_src *src, size_t j, char *buf, size_t n)
+{
+	const entx_token *tok = src_tok(src, j);
+	if (tok == NULL)
+		return 0;
+	size_t len = tok->byte_end - tok->byte_begin;
+	if (!is_ascii(tok))
+		return lex_token_lower(src->doc, tok, buf, n);
+	if (len + 1 > n) {
+		buf[0] = '\0';
+		return 0;
+	}
+	const char *s = src->text + tok->byte_begin;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = token_ascii_lower_(s[i]);
+	buf[len] = '\0';
+	return len;
 }
 
 /*
@@ -222,18 +266,17 @@ static gboolean parse_glued(const num_lexicon *lx, const char *rest, num_result 
 }
 
 /* Scale words after digits: "1.5 million", "$7.2 bn". */
-static void parse_scale(const num_lexicon *lx, const entx_doc *doc, size_t limit,
+static void parse_scale(const num_lexicon *lx, const num_src *src, size_t limit,
                         gboolean allow_abbrev, num_result *out)
 {
 	char buf[64];
 	while (out->end < limit) {
 		/* Most numbers have no scale word: an ASCII token that is no
 		 * entry of the numbers table ends the number at once. */
-		const entx_token *next = entx_doc_token(doc, out->end);
-		if (next != NULL && next->cp_end - next->cp_begin == next->byte_end - next->byte_begin &&
-		    !lex_has_tok(lx->numbers, next))
+		const entx_token *next = src_tok(src, out->end);
+		if (next != NULL && is_ascii(next) && !lex_has_tok(lx->numbers, next))
 			break;
-		size_t len = token_lower(doc, out->end, buf, sizeof buf);
+		size_t len = token_lower(src, out->end, buf, sizeof buf);
 		const lex_entry *e = len ? lex_lookup(lx->numbers, buf) : NULL;
 		word_kind k = kind_of(e);
 		if (k == W_ABBREV && !allow_abbrev &&
@@ -248,27 +291,44 @@ static void parse_scale(const num_lexicon *lx, const entx_doc *doc, size_t limit
 	}
 }
 
-static gboolean parse_digits(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
+static gboolean parse_digits(const num_lexicon *lx, const num_src *src, size_t i, size_t limit,
                              gboolean allow_abbrev, num_result *out)
 {
 	char buf[128];
-	size_t len = token_lower(doc, i, buf, sizeof buf);
+	const entx_token *tok = &src->toks[i];
+	/* Lowercasing changes no digit, comma or point: an ASCII token is read
+	 * where it stands, and only what follows its digits is lowered. */
+	const char *s = buf;
+	size_t len = tok->byte_end - tok->byte_begin;
+	if (!is_ascii(tok))
+		len = token_lower(src, i, buf, sizeof buf);
+	else if (len + 1 <= sizeof buf)
+		s = src->text + tok->byte_begin;
+	else
+		len = 0;
 	gboolean plain = FALSE;
-	size_t used = len ? num_digits(buf, len, &out->value, &out->n_digits, &plain) : 0;
+	size_t used = len ? num_digits(s, len, &out->value, &out->n_digits, &plain) : 0;
 	if (used == 0)
 		return FALSE;
 	out->flags |= NUM_DIGITS | (plain ? NUM_PLAIN : 0);
-	if (buf[0] == '0' && used > 1 && g_ascii_isdigit(buf[1]))
+	if (s[0] == '0' && used > 1 && g_ascii_isdigit(s[1]))
 		out->flags |= NUM_LEADING_ZERO;
 	out->end = i + 1;
-	if (!parse_glued(lx, buf + used, out))
+	const char *rest = buf + used;
+	if (s != buf) {
+		for (size_t k = used; k < len; k++)
+			buf[k - used] = token_ascii_lower_(s[k]);
+		buf[len - used] = '\0';
+		rest = buf;
+	}
+	if (!parse_glued(lx, rest, out))
 		return FALSE;
 	/* A scale word after a range in one token scales both ends:
 	 * "2.3-4.6 million". */
 	gboolean range = out->range_digits > 0;
 	if (used == len || range) {
 		double before = out->scale;
-		parse_scale(lx, doc, limit, allow_abbrev, out);
+		parse_scale(lx, src, limit, allow_abbrev, out);
 		if (range && out->scale != before)
 			out->range_max = scaled(out->range_max, out->scale / before);
 	}
@@ -289,19 +349,34 @@ static gboolean may_be_number_word(const num_lexicon *lx, const entx_doc *doc,
 	return num_word_at(lx, doc, tok);
 }
 
-static gboolean is_and(const entx_doc *doc, const entx_token *tok)
+/*
+ * Cuts text at every hyphen, in place, into parts (NULL-terminated, room
+ * for strlen(text) + 2 pointers), as g_strsplit(text, "-", -1) would,
+ * without allocating.
+ */
+static void split_hyphens(char *text, char **parts)
 {
-	return tok->byte_end - tok->byte_begin == 3 &&
-	       g_ascii_strncasecmp(entx_doc_text(doc, NULL) + tok->byte_begin, "and", 3) == 0;
+	size_t n = 0;
+	parts[n++] = text;
+	for (char *p = text; *p != '\0'; p++) {
+		if (*p == '-') {
+			*p = '\0';
+			parts[n++] = p + 1;
+		}
+	}
+	parts[n] = NULL;
 }
 
-/* Feeds the hyphen-separated parts of one word token to the sum. */
+/* Feeds the hyphen-separated parts of one word token (text, lowercased,
+ * shorter than NUM_WORD_MAX) to the sum. */
+#define NUM_WORD_MAX 128
 static gboolean word_token(const num_lexicon *lx, word_state *st, char *text, num_result *out)
 {
-	char **parts = g_strsplit(text, "-", -1);
+	char *parts[NUM_WORD_MAX + 1];
+	split_hyphens(text, parts);
 	gboolean ok = TRUE;
 	size_t k = 0;
-	for (; parts[k] != NULL && ok; k++) {
+	for (; parts[k] != NULL; k++) {
 		const lex_entry *e = lex_lookup(lx->numbers, parts[k]);
 		word_kind wk = kind_of(e);
 		if (wk == W_NONE || wk == W_ABBREV || !word_step(st, wk, e->value))
@@ -320,17 +395,16 @@ static gboolean word_token(const num_lexicon *lx, word_state *st, char *text, nu
 			out->flags |= NUM_HYPHEN_UNIT;
 		}
 	}
-	g_strfreev(parts);
 	return ok;
 }
 
-static gboolean parse_words(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
+static gboolean parse_words(const num_lexicon *lx, const num_src *src, size_t i, size_t limit,
                             num_result *out)
 {
-	char buf[128];
+	char buf[NUM_WORD_MAX];
 	word_state st = {0};
 	size_t j = i;
-	size_t len = token_lower(doc, j, buf, sizeof buf);
+	size_t len = token_lower(src, j, buf, sizeof buf);
 	if (len == 0)
 		return FALSE;
 	if (strcmp(buf, "a") == 0 || strcmp(buf, "an") == 0) {
@@ -339,12 +413,12 @@ static gboolean parse_words(const num_lexicon *lx, const entx_doc *doc, size_t i
 	}
 	size_t last_good = i;
 	for (; j < limit; j++) {
-		const entx_token *tok = entx_doc_token(doc, j);
+		const entx_token *tok = &src->toks[j];
 		if (!(tok->flags & ENTX_TOK_WORD) || (tok->flags & ENTX_TOK_HAS_DIGIT))
 			break;
-		if (!may_be_number_word(lx, doc, tok) && !is_and(doc, tok))
+		if (!may_be_number_word(lx, src->doc, tok) && !token_is(src->text, tok, "and"))
 			break;
-		len = token_lower(doc, j, buf, sizeof buf);
+		len = token_lower(src, j, buf, sizeof buf);
 		if (len == 0)
 			break;
 		if (strcmp(buf, "and") == 0) {
@@ -376,14 +450,13 @@ static gboolean parse_words(const num_lexicon *lx, const entx_doc *doc, size_t i
 }
 
 /* "two and a half": adds the half to a whole number without scale. */
-static void read_half(const entx_doc *doc, size_t limit, num_result *out)
+static void read_half(const num_src *src, size_t limit, num_result *out)
 {
 	static const char *const words[] = {"and", "a", "half"};
 	if (out->unit != NULL || out->scale != 1 || out->end + 3 > limit)
 		return;
-	const char *text = entx_doc_text(doc, NULL);
 	for (size_t k = 0; k < 3; k++)
-		if (!token_is(text, entx_doc_token(doc, out->end + k), words[k]))
+		if (!token_is(src->text, src_tok(src, out->end + k), words[k]))
 			return;
 	out->value += 0.5;
 	out->end += 3;
@@ -393,20 +466,24 @@ static void read_half(const entx_doc *doc, size_t limit, num_result *out)
 gboolean num_parse(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
                    gboolean allow_abbrev, num_result *out)
 {
-	const entx_token *tok = entx_doc_token(doc, i);
-	const char *text = entx_doc_text(doc, NULL);
+	num_src src = {.doc = doc, .text = entx_doc_text(doc, NULL)};
+	src.toks = entx_doc_tokens(doc, &src.n);
 	memset(out, 0, sizeof *out);
 	out->first = i;
 	out->scale = 1;
-	if (tok == NULL || i >= limit)
+	/* Nothing past the last token can be read anyway. */
+	if (limit > src.n)
+		limit = src.n;
+	if (i >= limit)
 		return FALSE;
+	const entx_token *tok = &src.toks[i];
 	gboolean ok = FALSE;
-	if (g_ascii_isdigit(text[tok->byte_begin]))
-		ok = parse_digits(lx, doc, i, limit, allow_abbrev, out);
+	if (g_ascii_isdigit(src.text[tok->byte_begin]))
+		ok = parse_digits(lx, &src, i, limit, allow_abbrev, out);
 	else if (tok->flags & ENTX_TOK_WORD)
-		ok = parse_words(lx, doc, i, limit, out);
+		ok = parse_words(lx, &src, i, limit, out);
 	if (ok)
-		read_half(doc, limit, out);
+		read_half(&src, limit, out);
 	return ok;
 }
 
