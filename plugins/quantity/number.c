@@ -26,19 +26,23 @@ static word_kind kind_of(const lex_entry *e)
 {
 	if (e == NULL || e->kind == NULL)
 		return W_NONE;
-	if (strcmp(e->kind, "unit") == 0)
-		return W_UNIT;
-	if (strcmp(e->kind, "tens") == 0)
-		return W_TENS;
-	if (strcmp(e->kind, "hundred") == 0)
-		return W_HUNDRED;
-	if (strcmp(e->kind, "scale") == 0)
-		return W_SCALE;
-	if (strcmp(e->kind, "dozen") == 0)
-		return W_DOZEN;
-	if (strcmp(e->kind, "abbrev") == 0)
-		return W_ABBREV;
-	return W_NONE;
+	/* The first letter tells the kinds apart: one compare, not six. */
+	switch (e->kind[0]) {
+	case 'u':
+		return strcmp(e->kind, "unit") == 0 ? W_UNIT : W_NONE;
+	case 't':
+		return strcmp(e->kind, "tens") == 0 ? W_TENS : W_NONE;
+	case 'h':
+		return strcmp(e->kind, "hundred") == 0 ? W_HUNDRED : W_NONE;
+	case 's':
+		return strcmp(e->kind, "scale") == 0 ? W_SCALE : W_NONE;
+	case 'd':
+		return strcmp(e->kind, "dozen") == 0 ? W_DOZEN : W_NONE;
+	case 'a':
+		return strcmp(e->kind, "abbrev") == 0 ? W_ABBREV : W_NONE;
+	default:
+		return W_NONE;
+	}
 }
 
 static gboolean after_separator(word_kind k)
@@ -107,6 +111,12 @@ static gboolean word_step(word_state *st, word_kind k, double v)
 static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
+/* g_ascii_isdigit() without the table. */
+static inline gboolean is_digit(char c)
+{
+	return (unsigned)(c - '0') < 10u;
+}
+
 size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean *plain)
 {
 	char buf[64];
@@ -116,19 +126,19 @@ size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean
 	uint64_t mantissa = 0; /* the digits read, as an integer while they are 15 or fewer */
 	while (i < len && n + 1 < sizeof buf) {
 		char c = s[i];
-		if (g_ascii_isdigit(c)) {
+		if (is_digit(c)) {
 			buf[n++] = c;
 			mantissa = mantissa * 10 + (uint64_t)(c - '0');
 			group++;
 			if (!dot)
 				digits++;
-		} else if (c == ',' && !dot && i + 3 < len && g_ascii_isdigit(s[i + 1]) &&
-		           g_ascii_isdigit(s[i + 2]) && g_ascii_isdigit(s[i + 3]) &&
-		           (i + 4 >= len || !g_ascii_isdigit(s[i + 4])) &&
+		} else if (c == ',' && !dot && i + 3 < len && is_digit(s[i + 1]) &&
+		           is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+		           (i + 4 >= len || !is_digit(s[i + 4])) &&
 		           (commas ? group == 3 : group >= 1 && group <= 3)) {
 			commas = TRUE;
 			group = 0;
-		} else if (c == '.' && !dot && i + 1 < len && g_ascii_isdigit(s[i + 1]) &&
+		} else if (c == '.' && !dot && i + 1 < len && is_digit(s[i + 1]) &&
 		           digits > 0) {
 			dot = TRUE;
 			buf[n++] = '.';
@@ -222,8 +232,35 @@ static void apply_scale(num_result *out, double factor)
 	out->value = scaled(out->value, factor);
 }
 
-/* Reads what follows the digits inside one token: 5km, 15bn, 27-year, 200-250. */
-static gboolean parse_glued(const num_lexicon *lx, const char *rest, num_result *out)
+/* The longest token text, lowercased, read as a number (with its NUL). */
+#define NUM_WORD_MAX 128
+
+/*
+ * Cuts text at every hyphen, in place, into parts (NULL-terminated, room
+ * for strlen(text) + 2 pointers), as g_strsplit(text, "-", -1) would
+ * (no part at all for ""), without allocating.
+ */
+static void split_hyphens(char *text, char **parts)
+{
+	size_t n = 0;
+	if (*text == '\0') {
+		parts[0] = NULL;
+		return;
+	}
+	parts[n++] = text;
+	for (char *p = text; *p != '\0'; p++) {
+		if (*p == '-') {
+			*p = '\0';
+			parts[n++] = p + 1;
+		}
+	}
+	parts[n] = NULL;
+}
+
+
+/* Reads what follows the digits inside one token (lowercased, shorter than
+ * NUM_WORD_MAX; cut up in place): 5km, 15bn, 27-year, 200-250. */
+static gboolean parse_glued(const num_lexicon *lx, char *rest, num_result *out)
 {
 	if (rest[0] == '\0')
 		return TRUE;
@@ -240,12 +277,12 @@ static gboolean parse_glued(const num_lexicon *lx, const char *rest, num_result 
 		return TRUE;
 	}
 	if (rest[0] == '-') {
-		char **parts = g_strsplit(rest + 1, "-", -1);
+		char *parts[NUM_WORD_MAX + 1];
+		split_hyphens(rest + 1, parts);
 		const lex_entry *u = parts[0] != NULL ? lex_lookup(lx->units, parts[0]) : NULL;
 		gboolean ok = u != NULL && (parts[1] == NULL || parts[2] == NULL);
 		if (ok && parts[1] != NULL)
 			ok = strcmp(parts[1], "old") == 0 || strcmp(parts[1], "long") == 0;
-		g_strfreev(parts);
 		if (!ok)
 			return FALSE;
 		out->unit = u;
@@ -294,7 +331,7 @@ static void parse_scale(const num_lexicon *lx, const num_src *src, size_t limit,
 static gboolean parse_digits(const num_lexicon *lx, const num_src *src, size_t i, size_t limit,
                              gboolean allow_abbrev, num_result *out)
 {
-	char buf[128];
+	char buf[NUM_WORD_MAX];
 	const entx_token *tok = &src->toks[i];
 	/* Lowercasing changes no digit, comma or point: an ASCII token is read
 	 * where it stands, and only what follows its digits is lowered. */
@@ -314,7 +351,7 @@ static gboolean parse_digits(const num_lexicon *lx, const num_src *src, size_t i
 	if (s[0] == '0' && used > 1 && g_ascii_isdigit(s[1]))
 		out->flags |= NUM_LEADING_ZERO;
 	out->end = i + 1;
-	const char *rest = buf + used;
+	char *rest = buf + used;
 	if (s != buf) {
 		for (size_t k = used; k < len; k++)
 			buf[k - used] = token_ascii_lower_(s[k]);
@@ -349,27 +386,8 @@ static gboolean may_be_number_word(const num_lexicon *lx, const entx_doc *doc,
 	return num_word_at(lx, doc, tok);
 }
 
-/*
- * Cuts text at every hyphen, in place, into parts (NULL-terminated, room
- * for strlen(text) + 2 pointers), as g_strsplit(text, "-", -1) would,
- * without allocating.
- */
-static void split_hyphens(char *text, char **parts)
-{
-	size_t n = 0;
-	parts[n++] = text;
-	for (char *p = text; *p != '\0'; p++) {
-		if (*p == '-') {
-			*p = '\0';
-			parts[n++] = p + 1;
-		}
-	}
-	parts[n] = NULL;
-}
-
-/* Feeds the hyphen-separated parts of one word token (text, lowercased,
- * shorter than NUM_WORD_MAX) to the sum. */
-#define NUM_WORD_MAX 128
+/* Feeds the hyphen-separated parts of one word token (lowercased, shorter
+ * than NUM_WORD_MAX) to the sum. */
 static gboolean word_token(const num_lexicon *lx, word_state *st, char *text, num_result *out)
 {
 	char *parts[NUM_WORD_MAX + 1];

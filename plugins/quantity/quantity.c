@@ -15,7 +15,10 @@
 
 static void quantity_destroy(void *state)
 {
-	g_free(state);
+	quantity_state *st = state;
+	hashmap_free(&st->prefix_ends);
+	hashmap_free(&st->qualifier_ends);
+	g_free(st);
 }
 
 /* The hashmaps take fold hash 0 for 1 (hashmap_key_()): so does the filter. */
@@ -32,6 +35,16 @@ static void add_number_word(gpointer text, gpointer entry, gpointer st)
 {
 	(void)entry;
 	add_starter(st, entx_hash_fold(text, strlen(text)));
+}
+
+/* Records the fold hash of every suffix of an entry's text (see prefix_ends). */
+static void add_suffixes(gpointer text, gpointer entry, gpointer ends)
+{
+	(void)entry;
+	const char *s = text;
+	size_t len = strlen(s);
+	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p))
+		hashmap_put(ends, entx_hash_fold(p, len - (size_t)(p - s)), 1);
 }
 
 static void *quantity_create(const entx_plugin_config *cfg, GError **error)
@@ -56,14 +69,14 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	lex_table_foreach(st->nl.numbers, add_number_word, st);
 	add_starter(st, entx_hash_fold("a", 1));
 	add_starter(st, entx_hash_fold("an", 2));
+	lex_table_foreach(st->prefixes, add_suffixes, &st->prefix_ends);
+	lex_table_foreach(st->qualifiers, add_suffixes, &st->qualifier_ends);
 	return st;
 }
 
-/*
- * The longest entry of table t that ends exactly at token end, starting
- * at or after floor ("US$" rather than "$").
- */
-static const lex_entry *ending_at(const qctx *c, const lex_table *t, size_t end, size_t *start)
+/* ending_at() once the token before end may end an entry. */
+static const lex_entry *longest_ending_at(const qctx *c, const lex_table *t, size_t end,
+                                          size_t *start)
 {
 	for (size_t back = 3; back >= 1; back--) {
 		if (back > end - c->floor)
@@ -76,6 +89,25 @@ static const lex_entry *ending_at(const qctx *c, const lex_table *t, size_t end,
 		}
 	}
 	return NULL;
+}
+
+/*
+ * The longest entry of table t that ends exactly at token end, starting
+ * at or after floor ("US$" rather than "$"). ends holds the fold hashes
+ * the last token of an entry of t may have: the token before most
+ * numbers has none, and costs this inline test only.
+ */
+static inline const lex_entry *ending_at(const qctx *c, const lex_table *t, const hashmap *ends,
+                                         size_t end, size_t *start)
+{
+	if (end <= c->floor)
+		return NULL;
+	/* Non-ASCII tokens lowercase in ways the fold hash need not follow. */
+	const entx_token *last = qctx_tok(c, end - 1);
+	if (last->cp_end - last->cp_begin == last->byte_end - last->byte_begin &&
+	    !hashmap_contains(ends, last->fold_hash))
+		return NULL;
+	return longest_ending_at(c, t, end, start);
 }
 
 /* An opening bracket or quote: "(-5%)". */
@@ -112,13 +144,13 @@ static void read_prefix(const qctx *c, qty *q, size_t i)
 		i = sign;
 	}
 	size_t start = i;
-	const lex_entry *cur = q->negative ? NULL : ending_at(c, c->st->prefixes, i, &start);
+	const lex_entry *cur = q->negative ? NULL : ending_at(c, c->st->prefixes, &c->st->prefix_ends, i, &start);
 	q->first = i;
 	if (cur != NULL) {
 		q->currency = cur->code;
 		q->first = start;
 	}
-	const lex_entry *qual = ending_at(c, c->st->qualifiers, q->first, &start);
+	const lex_entry *qual = ending_at(c, c->st->qualifiers, &c->st->qualifier_ends, q->first, &start);
 	if (qual != NULL) {
 		q->qualifier = qual->qualifier;
 		q->first = start;

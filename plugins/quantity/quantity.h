@@ -26,6 +26,13 @@ typedef struct quantity_state {
 	 * tokens with one test of it. Bits may be set for other words too.
 	 */
 	uint64_t starters[64];
+	/*
+	 * Fold hashes the last token of an entry of prefixes or qualifiers
+	 * may have: of every suffix of its text. An ASCII token that has
+	 * none ends no entry, and the lookups back from it are skipped.
+	 */
+	hashmap prefix_ends;
+	hashmap qualifier_ends;
 } quantity_state;
 
 /* The bit of fold hash h in a filter of 4096 bits; a multiply mixes the
