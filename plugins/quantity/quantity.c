@@ -342,26 +342,40 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
 	return TRUE;
 }
 
-static char *span_text(const qctx *c, size_t first, size_t end)
+/*
+ * Sets property to the text of tokens [first, end). The value is copied
+ * by the core, so a short text goes through a buffer on the stack; like
+ * g_strndup() the value ends at a NUL in the text.
+ */
+static void set_span(const qctx *c, entx_mention *m, const char *property, size_t first,
+                     size_t end)
 {
 	const entx_token *a = qctx_tok(c, first);
 	const entx_token *b = qctx_tok(c, end - 1);
-	return g_strndup(c->text + a->byte_begin, b->byte_end - a->byte_begin);
+	size_t len = b->byte_end - a->byte_begin;
+	char buf[256];
+	if (len < sizeof buf) {
+		memcpy(buf, c->text + a->byte_begin, len);
+		buf[len] = '\0';
+		entx_mention_set_string(m, property, buf);
+		return;
+	}
+	char *text = g_strndup(c->text + a->byte_begin, len);
+	entx_mention_set_string(m, property, text);
+	g_free(text);
 }
 
 static void emit_unit(const qctx *c, const qty *q, entx_mention *m)
 {
 	if (q->unit != NULL) {
-		char *text = q->unit_glued ? g_strdup(q->unit->text)
-		                           : span_text(c, q->unit_first, q->unit_end);
-		entx_mention_set_string(m, "schema:unitText", text);
-		g_free(text);
+		if (q->unit_glued)
+			entx_mention_set_string(m, "schema:unitText", q->unit->text);
+		else
+			set_span(c, m, "schema:unitText", q->unit_first, q->unit_end);
 		if (q->unit->code != NULL)
 			entx_mention_set_string(m, "schema:unitCode", q->unit->code);
 	} else if (q->unit_end > q->unit_first) {
-		char *text = span_text(c, q->unit_first, q->unit_end);
-		entx_mention_set_string(m, "schema:unitText", text);
-		g_free(text);
+		set_span(c, m, "schema:unitText", q->unit_first, q->unit_end);
 	}
 }
 
@@ -429,14 +443,25 @@ static inline gboolean cannot_start(const quantity_state *st, const entx_token *
 	return !(t->flags & ENTX_TOK_WORD) || !qty_filter_has(st->starters, t->fold_hash);
 }
 
+/* The first token from i on (n when none) that cannot_start() lets through.
+ * A loop of its own, so that its few variables stay in registers. */
+static inline size_t next_start(const quantity_state *st, const entx_token *toks, size_t i,
+                                size_t n)
+{
+	while (i < n && cannot_start(st, &toks[i]))
+		i++;
+	return i;
+}
+
 static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
 {
 	(void)error;
 	qctx c = {.st = state, .doc = doc, .text = entx_doc_text(doc, NULL)};
 	c.toks = entx_doc_tokens(doc, &c.n);
-	for (size_t i = 0; i < c.n; i++) {
+	for (size_t i = next_start(c.st, c.toks, 0, c.n); i < c.n;
+	     i = next_start(c.st, c.toks, i + 1, c.n)) {
 		qty q;
-		if (cannot_start(c.st, &c.toks[i]) || !candidate(&c, i) || !assemble(&c, i, &q))
+		if (!candidate(&c, i) || !assemble(&c, i, &q))
 			continue;
 		emit(&c, &q);
 		c.floor = q.end;
