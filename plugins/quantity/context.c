@@ -258,10 +258,12 @@ static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n)
 	if (!(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE)) ||
 	    (t->flags & (ENTX_TOK_SENT_START | ENTX_TOK_PARA_START)))
 		return FALSE;
-	size_t len = lex_token_lower(c->doc, t, w, n);
-	if (len == 0 || lex_has_tok(c->st->stops, qctx_tok(c, k)) || qty_is_calendar(c, k))
+	if (lex_has_tok(c->st->stops, t) || qty_is_calendar(c, k) ||
+	    lex_has_tok(c->st->nl.numbers, t))
 		return FALSE;
-	if (lex_has_tok(c->st->nl.numbers, qctx_tok(c, k)))
+	/* Lowered only now: the tests above turn most words away. */
+	size_t len = lex_token_lower_at(c->text, c->doc, t, w, n);
+	if (len == 0)
 		return FALSE;
 	/* Adverbs: "seven killed recently". */
 	return !(len > 4 && strcmp(w + len - 2, "ly") == 0 && (t->flags & ENTX_TOK_LOWER));

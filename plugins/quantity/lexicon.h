@@ -131,4 +131,27 @@ void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data);
  */
 size_t lex_token_lower(const entx_doc *doc, const entx_token *tok, char *buf, size_t n);
 
+/*
+ * lex_token_lower_at:
+ * lex_token_lower() for a caller that holds text, entx_doc_text() of doc:
+ * an ASCII token, nearly every one, is lowered inline without the calls
+ * (tokens hold no NUL).
+ */
+static inline size_t lex_token_lower_at(const char *text, const entx_doc *doc,
+                                        const entx_token *tok, char *buf, size_t n)
+{
+	size_t len = tok->byte_end - tok->byte_begin;
+	if (tok->cp_end - tok->cp_begin != len)
+		return lex_token_lower(doc, tok, buf, n);
+	if (len + 1 > n) {
+		buf[0] = '\0';
+		return 0;
+	}
+	const char *s = text + tok->byte_begin;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + ('a' - 'A')) : s[i];
+	buf[len] = '\0';
+	return len;
+}
+
 #endif

@@ -107,7 +107,10 @@ static gboolean word_step(word_state *st, word_kind k, double v)
 	return TRUE;
 }
 
-/* Powers of ten exact in a double: up to 1e22. */
+/* The most digits and point num_digits() reads, and its NUL. */
+#define NUM_DIGITS_MAX 64
+
+/* Powers of ten exact in a double (up to 1e22); num_digits() needs 1e15. */
 static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
@@ -117,17 +120,31 @@ static inline gboolean is_digit(char c)
 	return (unsigned)(c - '0') < 10u;
 }
 
+/*
+ * What strtod() reads of the len bytes at s that num_digits() took: the
+ * digits and the point, without the thousands commas.
+ */
+static double digits_strtod(const char *s, size_t len)
+{
+	char buf[NUM_DIGITS_MAX];
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ',')
+			buf[n++] = s[i];
+	buf[n] = '\0';
+	return g_ascii_strtod(buf, NULL);
+}
+
 size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean *plain)
 {
-	char buf[64];
-	size_t i = 0, n = 0, group = 0;
+	size_t i = 0, n = 0, group = 0; /* n: digits and point read, at most NUM_DIGITS_MAX - 1 */
 	gboolean commas = FALSE, dot = FALSE;
 	int digits = 0;
 	uint64_t mantissa = 0; /* the digits read, as an integer while they are 15 or fewer */
-	while (i < len && n + 1 < sizeof buf) {
+	while (i < len && n + 1 < NUM_DIGITS_MAX) {
 		char c = s[i];
 		if (is_digit(c)) {
-			buf[n++] = c;
+			n++;
 			mantissa = mantissa * 10 + (uint64_t)(c - '0');
 			group++;
 			if (!dot)
@@ -138,10 +155,9 @@ size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean
 		           (commas ? group == 3 : group >= 1 && group <= 3)) {
 			commas = TRUE;
 			group = 0;
-		} else if (c == '.' && !dot && i + 1 < len && is_digit(s[i + 1]) &&
-		           digits > 0) {
+		} else if (c == '.' && !dot && i + 1 < len && is_digit(s[i + 1]) && digits > 0) {
 			dot = TRUE;
-			buf[n++] = '.';
+			n++;
 		} else {
 			break;
 		}
@@ -150,17 +166,15 @@ size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean
 	if (digits == 0)
 		return 0;
 	size_t n_all = dot ? n - 1 : n; /* digits before and after the point */
-	if (n_all <= 15) {
-		/*
-		 * Exact in a double, and so is the power of ten: the one rounding
-		 * of the division gives the double nearest the decimal, as strtod
-		 * does, without the call. Most numbers in news are these.
-		 */
+	/*
+	 * Exact in a double, and so is the power of ten: the one rounding of
+	 * the division gives the double nearest the decimal, as strtod does,
+	 * without the call. Most numbers in news are these.
+	 */
+	if (n_all <= 15)
 		*value = (double)mantissa / exact_pow10[n_all - (size_t)digits];
-	} else {
-		buf[n] = '\0';
-		*value = g_ascii_strtod(buf, NULL);
-	}
+	else
+		*value = digits_strtod(s, i);
 	*n_int = digits;
 	*plain = !commas && !dot;
 	return i;
@@ -185,28 +199,11 @@ static inline gboolean is_ascii(const entx_token *tok)
 	return tok->cp_end - tok->cp_begin == tok->byte_end - tok->byte_begin;
 }
 
-/*
- * The lowercased text of token j (lex_token_lower()); 0 when it is too
- * long to be a number. ASCII tokens, nearly all, are lowered here
- * without the calls (tokens hold no NUL).
- */
+/* The lowercased text of token j; 0 when it is too long to be a number. */
 static size_t token_lower(const num_src *src, size_t j, char *buf, size_t n)
 {
 	const entx_token *tok = src_tok(src, j);
-	if (tok == NULL)
-		return 0;
-	size_t len = tok->byte_end - tok->byte_begin;
-	if (!is_ascii(tok))
-		return lex_token_lower(src->doc, tok, buf, n);
-	if (len + 1 > n) {
-		buf[0] = '\0';
-		return 0;
-	}
-	const char *s = src->text + tok->byte_begin;
-	for (size_t i = 0; i < len; i++)
-		buf[i] = token_ascii_lower_(s[i]);
-	buf[len] = '\0';
-	return len;
+	return tok != NULL ? lex_token_lower_at(src->text, src->doc, tok, buf, n) : 0;
 }
 
 /*

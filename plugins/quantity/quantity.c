@@ -16,8 +16,7 @@
 static void quantity_destroy(void *state)
 {
 	quantity_state *st = state;
-	hashmap_free(&st->prefix_ends);
-	hashmap_free(&st->qualifier_ends);
+	hashmap_free(&st->entry_ends);
 	g_free(st);
 }
 
@@ -37,14 +36,23 @@ static void add_number_word(gpointer text, gpointer entry, gpointer st)
 	add_starter(st, entx_hash_fold(text, strlen(text)));
 }
 
-/* Records the fold hash of every suffix of an entry's text (see prefix_ends). */
-static void add_suffixes(gpointer text, gpointer entry, gpointer ends)
+typedef struct ends_of {
+	hashmap *ends;
+	uint32_t bit; /* QTY_END_* */
+} ends_of;
+
+/* Records the fold hash of every suffix of an entry's text (see entry_ends). */
+static void add_suffixes(gpointer text, gpointer entry, gpointer data)
 {
 	(void)entry;
+	const ends_of *to = data;
 	const char *s = text;
 	size_t len = strlen(s);
-	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p))
-		hashmap_put(ends, entx_hash_fold(p, len - (size_t)(p - s)), 1);
+	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		uint64_t h = entx_hash_fold(p, len - (size_t)(p - s));
+		const uint32_t *bits = hashmap_get(to->ends, h);
+		hashmap_put(to->ends, h, (bits != NULL ? *bits : 0) | to->bit);
+	}
 }
 
 static void *quantity_create(const entx_plugin_config *cfg, GError **error)
@@ -69,14 +77,18 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	lex_table_foreach(st->nl.numbers, add_number_word, st);
 	add_starter(st, entx_hash_fold("a", 1));
 	add_starter(st, entx_hash_fold("an", 2));
-	lex_table_foreach(st->prefixes, add_suffixes, &st->prefix_ends);
-	lex_table_foreach(st->qualifiers, add_suffixes, &st->qualifier_ends);
+	lex_table_foreach(st->prefixes, add_suffixes,
+	                  &(ends_of){.ends = &st->entry_ends, .bit = QTY_END_PREFIX});
+	lex_table_foreach(st->qualifiers, add_suffixes,
+	                  &(ends_of){.ends = &st->entry_ends, .bit = QTY_END_QUALIFIER});
 	return st;
 }
 
-/* ending_at() once the token before end may end an entry. */
-static const lex_entry *longest_ending_at(const qctx *c, const lex_table *t, size_t end,
-                                          size_t *start)
+/*
+ * The longest entry of table t that ends exactly at token end, starting
+ * at or after floor ("US$" rather than "$").
+ */
+static const lex_entry *ending_at(const qctx *c, const lex_table *t, size_t end, size_t *start)
 {
 	for (size_t back = 3; back >= 1; back--) {
 		if (back > end - c->floor)
@@ -92,22 +104,20 @@ static const lex_entry *longest_ending_at(const qctx *c, const lex_table *t, siz
 }
 
 /*
- * The longest entry of table t that ends exactly at token end, starting
- * at or after floor ("US$" rather than "$"). ends holds the fold hashes
- * the last token of an entry of t may have: the token before most
- * numbers has none, and costs this inline test only.
+ * The QTY_END_* bits of the tables whose entries may end at token end
+ * (see entry_ends): the token before most numbers ends none, and costs
+ * this one lookup for both tables.
  */
-static inline const lex_entry *ending_at(const qctx *c, const lex_table *t, const hashmap *ends,
-                                         size_t end, size_t *start)
+static inline uint32_t tables_ending_at(const qctx *c, size_t end)
 {
 	if (end <= c->floor)
-		return NULL;
+		return 0;
 	/* Non-ASCII tokens lowercase in ways the fold hash need not follow. */
 	const entx_token *last = qctx_tok(c, end - 1);
-	if (last->cp_end - last->cp_begin == last->byte_end - last->byte_begin &&
-	    !hashmap_contains(ends, last->fold_hash))
-		return NULL;
-	return longest_ending_at(c, t, end, start);
+	if (last->cp_end - last->cp_begin != last->byte_end - last->byte_begin)
+		return QTY_END_PREFIX | QTY_END_QUALIFIER;
+	const uint32_t *bits = hashmap_get(&c->st->entry_ends, last->fold_hash);
+	return bits != NULL ? *bits : 0;
 }
 
 /* An opening bracket or quote: "(-5%)". */
@@ -144,13 +154,19 @@ static void read_prefix(const qctx *c, qty *q, size_t i)
 		i = sign;
 	}
 	size_t start = i;
-	const lex_entry *cur = q->negative ? NULL : ending_at(c, c->st->prefixes, &c->st->prefix_ends, i, &start);
+	uint32_t tables = tables_ending_at(c, i);
+	const lex_entry *cur = !q->negative && (tables & QTY_END_PREFIX)
+	                           ? ending_at(c, c->st->prefixes, i, &start)
+	                           : NULL;
 	q->first = i;
 	if (cur != NULL) {
 		q->currency = cur->code;
 		q->first = start;
+		tables = tables_ending_at(c, q->first);
 	}
-	const lex_entry *qual = ending_at(c, c->st->qualifiers, &c->st->qualifier_ends, q->first, &start);
+	const lex_entry *qual = (tables & QTY_END_QUALIFIER)
+	                            ? ending_at(c, c->st->qualifiers, q->first, &start)
+	                            : NULL;
 	if (qual != NULL) {
 		q->qualifier = qual->qualifier;
 		q->first = start;
@@ -275,7 +291,7 @@ static gboolean article_duration(const qctx *c, size_t i)
 		return FALSE;
 	const entx_token *t = qctx_tok(c, i + 1);
 	char w[32];
-	size_t len = lex_token_lower(c->doc, t, w, sizeof w);
+	size_t len = lex_token_lower_at(c->text, c->doc, t, w, sizeof w);
 	if (len == 0 || w[len - 1] == 's')
 		return FALSE;
 	if (i == 0)
@@ -305,7 +321,7 @@ static gboolean article_one(const qctx *c, size_t i, num_result *num)
 /* Assembles the quantity whose number starts at token i. */
 static gboolean assemble(const qctx *c, size_t i, qty *q)
 {
-	memset(q, 0, sizeof *q);
+	memset(q, 0, offsetof(qty, num));
 	read_prefix(c, q, i);
 	if (!num_parse(&c->st->nl, c->doc, i, c->n, q->currency != NULL, &q->num) &&
 	    !article_one(c, i, &q->num))

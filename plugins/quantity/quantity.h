@@ -28,18 +28,20 @@ typedef struct quantity_state {
 	uint64_t starters[64];
 	/*
 	 * Fold hashes the last token of an entry of prefixes or qualifiers
-	 * may have: of every suffix of its text. An ASCII token that has
-	 * none ends no entry, and the lookups back from it are skipped.
+	 * may have (of every suffix of its text), each to the QTY_END_* bits
+	 * of the tables: an ASCII token that has none ends no entry, and the
+	 * lookups back from it are skipped.
 	 */
-	hashmap prefix_ends;
-	hashmap qualifier_ends;
+	hashmap entry_ends;
 } quantity_state;
 
-/* The bit of fold hash h in a filter of 4096 bits; a multiply mixes the
- * low bytes of an FNV hash into the high bits taken. */
+enum { QTY_END_PREFIX = 1u << 0, QTY_END_QUALIFIER = 1u << 1 };
+
+/* The bit of fold hash h in a filter of 4096 bits: its low 12 bits, which
+ * FNV-1a mixes from every byte (the prime is odd), with no multiply. */
 static inline unsigned qty_filter_bit(uint64_t h)
 {
-	return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+	return (unsigned)(h & 4095u);
 }
 
 static inline void qty_filter_add(uint64_t *filter, uint64_t h)
@@ -58,8 +60,6 @@ static inline gboolean qty_filter_has(const uint64_t *filter, uint64_t h)
 typedef struct qty {
 	size_t first; /* first token of the mention */
 	size_t end;   /* one past its last token */
-	num_result num;
-	num_result num2; /* the upper end of a range */
 	gboolean is_range;
 	gboolean range_word;   /* first is "between" or "from" */
 	const char *qualifier; /* entx:qualifier, or NULL */
@@ -70,6 +70,9 @@ typedef struct qty {
 	gboolean unit_glued; /* the unit is inside the number's token */
 	gboolean negative;   /* a sign or "minus" came first: -20 degrees */
 	double confidence;
+	/* Last: the numbers are filled by their readers, not zeroed first. */
+	num_result num;
+	num_result num2; /* the upper end of a range, read only when is_range */
 } qty;
 
 /* Per extract() call: the document and its extent. */
