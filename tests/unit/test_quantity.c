@@ -104,6 +104,18 @@ static const qcase positives[] = {
     {"about US$ 16 million to $ 28 million", "about US$ 16 million to $ 28 million",
      "16000000-28000000", NULL, "USD", "range"},
     {"nineteen people", "nineteen people", "19", "people", NULL, NULL},
+    /* decimals read without strtod(): the nearest double all the same,
+     * which %.10f shows to the last bit here */
+    {"It holds 12345678.1234567 barrels.", "12345678.1234567 barrels", "12345678.1234566998",
+     "barrels", "BLL", NULL},
+    {"It rose 0.1 percent.", "0.1 percent", "0.1", "percent", "P1", NULL},
+    {"They hired 4,000,000.25 people.", "4,000,000.25 people", "4000000.25", "people", NULL,
+     NULL},
+    /* more than 15 digits: read by strtod() */
+    {"It holds 1234567890123.4567 barrels.", "1234567890123.4567 barrels",
+     "1234567890123.4567871094", "barrels", "BLL", NULL},
+    /* the starter filter lets "A" through as "a" */
+    {"A dozen eggs were sold.", "A dozen eggs", "12", "eggs", NULL, NULL},
     {"Seven suspects were held.", "Seven suspects", "7", "suspects", NULL, NULL},
 };
 
@@ -206,12 +218,35 @@ static void test_properties(void **state)
 	entx_engine_free(e);
 }
 
+/* Decimals are read without strtod(), into the double nearest them all
+ * the same: 0.3 is 3 / 10, not 3 * 0.1 (0.30000000000000004). */
+static void test_decimal_values(void **state)
+{
+	(void)state;
+	static const char *const cases[][3] = {
+	    {"It rose 0.3 percent.", "0.3 percent", "0.3"},
+	    {"It rose 1.1 percent.", "1.1 percent", "1.1"},
+	    {"It holds 0.07 barrels.", "0.07 barrels", "0.07"},
+	    {"It holds 2,500.35 barrels.", "2,500.35 barrels", "2500.35"},
+	};
+	entx_engine *e = harness_engine("quantity");
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		entx_doc *d = harness_run(e, cases[i][0], NULL);
+		const entx_mention *m = harness_find(d, "Quantity", cases[i][1]);
+		assert_non_null(m);
+		assert_string_equal(harness_prop(m, "schema:value"), cases[i][2]);
+		entx_doc_free(d);
+	}
+	entx_engine_free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_positives),
 	    cmocka_unit_test(test_negatives),
 	    cmocka_unit_test(test_properties),
+	    cmocka_unit_test(test_decimal_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
