@@ -111,8 +111,8 @@ static gboolean word_step(word_state *st, word_kind k, double v)
 #define NUM_DIGITS_MAX 64
 
 /* Powers of ten exact in a double (up to 1e22); num_digits() needs 1e15. */
-static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+static const double exact_pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
 /* g_ascii_isdigit() without the table. */
 static inline gboolean is_digit(char c)
@@ -253,7 +253,6 @@ static void split_hyphens(char *text, char **parts)
 	}
 	parts[n] = NULL;
 }
-
 
 /* Reads what follows the digits inside one token (lowercased, shorter than
  * NUM_WORD_MAX; cut up in place): 5km, 15bn, 27-year, 200-250. */

@@ -164,9 +164,8 @@ static void read_prefix(const qctx *c, qty *q, size_t i)
 		q->first = start;
 		tables = tables_ending_at(c, q->first);
 	}
-	const lex_entry *qual = (tables & QTY_END_QUALIFIER)
-	                            ? ending_at(c, c->st->qualifiers, q->first, &start)
-	                            : NULL;
+	const lex_entry *qual =
+	    (tables & QTY_END_QUALIFIER) ? ending_at(c, c->st->qualifiers, q->first, &start) : NULL;
 	if (qual != NULL) {
 		q->qualifier = qual->qualifier;
 		q->first = start;
@@ -363,8 +362,7 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
  * by the core, so a short text goes through a buffer on the stack; like
  * g_strndup() the value ends at a NUL in the text.
  */
-static void set_span(const qctx *c, entx_mention *m, const char *property, size_t first,
-                     size_t end)
+static void set_span(const qctx *c, entx_mention *m, const char *property, size_t first, size_t end)
 {
 	const entx_token *a = qctx_tok(c, first);
 	const entx_token *b = qctx_tok(c, end - 1);
