@@ -140,8 +140,9 @@ struct tok {
 	size_t end;
 	uint32_t flags;
 	unsigned n_letters;
-	unsigned n_upper;
-	unsigned n_lower;
+	/* the shape needs no more than whether there is a letter of each case */
+	gboolean has_upper;
+	gboolean has_lower;
 	int first_class;
 	int role;
 	int abbr;
@@ -158,6 +159,7 @@ struct scan {
 	size_t cp;          /* code points before byte cp_byte */
 	size_t cp_byte;
 	size_t last_end;    /* byte end of the previous token */
+	size_t run_bound;   /* a non-letter is there, so a run of letters before it ends by it */
 	uint32_t last_flags;
 	int last_role;
 	gboolean gap_space; /* the gap before the token being scanned */
@@ -169,15 +171,12 @@ struct scan {
 	int pending;
 	/* the current line */
 	size_t line_first;
-	unsigned line_ntok;
 	unsigned line_words;
 	unsigned line_long;
 	unsigned line_long_uncap;
 	unsigned line_uncap;
 	gboolean line_lower;
 	gboolean line_upper;
-	gboolean line_open_end;  /* its last token may end a sentence */
-	gboolean line_abbr_end;
 	gboolean prev_line_ends; /* the line just ended may end a sentence */
 };
 
@@ -642,9 +641,9 @@ static inline void count_letter(struct tok *t, int cl)
 {
 	t->n_letters++;
 	if (cl == CL_UPPER)
-		t->n_upper++;
+		t->has_upper = TRUE;
 	else if (cl == CL_LOWER)
-		t->n_lower++;
+		t->has_lower = TRUE;
 }
 
 /* The end of the run of letters and marks at pos. */
@@ -690,17 +689,17 @@ static inline gboolean ascii_space_at(const struct scan *s, size_t pos)
 	return b < 0x80 && ascii_class[b] <= CL_BREAK;
 }
 
-/* 1 for an ASCII lowercase letter, 2 for an uppercase one, 0 for any other byte. */
-static const unsigned char ascii_letter[256] = {
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
-	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2,
-	['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
-	['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2,
-	['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+/* For an ASCII letter, its lowercase form (what the fold hash takes); 0 for any other byte. */
+#define LETTER_PAIR(lower) [(lower) - 'a' + 'A'] = (lower), [(lower)] = (lower)
+static const unsigned char folded_letter[256] = {
+	LETTER_PAIR('a'), LETTER_PAIR('b'), LETTER_PAIR('c'), LETTER_PAIR('d'), LETTER_PAIR('e'),
+	LETTER_PAIR('f'), LETTER_PAIR('g'), LETTER_PAIR('h'), LETTER_PAIR('i'), LETTER_PAIR('j'),
+	LETTER_PAIR('k'), LETTER_PAIR('l'), LETTER_PAIR('m'), LETTER_PAIR('n'), LETTER_PAIR('o'),
+	LETTER_PAIR('p'), LETTER_PAIR('q'), LETTER_PAIR('r'), LETTER_PAIR('s'), LETTER_PAIR('t'),
+	LETTER_PAIR('u'), LETTER_PAIR('v'), LETTER_PAIR('w'), LETTER_PAIR('x'), LETTER_PAIR('y'),
+	LETTER_PAIR('z'),
 };
+#undef LETTER_PAIR
 
 /* The ASCII letters at pos, the bulk of most text, counted into t. */
 static size_t ascii_letters(const struct scan *s, struct tok *t, size_t pos)
@@ -708,17 +707,16 @@ static size_t ascii_letters(const struct scan *s, struct tok *t, size_t pos)
 	const unsigned char *text = (const unsigned char *)s->text;
 	size_t start = pos;
 	unsigned upper = 0;
-	unsigned kind = 0;
 
 	/* branch-free counting: only the end of the run is a branch */
-	while (pos < s->len && (kind = ascii_letter[text[pos]]) != 0) {
-		upper += kind >> 1;
+	while (pos < s->len && folded_letter[text[pos]] != 0) {
+		upper += text[pos] < 'a';
 		pos++;
 	}
 	unsigned n = (unsigned)(pos - start);
 	t->n_letters += n;
-	t->n_upper += upper;
-	t->n_lower += n - upper;
+	t->has_upper |= upper > 0;
+	t->has_lower |= upper < n;
 	return pos;
 }
 
@@ -1019,9 +1017,9 @@ static uint32_t shape_flags(const struct tok *t)
 		return 0;
 	if (t->first_class == CL_UPPER)
 		flags |= ENTX_TOK_CAPITALIZED;
-	if (t->n_upper > 0 && t->n_lower == 0)
+	if (t->has_upper && !t->has_lower)
 		flags |= ENTX_TOK_ALLCAPS;
-	if (t->n_lower > 0 && t->n_upper == 0)
+	if (t->has_lower && !t->has_upper)
 		flags |= ENTX_TOK_LOWER;
 	return flags;
 }
@@ -1069,28 +1067,29 @@ static gboolean line_is_headline(const struct scan *s)
 	return s->line_long_uncap == 0 && (s->line_long > 0 || s->line_uncap == 0);
 }
 
-/* Closes the current line before token index `end`. */
+/*
+ * Closes the current line before token index `end`, its last token the
+ * one pushed last (what the line ends in is read from s->last_*).
+ */
 static void end_line(struct scan *s, size_t end)
 {
 	gboolean headline = line_is_headline(s);
+	gboolean open_end = !(s->last_flags & ENTX_TOK_PUNCT) || s->last_role == ROLE_CLOSE;
 
 	if (headline)
 		for (size_t i = s->line_first; i < end; i++)
 			token_at(s, i)->flags |= ENTX_TOK_TITLECASE_LINE;
-	s->prev_line_ends = s->line_open_end && !s->line_abbr_end &&
-	                    (headline || s->line_ntok <= 6);
+	s->prev_line_ends = open_end && !(s->last_flags & ENTX_TOK_ABBREV) &&
+	                    (headline || end - s->line_first <= 6);
 	s->line_first = end;
-	s->line_ntok = s->line_words = s->line_long = s->line_long_uncap = s->line_uncap = 0;
+	s->line_words = s->line_long = s->line_long_uncap = s->line_uncap = 0;
 	s->line_lower = s->line_upper = FALSE;
 }
 
 static inline void count_line(struct scan *s, const struct tok *t)
 {
-	s->line_ntok++;
-	s->line_lower |= t->n_lower > 0;
-	s->line_upper |= t->n_upper > 0;
-	s->line_open_end = !(t->flags & ENTX_TOK_PUNCT) || t->role == ROLE_CLOSE;
-	s->line_abbr_end = (t->flags & ENTX_TOK_ABBREV) != 0;
+	s->line_lower |= t->has_lower;
+	s->line_upper |= t->has_upper;
 	if (!(t->flags & ENTX_TOK_WORD) || t->n_letters == 0 || (t->flags & ENTX_TOK_POSSESSIVE))
 		return;
 	gboolean capitalized = t->first_class == CL_UPPER;
@@ -1170,28 +1169,27 @@ static inline uint64_t token_hash(const char *p, size_t n, size_t *cps)
  * Appends a token. The array is grown in large steps and trimmed at the
  * end, which saves a library call and a copy per token.
  */
-static inline void append(struct scan *s, const entx_token *tok)
+static inline entx_token *append(struct scan *s)
 {
 	if (s->n == s->tokens->len)
 		g_array_set_size(s->tokens, s->n + MAX(s->n - s->first, (size_t)256));
-	g_array_index(s->tokens, entx_token, s->n++) = *tok;
+	return &g_array_index(s->tokens, entx_token, s->n++);
 }
 
 /* Appends t (its flags final) as the next token, and moves the scan past it. */
 static inline void push(struct scan *s, const struct tok *t, size_t cp_begin, size_t cps,
                         uint64_t hash)
 {
-	entx_token tok = {
-		.byte_begin = t->begin,
-		.byte_end = t->end,
-		.cp_begin = cp_begin,
-		.cp_end = cp_begin + cps,
-		.flags = t->flags,
-		.sentence = s->sentence,
-		.fold_hash = hash,
-	};
-	append(s, &tok);
-	s->cp = tok.cp_end;
+	/* written in place: a copy from the stack was a tenth of the tokenizer */
+	entx_token *tok = append(s);
+	tok->byte_begin = t->begin;
+	tok->byte_end = t->end;
+	tok->cp_begin = cp_begin;
+	tok->cp_end = cp_begin + cps;
+	tok->flags = t->flags;
+	tok->sentence = s->sentence;
+	tok->fold_hash = hash;
+	s->cp = cp_begin + cps;
 	s->cp_byte = t->end;
 	s->last_end = t->end;
 	s->last_flags = t->flags;
@@ -1255,26 +1253,36 @@ static inline gboolean plain_word(const struct scan *s, struct tok *t)
 {
 	const unsigned char *p = (const unsigned char *)s->text;
 	size_t pos = t->begin;
-	unsigned kind = ascii_letter[p[pos]];
-	if (kind == 0)
+	unsigned folded = folded_letter[p[pos]];
+	if (folded == 0)
 		return FALSE;
-	int first_class = kind == 2 ? CL_UPPER : CL_LOWER;
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	unsigned upper = 0;
-	do {
-		upper += kind >> 1;
-		h = (h ^ (p[pos] | 0x20u)) * UINT64_C(0x100000001b3);
-		pos++;
-	} while (pos < s->len && (kind = ascii_letter[p[pos]]) != 0);
+	/* bit 5 (0x20) is set in lowercase letters, clear in uppercase ones */
+	unsigned any_bits = 0, all_bits = 0xFF;
+	if (pos < s->run_bound) {
+		/* the run stops at a non-letter before the end: no length check */
+		do {
+			any_bits |= p[pos];
+			all_bits &= p[pos];
+			h = (h ^ folded) * UINT64_C(0x100000001b3);
+			folded = folded_letter[p[++pos]];
+		} while (folded != 0);
+	} else {
+		do {
+			any_bits |= p[pos];
+			all_bits &= p[pos];
+			h = (h ^ folded) * UINT64_C(0x100000001b3);
+			pos++;
+		} while (pos < s->len && (folded = folded_letter[p[pos]]) != 0);
+	}
 	if (pos < s->len && !ends_plain_word[p[pos]])
 		return FALSE;
-	unsigned n = (unsigned)(pos - t->begin);
 	t->end = pos;
 	t->flags = ENTX_TOK_WORD;
-	t->n_letters = n;
-	t->n_upper = upper;
-	t->n_lower = n - upper;
-	t->first_class = first_class;
+	t->n_letters = (unsigned)(pos - t->begin);
+	t->has_upper = !(all_bits & 0x20);
+	t->has_lower = (any_bits & 0x20) != 0;
+	t->first_class = p[t->begin] < 'a' ? CL_UPPER : CL_LOWER;
 	t->hashed = TRUE;
 	t->hash = h;
 	return TRUE;
@@ -1287,18 +1295,26 @@ static inline gboolean plain_word(const struct scan *s, struct tok *t)
  */
 static inline void emit_spaced_word(struct scan *s, struct tok *t)
 {
-	s->gap_space = TRUE;
-	s->gap_newline = FALSE;
-	s->gap_para = FALSE;
+	gboolean capitalized = t->first_class == CL_UPPER;
 	uint32_t flags = ENTX_TOK_WORD | ENTX_TOK_SPACE_BEFORE | shape_flags(t);
-	if (starts_sentence(s, t)) {
+
+	/* starts_sentence() after a space: only a capital can start one */
+	if (capitalized && (s->pending == PEND_STRONG ||
+	                    (s->pending == PEND_ABBR && is_starter_word(s, t)))) {
 		flags |= ENTX_TOK_SENT_START;
 		s->sentence++;
 	}
 	s->pending = PEND_NONE;
 	t->flags = flags;
-	count_line(s, t);
-
+	/* count_line() for a word of letters */
+	s->line_lower |= t->has_lower;
+	s->line_upper |= t->has_upper;
+	s->line_words++;
+	s->line_uncap += !capitalized;
+	if (t->n_letters >= 4) {
+		s->line_long++;
+		s->line_long_uncap += !capitalized;
+	}
 	push(s, t, s->cp + 1, t->end - t->begin, t->hash);
 }
 
@@ -1310,6 +1326,10 @@ size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 
 	if (text == NULL)
 		return 0;
+	size_t last_non_letter = len;
+	while (last_non_letter > 0 && folded_letter[(unsigned char)text[last_non_letter - 1]] != 0)
+		last_non_letter--;
+	s.run_bound = last_non_letter > 0 ? last_non_letter - 1 : 0;
 	for (;;) {
 		/* pos == last_end: not the first token (last_end starts at -1) */
 		if (pos + 1 < len && text[pos] == ' ' && pos == s.last_end && !s.possessive_next) {
