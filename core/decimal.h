@@ -22,18 +22,30 @@
  */
 static inline size_t entx_priv_udecimal(char *buf, uint64_t v, size_t min_digits)
 {
-	char digits[20];
-	size_t n = 0;
-	do {
-		digits[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	while (n < min_digits && n < sizeof digits)
-		digits[n++] = '0';
-	size_t len = 0;
-	while (n > 0)
-		buf[len++] = digits[--n];
-	buf[len] = '\0';
+	/* Two digits per division: a division per digit was most of a number's cost. */
+	static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930"
+	                               "31323334353637383940414243444546474849505152535455565758596061"
+	                               "62636465666768697071727374757677787980818283848586878889909192"
+	                               "93949596979899";
+	size_t n = 1;
+	for (uint64_t bound = 10; n < 20 && v >= bound; bound *= 10)
+		n++;
+	size_t len = n > min_digits ? n : min_digits > 20 ? 20 : min_digits;
+	char *p = buf + len;
+	*p = '\0';
+	while (v >= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
+	while (p > buf)
+		*--p = '0';
 	return len;
 }
 

@@ -5,51 +5,109 @@
 
 #include <string.h>
 
+#include "decimal.h"
 #include "json_write.h"
 
 /* Bytes written as a backslash escape; everything else is copied. */
 static const char ESCAPE[256] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\', ['\0'] = '0'};
 
-static void append_escaped(GString *out, const char *s, size_t n)
+/* Bit 7 of each byte of w set where the byte is one that ESCAPE rewrites. */
+static inline uint64_t escaped_bytes(uint64_t w)
 {
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		char e = ESCAPE[(unsigned char)s[i]];
-		if (G_LIKELY(e == 0))
-			continue;
-		entx_put(out, s + run, i - run);
-		char pair[2] = {'\\', e};
-		entx_put(out, pair, 2);
-		run = i + 1;
-	}
-	entx_put(out, s + run, n - run);
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+	/* a byte below 0x10 (NUL, tab, LF, CR among them), or a backslash */
+	uint64_t backslash = w ^ (ones * '\\');
+	return (((w - ones * 0x10) & ~w) | ((backslash - ones) & ~backslash)) & high;
 }
 
+/*
+ * Copies the n bytes at s to w with the bytes of ESCAPE escaped; w has
+ * room for 2n bytes. Returns the end of what it wrote. Eight bytes are
+ * checked and copied at a time while none needs an escape, as in nearly
+ * every mention and value.
+ */
+static char *put_escaped(char *w, const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8, w += 8) {
+		uint64_t chunk;
+		memcpy(&chunk, s + i, 8);
+		if (escaped_bytes(chunk) != 0)
+			break;
+		memcpy(w, &chunk, 8);
+	}
+	for (; i < n; i++) {
+		char e = ESCAPE[(unsigned char)s[i]];
+		if (G_LIKELY(e == 0)) {
+			*w++ = s[i];
+		} else {
+			*w++ = '\\';
+			*w++ = e;
+		}
+	}
+	return w;
+}
+
+/* The escaped id and its tab, once per document: in buf when it fits. */
+static const char *id_column(const entx_doc *doc, char **heap, char *buf, size_t size,
+                             size_t *len)
+{
+	const char *id = entx_doc_id(doc);
+	size_t n = strlen(id);
+	char *w = buf;
+	if (2 * n + 1 > size)
+		w = *heap = g_malloc(2 * n + 1);
+	char *end = put_escaped(w, id, n);
+	*end++ = '\t';
+	*len = (size_t)(end - w);
+	return w;
+}
+
+/*
+ * Each line is written straight into out after one check for room, not
+ * a field at a time: the checks and the copies of a few bytes each were
+ * half of the writer's work.
+ */
 void entx_tsv_document(const entx_doc *doc, GString *out, const entx_drain *drain)
 {
 	const char *text = entx_doc_text(doc, NULL);
-	GString *id = g_string_new(NULL);
-	append_escaped(id, entx_doc_id(doc), strlen(entx_doc_id(doc)));
-	g_string_append_c(id, '\t');
-	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++) {
+	char id_buf[256];
+	char *id_heap = NULL;
+	size_t id_len = 0;
+	const char *id = id_column(doc, &id_heap, id_buf, sizeof id_buf, &id_len);
+	size_t n_mentions = entx_doc_n_mentions(doc);
+	for (size_t i = 0; i < n_mentions; i++) {
 		const entx_mention *m = entx_doc_mention(doc, i);
-		size_t b = entx_doc_byte_offset(doc, entx_mention_begin(m));
-		size_t e = entx_doc_byte_offset(doc, entx_mention_end(m));
-		entx_put(out, id->str, id->len);
-		entx_append_decimal(out, entx_mention_begin(m));
-		entx_put_c(out, '\t');
-		entx_append_decimal(out, entx_mention_end(m));
-		entx_put_c(out, '\t');
+		size_t begin = entx_mention_begin(m), end = entx_mention_end(m);
+		size_t b = entx_doc_byte_offset(doc, begin);
+		size_t e = entx_doc_byte_offset(doc, end);
 		const char *category = entx_mention_category(m);
-		entx_put(out, category, strlen(category));
-		entx_put_c(out, '\t');
-		append_escaped(out, text + b, e - b);
-		entx_put_c(out, '\t');
+		size_t category_len = strlen(category);
 		const char *value = entx_mention_value(m);
-		if (value != NULL)
-			append_escaped(out, value, strlen(value));
-		entx_put_c(out, '\n');
+		size_t value_len = value != NULL ? strlen(value) : 0;
+		/* id, two numbers, category, text and value escaped, 4 tabs and a newline */
+		size_t room = id_len + 2 * ENTX_DECIMAL_MAX + category_len + 2 * (e - b) +
+		              2 * value_len + 5;
+		size_t start = out->len;
+		if (out->allocated_len - start <= room)
+			g_string_set_size(out, start + room);
+		char *w = out->str + start;
+		memcpy(w, id, id_len);
+		w += id_len;
+		w += entx_priv_udecimal(w, begin, 1);
+		*w++ = '\t';
+		w += entx_priv_udecimal(w, end, 1);
+		*w++ = '\t';
+		memcpy(w, category, category_len);
+		w += category_len;
+		*w++ = '\t';
+		w = put_escaped(w, text + b, e - b);
+		*w++ = '\t';
+		w = put_escaped(w, value, value_len);
+		*w++ = '\n';
+		*w = '\0';
+		out->len = (size_t)(w - out->str);
 		entx_drain_maybe(drain, out);
 	}
-	g_string_free(id, TRUE);
+	g_free(id_heap);
 }
