@@ -77,6 +77,7 @@ entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 	doc->mention_blocks = g_ptr_array_new_with_free_func(g_free);
 	/* A document's strings (categories, classes, values) take a few KB. */
 	doc->strings = g_string_chunk_new(2048);
+	doc->interned = g_string_chunk_new(1024);
 	g_datalist_init(&doc->data);
 	fill(doc, id, text, len);
 	return doc;
@@ -121,9 +122,13 @@ void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
 	g_ptr_array_set_size(doc->mention_blocks, 0);
 	doc->block_left = 0;
 	doc->block_next = NULL;
-	/* Interned strings die with the chunk's storage: forget them. */
 	g_string_chunk_clear(doc->strings);
-	memset(doc->intern_from, 0, sizeof doc->intern_from);
+	if (doc->interned_bytes > ENTX_INTERNED_KEEP) {
+		/* Interned strings die with the chunk's storage: forget them. */
+		g_string_chunk_clear(doc->interned);
+		memset(doc->intern_from, 0, sizeof doc->intern_from);
+		doc->interned_bytes = 0;
+	}
 	doc->reference_date[0] = '\0';
 	doc->current_annotator = NULL;
 	doc->current_priority = 0;
@@ -140,6 +145,7 @@ void entx_doc_free(entx_doc *doc)
 	g_ptr_array_free(doc->mentions, TRUE);
 	g_ptr_array_free(doc->mention_blocks, TRUE);
 	g_string_chunk_free(doc->strings);
+	g_string_chunk_free(doc->interned);
 	g_free(doc);
 }
 

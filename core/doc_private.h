@@ -38,6 +38,9 @@ struct entx_mention {
 	entx_prop props_here[2];
 };
 
+/* The interned copies a reset keeps (see struct entx_doc). */
+#define ENTX_INTERNED_KEEP 16384u
+
 /* Code points are counted per block of this many bytes, so byte <->
  * code point conversions are a table lookup plus a short scan. */
 #define ENTX_CP_BLOCK 64
@@ -58,9 +61,15 @@ struct entx_doc {
 	size_t block_left;
 	void *block_next;
 	GStringChunk *strings;
-	/* intern() in mention.c: the last strings interned, by caller pointer */
+	/*
+	 * intern() in mention.c: the last strings interned, by caller pointer,
+	 * and their copies. The copies outlive a reset (plugins pass the same
+	 * constants in every document) until they take ENTX_INTERNED_KEEP bytes.
+	 */
 	const char *intern_from[64]; /* a power of two */
 	const char *intern_to[64];
+	GStringChunk *interned;
+	size_t interned_bytes;
 	GData *data;         /* entx_doc_set_data */
 	/* Set by the engine while a plugin's extract() runs. */
 	const char *current_annotator;

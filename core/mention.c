@@ -27,11 +27,12 @@ static const char *default_class(const char *category)
 /* Mention strings repeat a lot (categories, classes, property names).
  * Plugins pass the same few constants again and again, so a small table
  * keyed by the caller's pointer (and checked by content, since a caller
- * may reuse a buffer) keeps one copy of each in the document's chunk
- * without hashing the string. A string that misses (new, or its slot
- * taken) is copied again, which costs a few bytes and no hash table per
- * document; so equal strings need not share one pointer. A full run of
- * probes reuses the slot it ends on. */
+ * may reuse a buffer) keeps one copy of each in the document's chunk of
+ * interned strings without hashing the string. A reset keeps chunk and
+ * table, so most documents find their strings there already. A string
+ * that misses (new, or its slot taken) is copied again, which costs a
+ * few bytes and no hash table per document; so equal strings need not
+ * share one pointer. A full run of probes reuses the slot it ends on. */
 static const char *intern(entx_doc *doc, const char *s)
 {
 	size_t mask = G_N_ELEMENTS(doc->intern_from) - 1;
@@ -45,7 +46,8 @@ static const char *intern(entx_doc *doc, const char *s)
 		if (doc->intern_from[i] == NULL)
 			break;
 	}
-	const char *interned = g_string_chunk_insert(doc->strings, s);
+	const char *interned = g_string_chunk_insert(doc->interned, s);
+	doc->interned_bytes += strlen(interned) + 1;
 	doc->intern_from[i] = s;
 	doc->intern_to[i] = interned;
 	return interned;
