@@ -1243,19 +1243,23 @@ static const unsigned char ends_plain_word[256] = {
 	['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [0x7F] = 1,
 };
 
+/* A run of ASCII letters as plain_word() and spaced_word() read it. */
+struct letters {
+	size_t end;
+	uint64_t hash;     /* entx_hash_fold() of the run */
+	gboolean has_upper;
+	gboolean has_lower;
+};
+
 /*
- * The commonest token, ASCII letters ended by a byte of ends_plain_word
- * (or the end of the text), read in one loop together with its hash.
- * Gives exactly what scan_token and emit's token_hash would; FALSE, with
- * t untouched, for any other token.
+ * Reads the ASCII letters at pos (at least one) with their hash. TRUE
+ * when they make a whole token, the commonest one: ended by a byte of
+ * ends_plain_word or by the end of the text.
  */
-static inline gboolean plain_word(const struct scan *s, struct tok *t)
+static inline gboolean read_letters(const struct scan *s, size_t pos, struct letters *w)
 {
 	const unsigned char *p = (const unsigned char *)s->text;
-	size_t pos = t->begin;
 	unsigned folded = folded_letter[p[pos]];
-	if (folded == 0)
-		return FALSE;
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	/* bit 5 (0x20) is set in lowercase letters, clear in uppercase ones */
 	unsigned any_bits = 0, all_bits = 0xFF;
@@ -1275,47 +1279,125 @@ static inline gboolean plain_word(const struct scan *s, struct tok *t)
 			pos++;
 		} while (pos < s->len && (folded = folded_letter[p[pos]]) != 0);
 	}
-	if (pos < s->len && !ends_plain_word[p[pos]])
+	w->end = pos;
+	w->hash = h;
+	w->has_upper = !(all_bits & 0x20);
+	w->has_lower = (any_bits & 0x20) != 0;
+	return pos >= s->len || ends_plain_word[p[pos]];
+}
+
+/*
+ * A plain word (see read_letters()) at t->begin, read into t with its
+ * hash: exactly what scan_token and emit's token_hash would give. FALSE,
+ * with t untouched, for any other token.
+ */
+static inline gboolean plain_word(const struct scan *s, struct tok *t)
+{
+	const unsigned char *p = (const unsigned char *)s->text;
+	struct letters w;
+	if (folded_letter[p[t->begin]] == 0 || !read_letters(s, t->begin, &w))
 		return FALSE;
-	t->end = pos;
+	t->end = w.end;
 	t->flags = ENTX_TOK_WORD;
-	t->n_letters = (unsigned)(pos - t->begin);
-	t->has_upper = !(all_bits & 0x20);
-	t->has_lower = (any_bits & 0x20) != 0;
+	t->n_letters = (unsigned)(w.end - t->begin);
+	t->has_upper = w.has_upper;
+	t->has_lower = w.has_lower;
 	t->first_class = p[t->begin] < 'a' ? CL_UPPER : CL_LOWER;
 	t->hashed = TRUE;
-	t->hash = h;
+	t->hash = w.hash;
 	return TRUE;
 }
 
 /*
- * emit() for the commonest token of all, a plain word (plain_word() read
- * it) after a gap of exactly one space that follows the previous token:
- * the same result with the gap's and the word's known answers filled in.
+ * The commonest token of all, a plain word after a gap of exactly one
+ * space that follows the previous token, read and emitted in one go:
+ * what scan_token and emit would do with the answers for such a gap and
+ * such a word filled in, and no struct tok in memory. Returns the end of
+ * the word, or 0 (nothing done) when there is no plain word at begin.
  */
-static inline void emit_spaced_word(struct scan *s, struct tok *t)
+static inline size_t spaced_word(struct scan *s, size_t begin)
 {
-	gboolean capitalized = t->first_class == CL_UPPER;
-	uint32_t flags = ENTX_TOK_WORD | ENTX_TOK_SPACE_BEFORE | shape_flags(t);
-
+	const unsigned char *p = (const unsigned char *)s->text;
+	struct letters w;
+	if (folded_letter[p[begin]] == 0 || !read_letters(s, begin, &w))
+		return 0;
+	size_t n = w.end - begin;
+	gboolean capitalized = p[begin] < 'a';
+	uint32_t flags = ENTX_TOK_WORD | ENTX_TOK_SPACE_BEFORE;
+	/* shape_flags() */
+	if (capitalized)
+		flags |= ENTX_TOK_CAPITALIZED;
+	if (!w.has_lower)
+		flags |= ENTX_TOK_ALLCAPS;
+	if (!w.has_upper)
+		flags |= ENTX_TOK_LOWER;
 	/* starts_sentence() after a space: only a capital can start one */
 	if (capitalized && (s->pending == PEND_STRONG ||
-	                    (s->pending == PEND_ABBR && is_starter_word(s, t)))) {
+	                    (s->pending == PEND_ABBR &&
+	                     word_lookup(s->text + begin, n) == ABBR_STARTER))) {
 		flags |= ENTX_TOK_SENT_START;
 		s->sentence++;
 	}
 	s->pending = PEND_NONE;
-	t->flags = flags;
 	/* count_line() for a word of letters */
-	s->line_lower |= t->has_lower;
-	s->line_upper |= t->has_upper;
+	s->line_lower |= w.has_lower;
+	s->line_upper |= w.has_upper;
 	s->line_words++;
 	s->line_uncap += !capitalized;
-	if (t->n_letters >= 4) {
+	if (n >= 4) {
 		s->line_long++;
 		s->line_long_uncap += !capitalized;
 	}
-	push(s, t, s->cp + 1, t->end - t->begin, t->hash);
+	/* push() */
+	size_t cp_begin = s->cp + 1;
+	entx_token *tok = append(s);
+	tok->byte_begin = begin;
+	tok->byte_end = w.end;
+	tok->cp_begin = cp_begin;
+	tok->cp_end = cp_begin + n;
+	tok->flags = flags;
+	tok->sentence = s->sentence;
+	tok->fold_hash = w.hash;
+	s->cp = cp_begin + n;
+	s->cp_byte = w.end;
+	s->last_end = w.end;
+	s->last_flags = flags;
+	s->last_role = ROLE_NONE;
+	return w.end;
+}
+
+/*
+ * The commonest tokens after words: , ; : or a lone period, at pos right
+ * after the previous token (gap 0) or after a single space (gap 1),
+ * read and emitted as scan_token and emit would: no sentence or line
+ * starts there, and a period is terminal. Returns the token's end, or 0
+ * (nothing done) for any other token at pos.
+ */
+static inline size_t lone_punct(struct scan *s, size_t pos, size_t gap)
+{
+	unsigned char c = (unsigned char)s->text[pos];
+	if (c != ',' && c != '.' && c != ';' && c != ':')
+		return 0;
+	unsigned char next = pos + 1 < s->len ? (unsigned char)s->text[pos + 1] : ' ';
+	/* a combining mark would join it; a period may start a run or a number */
+	if (next >= 0x80 || (c == '.' && (next == '.' || ascii_class[next] == CL_DIGIT)))
+		return 0;
+	uint32_t flags = ENTX_TOK_PUNCT | (gap != 0 ? ENTX_TOK_SPACE_BEFORE : 0);
+	s->pending = c == '.' ? PEND_STRONG : PEND_NONE;
+	entx_token *tok = append(s);
+	tok->byte_begin = pos;
+	tok->byte_end = pos + 1;
+	tok->cp_begin = s->cp + gap;
+	tok->cp_end = s->cp + gap + 1;
+	tok->flags = flags;
+	tok->sentence = s->sentence;
+	tok->fold_hash = (UINT64_C(0xcbf29ce484222325) ^ c) * UINT64_C(0x100000001b3);
+	s->cp += gap + 1;
+	s->cp_byte = pos + 1;
+	s->last_end = pos + 1;
+	s->last_flags = flags;
+	s->last_role = c == '.' ? ROLE_TERMINAL : ROLE_NONE;
+	return pos + 1;
 }
 
 size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
@@ -1332,11 +1414,14 @@ size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 	s.run_bound = last_non_letter > 0 ? last_non_letter - 1 : 0;
 	for (;;) {
 		/* pos == last_end: not the first token (last_end starts at -1) */
-		if (pos + 1 < len && text[pos] == ' ' && pos == s.last_end && !s.possessive_next) {
-			struct tok t = {.begin = pos + 1};
-			if (plain_word(&s, &t)) {
-				emit_spaced_word(&s, &t);
-				pos = t.end;
+		if (pos == s.last_end && !s.possessive_next && pos + 1 < len) {
+			size_t end = 0;
+			if (text[pos] != ' ')
+				end = lone_punct(&s, pos, 0);
+			else if ((end = spaced_word(&s, pos + 1)) == 0)
+				end = lone_punct(&s, pos + 1, 1);
+			if (end != 0) {
+				pos = end;
 				continue;
 			}
 		}
