@@ -38,22 +38,6 @@ static void build_block_table(entx_doc *doc)
 	}
 }
 
-static void build_sentence_index(entx_doc *doc)
-{
-	/* A sentence is rarely shorter than 8 tokens: one allocation suffices. */
-	if (doc->sentences == NULL)
-		doc->sentences = g_array_sized_new(FALSE, FALSE, sizeof(size_t),
-		                                   doc->tokens->len / 8 + 4);
-	uint32_t prev = UINT32_MAX;
-	for (size_t i = 0; i < doc->tokens->len; i++) {
-		const entx_token *t = &g_array_index(doc->tokens, entx_token, i);
-		if (t->sentence != prev) {
-			g_array_append_val(doc->sentences, i);
-			prev = t->sentence;
-		}
-	}
-}
-
 /* The text, its tokens and what is built from them, in doc's containers
  * (tokens and sentences each NULL or empty). */
 static void fill(entx_doc *doc, const char *id, const char *text, size_t len)
@@ -65,8 +49,11 @@ static void fill(entx_doc *doc, const char *id, const char *text, size_t len)
 	                                    &doc->first_invalid);
 	if (doc->tokens == NULL)
 		doc->tokens = g_array_sized_new(FALSE, FALSE, sizeof(entx_token), doc->len / 5 + 16);
-	entx_priv_tokenize(doc->text, doc->len, doc->tokens);
-	build_sentence_index(doc);
+	/* A token takes some 5 bytes and a sentence rarely fewer than 8 tokens. */
+	if (doc->sentences == NULL)
+		doc->sentences = g_array_sized_new(FALSE, FALSE, sizeof(size_t), doc->len / 40 + 4);
+	/* The sentence index is built as the tokenizer finds the sentences. */
+	entx_priv_tokenize_sentences(doc->text, doc->len, doc->tokens, doc->sentences);
 	build_block_table(doc);
 }
 

@@ -154,6 +154,7 @@ struct scan {
 	const char *text;
 	size_t len;
 	GArray *tokens;     /* its length runs ahead of n, see append() */
+	GArray *sentences;  /* NULL, or where each sentence's first token goes */
 	size_t n;           /* tokens appended */
 	size_t first;       /* index of this call's first token */
 	size_t cp;          /* code points before byte cp_byte */
@@ -1196,6 +1197,13 @@ static inline void push(struct scan *s, const struct tok *t, size_t cp_begin, si
 	s->last_role = t->role;
 }
 
+/* Token idx starts a sentence. */
+static inline void note_sentence(struct scan *s, size_t idx)
+{
+	if (s->sentences != NULL)
+		g_array_append_val(s->sentences, idx);
+}
+
 static void emit(struct scan *s, struct tok *t)
 {
 	size_t idx = s->n;
@@ -1217,6 +1225,7 @@ static void emit(struct scan *s, struct tok *t)
 		flags |= ENTX_TOK_SENT_START;
 		if (!first)
 			s->sentence++;
+		note_sentence(s, idx);
 	}
 	if (s->gap_para)
 		s->open_single = FALSE;
@@ -1337,6 +1346,7 @@ static inline size_t spaced_word(struct scan *s, size_t begin)
 	                     word_lookup(s->text + begin, n) == ABBR_STARTER))) {
 		flags |= ENTX_TOK_SENT_START;
 		s->sentence++;
+		note_sentence(s, s->n);
 	}
 	s->pending = PEND_NONE;
 	/* count_line() for a word of letters */
@@ -1402,8 +1412,15 @@ static inline size_t lone_punct(struct scan *s, size_t pos, size_t gap)
 
 size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
 {
-	struct scan s = {.text = text, .len = len, .tokens = tokens, .n = tokens->len,
-	                 .first = tokens->len, .line_first = tokens->len, .last_end = (size_t)-1};
+	return entx_priv_tokenize_sentences(text, len, tokens, NULL);
+}
+
+size_t entx_priv_tokenize_sentences(const char *text, size_t len, GArray *tokens,
+                                    GArray *sentences)
+{
+	struct scan s = {.text = text, .len = len, .tokens = tokens, .sentences = sentences,
+	                 .n = tokens->len, .first = tokens->len, .line_first = tokens->len,
+	                 .last_end = (size_t)-1};
 	size_t pos = 0;
 
 	if (text == NULL)

@@ -16,6 +16,14 @@
 size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens);
 
 /*
+ * entx_priv_tokenize_sentences:
+ * entx_priv_tokenize() that also appends to `sentences` (size_t) the
+ * index in `tokens` of each sentence's first token, as it finds them.
+ */
+size_t entx_priv_tokenize_sentences(const char *text, size_t len, GArray *tokens,
+                                    GArray *sentences);
+
+/*
  * entx_priv_is_abbreviation:
  * TRUE when the len bytes at word (a word without its final period) form
  * a known abbreviation that takes a period (Mr, Dec, St, Corp, U.S).
