@@ -33,6 +33,11 @@ printf 'alpha' | good --context=https://example.org/ctx.jsonld --no-text > "$TMP
 expect "context by reference" "$(json "$TMP/out" 'docs[0]["@context"]')" "https://example.org/ctx.jsonld"
 expect "no text" "$(json "$TMP/out" '"text" in docs[0]')" False
 
+# Ids are escaped (\t \n \\), short ones and ones too long for the stack.
+printf '{"id": "a\\tb\\\\c", "text": "alpha"}\n{"id": "%s\\n", "text": "alpha"}\n' \
+	"$(printf '%0200d' 0)" | good --input=jsonl --format=tsv > "$TMP/tsv"
+expect "tsv escaped ids" "$(cut -f1 "$TMP/tsv" | cut -c1-8 | tr '\n' '|')" 'a\tb\\c|00000000|'
+expect "tsv long escaped id" "$(head -2 "$TMP/tsv" | tail -1 | cut -f1 | cut -c199-)" '00\n'
 printf 'alpha\n' | good --format=tsv --reference-date=2017-12-18 --split=line > "$TMP/tsv"
 expect "tsv ids for split input" "$(cut -f1 "$TMP/tsv")" "-:1"
 printf 'alpha' | good --reference-date=2017-12-18 > "$TMP/out"

@@ -563,6 +563,33 @@ static void test_symbols(void **state)
 	done(&r);
 }
 
+/*
+ * The fast paths for a word or a , ; : . after one space: a word that
+ * runs into the end of a buffer (the byte past len is a letter here), a
+ * lone mark with and without a space, and the periods they leave to the
+ * general scan (runs, .5, a mark a combining character joins).
+ */
+static void test_spaced_fast_paths(void **state)
+{
+	const char text[] = "Ab cd , ef ; GH: ij . Kl .. mn .5 op ,\xCC\x81 qrsX";
+	struct result r = run_len(text, sizeof text - 2);
+	char *got = joined(&r);
+	assert_string_equal(got, "Ab|cd|,|ef|;|GH|:|ij|.|Kl|..|mn|.5|op|,\xCC\x81|qrs");
+	g_free(got);
+	assert_tok(&r, 2, 6, 7, ENTX_TOK_PUNCT | ENTX_TOK_SPACE_BEFORE, ENTX_TOK_WORD);
+	assert_int_equal(tok(&r, 2)->fold_hash, entx_hash_fold(",", 1));
+	assert_tok(&r, 5, 13, 15, ENTX_TOK_WORD | ENTX_TOK_ALLCAPS | ENTX_TOK_CAPITALIZED,
+	           ENTX_TOK_LOWER);
+	assert_tok(&r, 6, 15, 16, ENTX_TOK_PUNCT, ENTX_TOK_SPACE_BEFORE);
+	/* a period ends the sentence: Kl starts the next one */
+	assert_int_equal(tok(&r, 9)->sentence, tok(&r, 8)->sentence + 1);
+	assert_true(tok(&r, 9)->flags & ENTX_TOK_SENT_START);
+	assert_true(tok(&r, 12)->flags & ENTX_TOK_NUMBER);
+	assert_int_equal(tok(&r, 15)->fold_hash, entx_hash_fold("qrs", 3));
+	assert_tok(&r, 15, 40, 43, ENTX_TOK_WORD | ENTX_TOK_LOWER, 0);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -585,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_digit_flag),
 		cmocka_unit_test(test_appends),
 		cmocka_unit_test(test_symbols),
+		cmocka_unit_test(test_spaced_fast_paths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
