@@ -27,6 +27,7 @@ static void date_destroy(void *state)
 	lex_set_free(st->lex);
 	hashmap_free(&st->starters);
 	hashmap_free(&st->followers);
+	hashmap_free(&st->first_words);
 	g_free(st);
 }
 
@@ -117,6 +118,62 @@ static void collect_count(gpointer key, gpointer value, gpointer user_data)
 		collect_as(user_data, e, STARTER_ANY);
 }
 
+/* parse_core()'s parsers, as bits in the order it tries them. */
+enum {
+	MAY_NUMERIC = 1u << 0,
+	MAY_CALENDAR = 1u << 1,
+	MAY_TIME = 1u << 2,
+	MAY_YEAR = 1u << 3,
+	MAY_HOLIDAY = 1u << 4,
+	MAY_RELATIVE = 1u << 5,
+	MAY_ALL = (1u << 6) - 1
+};
+
+/* In st->first_words, the parsers a word starts only when capitalized
+ * sit CAPITAL_SHIFT bits up: "May", "Christmas", not "may". */
+enum { CAPITAL_SHIFT = 8 };
+
+/* Adds bits to the words of a lex_table's hashmap: every key it holds. */
+static void add_first_words(date_state *st, const hashmap *words, uint32_t bits)
+{
+	for (size_t s = 0; words->keys != NULL && s <= words->mask; s++) {
+		if (words->keys[s] == 0)
+			continue;
+		const uint32_t *old = hashmap_get(&st->first_words, words->keys[s]);
+		hashmap_put(&st->first_words, words->keys[s], (old != NULL ? *old : 0) | bits);
+	}
+}
+
+static void add_first_word(date_state *st, const char *word, uint32_t bits)
+{
+	uint64_t h = entx_hash_fold(word, strlen(word));
+	const uint32_t *old = hashmap_get(&st->first_words, h);
+	hashmap_put(&st->first_words, h, (old != NULL ? *old : 0) | bits);
+}
+
+/*
+ * The words at which each parser's first test passes: the lex_match()
+ * filter of the tables it reads the first token with, the one-token
+ * tables it asks lex_has_tok(), and the words it compares with
+ * dtok_is(). token_parsers() adds what the token's shape tells.
+ */
+static void collect_first_words(date_state *st)
+{
+	static const char *const relative_words[] = {
+	    "the", "fiscal", "earlier", "later", "year-earlier", "year-ago", NULL};
+	add_first_words(st, &st->months->first, MAY_CALENDAR << CAPITAL_SHIFT);
+	add_first_words(st, &st->weekdays->first, MAY_CALENDAR << CAPITAL_SHIFT);
+	add_first_words(st, &st->holidays->first, MAY_HOLIDAY << CAPITAL_SHIFT);
+	add_first_words(st, &st->clockwords->first, MAY_TIME);
+	add_first_words(st, &st->nl.numbers->by_hash, MAY_YEAR);
+	add_first_words(st, &st->days->first, MAY_RELATIVE);
+	add_first_words(st, &st->shifts->first, MAY_RELATIVE);
+	add_first_words(st, &st->seasons->first, MAY_RELATIVE);
+	add_first_words(st, &st->ordinals->by_hash, MAY_RELATIVE);
+	for (const char *const *w = relative_words; *w; w++)
+		add_first_word(st, *w, MAY_RELATIVE);
+}
+
 static void *date_create(const entx_plugin_config *cfg, GError **error)
 {
 	static const char *const date_files[] = {"date/calendar.rules", "date/time.rules", NULL};
@@ -157,6 +214,7 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	lex_table_foreach(st->nl.numbers, collect_count, st);
 	lex_table_foreach(st->holidays, collect_holiday, st);
 	add_followers(st);
+	collect_first_words(st);
 	st->ago_hash = entx_hash_fold("ago", 3);
 	st->earlier_hash = entx_hash_fold("earlier", 7);
 	return st;
@@ -164,17 +222,6 @@ fail:
 	date_destroy(st);
 	return NULL;
 }
-
-/* parse_core()'s parsers, as bits in the order it tries them. */
-enum {
-	MAY_NUMERIC = 1u << 0,
-	MAY_CALENDAR = 1u << 1,
-	MAY_TIME = 1u << 2,
-	MAY_YEAR = 1u << 3,
-	MAY_HOLIDAY = 1u << 4,
-	MAY_RELATIVE = 1u << 5,
-	MAY_ALL = (1u << 6) - 1
-};
 
 /*
  * Most numbers in news are counts, and the parsers take a thousand
@@ -185,28 +232,51 @@ enum {
  * at most 2 or a clock word; parse_year() 4 digits or a number word;
  * parse_holiday() a capital, which digits have not; parse_relative()
  * "ago" later on ("5 days ago"), or a day, shift, season or ordinal word.
+ * The words come from st->first_words, as for any token.
  */
-static unsigned digit_token_parsers(const dctx *c, size_t i)
+static unsigned digit_token_parsers(const dctx *c, const entx_token *t)
 {
-	const entx_token *t = dtok(c, i);
 	size_t len = t->byte_end - t->byte_begin;
 	for (size_t b = t->byte_begin; b < t->byte_end; b++)
 		if (!g_ascii_isdigit(c->text[b]))
-			return MAY_ALL;
-	const date_state *st = c->st;
+			return MAY_NUMERIC | MAY_CALENDAR | MAY_TIME | MAY_YEAR;
 	unsigned may = 0;
 	char after = t->byte_end < c->text_len ? c->text[t->byte_end] : '\0';
 	if (len <= 4 && (after == '-' || after == '/' || after == '.'))
 		may |= MAY_NUMERIC;
 	if (len <= 2)
-		may |= MAY_CALENDAR;
-	if (len <= 2 || lex_may_start(st->clockwords, t))
-		may |= MAY_TIME;
-	if (len == 4 || lex_has_tok(st->nl.numbers, t))
+		may |= MAY_CALENDAR | MAY_TIME;
+	if (len == 4)
 		may |= MAY_YEAR;
-	if (i + 1 < c->last_ago || lex_may_start(st->days, t) || lex_may_start(st->shifts, t) ||
-	    lex_may_start(st->seasons, t) || lex_has_tok(st->ordinals, t))
+	return may;
+}
+
+/*
+ * The parsers that can match at token i, by the tests each makes first:
+ * a leading digit (numbers, days, clock times), a digit anywhere (years,
+ * "mid-1990s"), a hyphen ("mid-November", "third-quarter", "year-ago"),
+ * an "ago" further on, or a word of st->first_words, some only when
+ * capitalized as calendar names are. Most tokens pass none of them, and
+ * asking costs less than one parser's setup.
+ */
+static unsigned token_parsers(const dctx *c, size_t i)
+{
+	const entx_token *t = &c->toks[i];
+	unsigned may = 0;
+	if (g_ascii_isdigit(c->text[t->byte_begin]))
+		may = digit_token_parsers(c, t);
+	else if (t->flags & ENTX_TOK_HAS_DIGIT)
+		may = MAY_YEAR;
+	if (t->flags & ENTX_TOK_HYPHENATED)
+		may |= MAY_CALENDAR | MAY_RELATIVE;
+	if (i + 1 < c->last_ago)
 		may |= MAY_RELATIVE;
+	const uint32_t *w = hashmap_get(&c->st->first_words, t->fold_hash);
+	if (w != NULL) {
+		may |= *w & MAY_ALL;
+		if (t->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS))
+			may |= *w >> CAPITAL_SHIFT;
+	}
 	return may;
 }
 
@@ -218,15 +288,14 @@ static unsigned digit_token_parsers(const dctx *c, size_t i)
  */
 static gboolean parse_core(dctx *c, size_t i, date_match *best)
 {
+	static gboolean (*const parsers[])(const dctx *, size_t, date_match *) = {
+	    parse_numeric, parse_calendar, parse_time, parse_year, parse_holiday};
 	date_match m;
 	gboolean found = FALSE;
-	tval saved = c->last_quarter;
 	memset(best, 0, sizeof *best);
 	if (c->core_miss == i + 1)
 		return FALSE;
-	gboolean (*const parsers[])(const dctx *, size_t, date_match *) = {
-	    parse_numeric, parse_calendar, parse_time, parse_year, parse_holiday};
-	unsigned may = digit_token_parsers(c, i);
+	unsigned may = token_parsers(c, i);
 	for (size_t k = 0; k < G_N_ELEMENTS(parsers); k++) {
 		if (!(may & (1u << k)))
 			continue;
@@ -237,12 +306,15 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 			found = TRUE;
 		}
 	}
-	memset(&m, 0, sizeof m);
-	if ((may & MAY_RELATIVE) && parse_relative(c, i, &m) && (!found || m.end > best->end)) {
-		*best = m;
-		found = TRUE;
-	} else {
-		c->last_quarter = saved;
+	if (may & MAY_RELATIVE) {
+		tval saved = c->last_quarter;
+		memset(&m, 0, sizeof m);
+		if (parse_relative(c, i, &m) && (!found || m.end > best->end)) {
+			*best = m;
+			found = TRUE;
+		} else {
+			c->last_quarter = saved;
+		}
 	}
 	c->core_miss = found ? 0 : i + 1;
 	return found;

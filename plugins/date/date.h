@@ -54,6 +54,7 @@ typedef struct date_state {
 	const lex_set *qlex;   /* the quantity rule files, shared with that plugin */
 	hashmap starters;  /* fold hashes of words that may begin a date: STARTER_* */
 	hashmap followers; /* ... and of words that may follow "the" or "a" in one */
+	hashmap first_words; /* fold hashes of words some parser may start at: date.c */
 	num_lexicon nl;
 	const lex_table *months, *weekdays, *days, *dayparts, *seasons, *units;
 	const lex_table *shifts, *ordinals, *modifiers, *year_context, *holidays;
