@@ -37,9 +37,44 @@ void tval_from_gdate(tval *v, const GDate *d, granularity gr)
 	}
 }
 
+/*
+ * Calendar arithmetic in plain integers: nearest_year() runs for most
+ * month names, and three candidate GDates cost it a thousand
+ * instructions. The day number of a proleptic Gregorian date (Howard
+ * Hinnant's days_from_civil) differs from GDate's Julian day by a
+ * constant, so distances and order are GDate's.
+ */
+static gboolean leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
 static int days_in(int year, int month)
 {
-	return g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return month == 2 && leap_year(year) ? 29 : days[month - 1];
+}
+
+static long day_number(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+static long ref_day_number(const GDate *ref)
+{
+	return day_number((int)g_date_get_year(ref), (int)g_date_get_month(ref),
+	                  (int)g_date_get_day(ref));
+}
+
+/* GDate has no year 0 nor month 0: with one among the candidates its
+ * comparisons failed (with critical warnings) and the first was kept. */
+static gboolean gdate_can_reach(int ref_year, int month)
+{
+	return ref_year >= 2 && month >= 1 && month <= 12;
 }
 
 /*
@@ -51,22 +86,21 @@ static int days_in(int year, int month)
 int nearest_year(const GDate *ref, int month, int day, int lean)
 {
 	int ry = g_date_get_year(ref);
+	if (!gdate_can_reach(ry, month))
+		return ry - 1;
+	long r = ref_day_number(ref);
 	int best = ry;
 	gint64 best_dist = G_MAXINT64;
 	for (int y = ry - 1; y <= ry + 1; y++) {
 		int d = day > 0 ? day : 15;
 		if (d > days_in(y, month))
 			d = days_in(y, month);
-		GDate cand;
-		g_date_clear(&cand, 1);
-		g_date_set_dmy(&cand, (GDateDay)d, (GDateMonth)month, (GDateYear)y);
+		long cand = day_number(y, month, d);
 		gboolean same_month = day == 0 && y == ry && month == (int)g_date_get_month(ref);
-		if (!same_month && ((lean < 0 && g_date_compare(&cand, ref) > 0) ||
-		                    (lean > 0 && g_date_compare(&cand, ref) < 0)))
+		if (!same_month && ((lean < 0 && cand > r) || (lean > 0 && cand < r)))
 			continue;
 		/* On a tie the past wins: news reports more than it announces. */
-		gint64 dist = 2 * llabs((long long)g_date_days_between(ref, &cand)) +
-		              (g_date_compare(&cand, ref) > 0);
+		gint64 dist = 2 * llabs((long long)(cand - r)) + (cand > r);
 		if (dist < best_dist) {
 			best_dist = dist;
 			best = y;
@@ -77,12 +111,11 @@ int nearest_year(const GDate *ref, int month, int day, int lean)
 
 gboolean month_far(const GDate *ref, int month, int day)
 {
+	if (!gdate_can_reach(g_date_get_year(ref), month))
+		return FALSE;
 	int y = nearest_year(ref, month, day, 0);
-	GDate near;
-	g_date_clear(&near, 1);
-	g_date_set_dmy(&near, (GDateDay)(day > 0 ? MIN(day, days_in(y, month)) : 15),
-	               (GDateMonth)month, (GDateYear)y);
-	return ABS(g_date_days_between(ref, &near)) > 90;
+	long near = day_number(y, month, day > 0 ? MIN(day, days_in(y, month)) : 15);
+	return labs(near - ref_day_number(ref)) > 90;
 }
 
 void tval_resolve(const dctx *c, tval *v)
