@@ -15,27 +15,29 @@ static int year_at(const dctx *c, size_t i)
 }
 
 /* Words before a weekday that make it the next one: "will meet Friday". */
+static const char *const future_cues[] = {
+    "will",     "'ll",     "shall",  "scheduled", "upcoming", "planned", "planning",
+    "plans",    "set",     "due",    "might",     "may",      "should",  "expected",
+    "expects",  "expect",  "effective"};
+
+/* Indexed by fold hash, so that a token needs one lookup, not one
+ * comparison per cue. */
+void collect_future_cues(hashmap *cues)
+{
+	for (size_t w = 0; w < G_N_ELEMENTS(future_cues); w++)
+		hashmap_put(cues, entx_hash_fold(future_cues[w], strlen(future_cues[w])), (uint32_t)w);
+}
+
 static gboolean future_cue(const dctx *c, size_t i)
 {
-	/* With their lengths: most tokens are turned away by that alone. */
-#define CUE(w) {w, sizeof w - 1}
-	static const struct {
-		const char *word;
-		size_t len;
-	} cues[] = {CUE("will"),    CUE("'ll"),     CUE("shall"), CUE("scheduled"), CUE("upcoming"),
-	            CUE("planned"), CUE("planning"), CUE("plans"), CUE("set"),       CUE("due"),
-	            CUE("might"),   CUE("may"),      CUE("should"), CUE("expected"), CUE("expects"),
-	            CUE("expect"),  CUE("effective")};
-#undef CUE
 	/* "as early as Tuesday", "as soon as Tuesday" */
 	if (i >= 3 && dtok_is(c, i - 1, "as") && dtok_is(c, i - 3, "as"))
 		return TRUE;
 	for (size_t k = i; k > 0 && k + 12 > i; k--) {
 		const entx_token *t = dtok(c, k - 1);
-		size_t len = t->byte_end - t->byte_begin;
-		for (size_t w = 0; w < G_N_ELEMENTS(cues); w++)
-			if (cues[w].len == len && dtok_is(c, k - 1, cues[w].word))
-				return TRUE;
+		const uint32_t *w = hashmap_get(&c->st->future_cues, t->fold_hash);
+		if (w != NULL && dtok_is(c, k - 1, future_cues[*w]))
+			return TRUE;
 		if (t->flags & ENTX_TOK_SENT_START)
 			break;
 	}

@@ -28,6 +28,7 @@ static void date_destroy(void *state)
 	hashmap_free(&st->starters);
 	hashmap_free(&st->followers);
 	hashmap_free(&st->first_words);
+	hashmap_free(&st->future_cues);
 	g_free(st);
 }
 
@@ -118,20 +119,22 @@ static void collect_count(gpointer key, gpointer value, gpointer user_data)
 		collect_as(user_data, e, STARTER_ANY);
 }
 
-/* parse_core()'s parsers, as bits in the order it tries them. */
+/*
+ * parse_core()'s parsers, as bits in the order it tries them, then
+ * parse_relative()'s kinds (REL_*, date.h) for the last.
+ */
 enum {
 	MAY_NUMERIC = 1u << 0,
 	MAY_CALENDAR = 1u << 1,
 	MAY_TIME = 1u << 2,
 	MAY_YEAR = 1u << 3,
 	MAY_HOLIDAY = 1u << 4,
-	MAY_RELATIVE = 1u << 5,
-	MAY_ALL = (1u << 6) - 1
+	MAY_ALL = ((1u << 5) - 1) | REL_ALL
 };
 
 /* In st->first_words, the parsers a word starts only when capitalized
  * sit CAPITAL_SHIFT bits up: "May", "Christmas", not "may". */
-enum { CAPITAL_SHIFT = 8 };
+enum { CAPITAL_SHIFT = 16 };
 
 /* Adds bits to the words of a lex_table's hashmap: every key it holds. */
 static void add_first_words(date_state *st, const hashmap *words, uint32_t bits)
@@ -159,19 +162,28 @@ static void add_first_word(date_state *st, const char *word, uint32_t bits)
  */
 static void collect_first_words(date_state *st)
 {
-	static const char *const relative_words[] = {
-	    "the", "fiscal", "earlier", "later", "year-earlier", "year-ago", NULL};
+	static const struct {
+		const char *word;
+		uint32_t kind;
+	} words[] = {{"the", REL_THE},
+	             {"fiscal", REL_QUARTER},
+	             {"earlier", REL_IN_THE},
+	             {"later", REL_IN_THE},
+	             {"year-earlier", REL_YEAR_EARLIER},
+	             {"year-ago", REL_YEAR_EARLIER}};
 	add_first_words(st, &st->months->first, MAY_CALENDAR << CAPITAL_SHIFT);
 	add_first_words(st, &st->weekdays->first, MAY_CALENDAR << CAPITAL_SHIFT);
 	add_first_words(st, &st->holidays->first, MAY_HOLIDAY << CAPITAL_SHIFT);
 	add_first_words(st, &st->clockwords->first, MAY_TIME);
 	add_first_words(st, &st->nl.numbers->by_hash, MAY_YEAR);
-	add_first_words(st, &st->days->first, MAY_RELATIVE);
-	add_first_words(st, &st->shifts->first, MAY_RELATIVE);
-	add_first_words(st, &st->seasons->first, MAY_RELATIVE);
-	add_first_words(st, &st->ordinals->by_hash, MAY_RELATIVE);
-	for (const char *const *w = relative_words; *w; w++)
-		add_first_word(st, *w, MAY_RELATIVE);
+	add_first_words(st, &st->days->first, REL_DAY);
+	add_first_words(st, &st->shifts->first, REL_SHIFT);
+	add_first_words(st, &st->seasons->first, REL_SEASON);
+	/* quarter() lets an ordinal in by lex_has_tok(), then reads it with lex_match() */
+	add_first_words(st, &st->ordinals->by_hash, REL_QUARTER);
+	add_first_words(st, &st->ordinals->first, REL_QUARTER);
+	for (size_t k = 0; k < G_N_ELEMENTS(words); k++)
+		add_first_word(st, words[k].word, words[k].kind);
 }
 
 static void *date_create(const entx_plugin_config *cfg, GError **error)
@@ -217,6 +229,10 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	collect_first_words(st);
 	st->ago_hash = entx_hash_fold("ago", 3);
 	st->earlier_hash = entx_hash_fold("earlier", 7);
+	st->the_hash = entx_hash_fold("the", 3);
+	st->a_hash = entx_hash_fold("a", 1);
+	st->an_hash = entx_hash_fold("an", 2);
+	collect_future_cues(&st->future_cues);
 	return st;
 fail:
 	date_destroy(st);
@@ -251,13 +267,44 @@ static unsigned digit_token_parsers(const dctx *c, const entx_token *t)
 	return may;
 }
 
+/* TRUE when the len bytes at s begin with the ASCII `lower`, in any case. */
+static gboolean has_prefix_ascii(const char *s, size_t len, const char *lower, size_t n)
+{
+	return len >= n && g_ascii_strncasecmp(s, lower, n) == 0;
+}
+
+/* ... or end with it. */
+static gboolean has_suffix_ascii(const char *s, size_t len, const char *lower, size_t n)
+{
+	return len >= n && g_ascii_strncasecmp(s + len - n, lower, n) == 0;
+}
+
+/*
+ * What a hyphen lets start: "mid-November" (hyphen_month() compares the
+ * lowercased part before the first hyphen; no other character lowercases
+ * to these ASCII letters) and "third-quarter" (quarter(), the part after
+ * it). An ordinal or "year-ago" come from st->first_words.
+ */
+static unsigned hyphen_parsers(const dctx *c, const entx_token *t)
+{
+	const char *s = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
+	unsigned may = 0;
+	if (has_prefix_ascii(s, len, "mid-", 4) || has_prefix_ascii(s, len, "early-", 6) ||
+	    has_prefix_ascii(s, len, "late-", 5))
+		may |= MAY_CALENDAR;
+	if (has_suffix_ascii(s, len, "-quarter", 8) || has_suffix_ascii(s, len, "-half", 5))
+		may |= REL_QUARTER;
+	return may;
+}
+
 /*
  * The parsers that can match at token i, by the tests each makes first:
  * a leading digit (numbers, days, clock times), a digit anywhere (years,
- * "mid-1990s"), a hyphen ("mid-November", "third-quarter", "year-ago"),
- * an "ago" further on, or a word of st->first_words, some only when
- * capitalized as calendar names are. Most tokens pass none of them, and
- * asking costs less than one parser's setup.
+ * "mid-1990s"), a hyphen, an "ago" further on, or a word of
+ * st->first_words, some only when capitalized as calendar names are.
+ * Most tokens pass none of them, and asking costs less than one
+ * parser's setup.
  */
 static unsigned token_parsers(const dctx *c, size_t i)
 {
@@ -268,9 +315,9 @@ static unsigned token_parsers(const dctx *c, size_t i)
 	else if (t->flags & ENTX_TOK_HAS_DIGIT)
 		may = MAY_YEAR;
 	if (t->flags & ENTX_TOK_HYPHENATED)
-		may |= MAY_CALENDAR | MAY_RELATIVE;
+		may |= hyphen_parsers(c, t);
 	if (i + 1 < c->last_ago)
-		may |= MAY_RELATIVE;
+		may |= REL_AGO;
 	const uint32_t *w = hashmap_get(&c->st->first_words, t->fold_hash);
 	if (w != NULL) {
 		may |= *w & MAY_ALL;
@@ -306,10 +353,10 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 			found = TRUE;
 		}
 	}
-	if (may & MAY_RELATIVE) {
+	if (may & REL_ALL) {
 		tval saved = c->last_quarter;
 		memset(&m, 0, sizeof m);
-		if (parse_relative(c, i, &m) && (!found || m.end > best->end)) {
+		if (parse_relative(c, i, may & REL_ALL, &m) && (!found || m.end > best->end)) {
 			*best = m;
 			found = TRUE;
 		} else {
@@ -349,7 +396,9 @@ static inline gboolean starts_date(const dctx *c, const entx_token *t, uint64_t 
 static gboolean starter_word(const dctx *c, size_t i)
 {
 	const entx_token *t = dtok(c, i);
-	if (t->byte_end - t->byte_begin > 3 || i + 1 >= c->n ||
+	const date_state *st = c->st;
+	uint64_t h = t->fold_hash;
+	if (i + 1 >= c->n || !(h == st->the_hash || h == st->a_hash || h == st->an_hash) ||
 	    !(dtok_is(c, i, "the") || dtok_is(c, i, "a") || dtok_is(c, i, "an")))
 		return TRUE;
 	const entx_token *next = dtok(c, i + 1);
@@ -532,13 +581,15 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 	(void)error;
 	tval_init(&c.last_quarter, GR_NONE);
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
-	/* Asked of every token: the fold hash turns nearly all away. */
+	/* The last "ago": the fold hash turns nearly all tokens away. */
 	const date_state *st = state;
-	for (size_t i = 0; i < c.n; i++) {
+	for (size_t i = c.n; i-- > 0;) {
 		uint64_t h = c.toks[i].fold_hash;
 		if ((h == st->ago_hash || h == st->earlier_hash) &&
-		    (dtok_is(&c, i, "ago") || dtok_is(&c, i, "earlier")))
+		    (dtok_is(&c, i, "ago") || dtok_is(&c, i, "earlier"))) {
 			c.last_ago = i + 1;
+			break;
+		}
 	}
 	if (!c.has_ref)
 		dateline_reference(&c);

@@ -64,6 +64,8 @@ typedef struct date_state {
 	const lex_table *stops;
 	const lex_table *currencies;
 	uint64_t ago_hash, earlier_hash; /* entx_hash_fold() of "ago", "earlier" */
+	uint64_t the_hash, a_hash, an_hash;
+	hashmap future_cues; /* fold hash of each word future_cue() knows -> its index */
 } date_state;
 
 /* Per extract() call. */
@@ -140,6 +142,7 @@ int nearest_year(const GDate *ref, int month, int day, int lean);
 gboolean month_far(const GDate *ref, int month, int day);
 
 /* absolute.c */
+void collect_future_cues(hashmap *cues);
 gboolean parse_calendar(const dctx *c, size_t i, date_match *m);
 gboolean parse_numeric(const dctx *c, size_t i, date_match *m);
 gboolean parse_year(const dctx *c, size_t i, date_match *m);
@@ -150,6 +153,22 @@ gboolean parse_time_after(const dctx *c, date_match *m);
 gboolean parse_holiday(const dctx *c, size_t i, date_match *m);
 
 /* relative.c */
-gboolean parse_relative(dctx *c, size_t i, date_match *m);
+
+/* The kinds of relative expression, by the test each makes of its first token. */
+enum {
+	REL_DAY = 1u << 8,          /* a day word: "yesterday" */
+	REL_SHIFT = 1u << 9,        /* a shift word: "last week" */
+	REL_AGO = 1u << 10,         /* a count before a later "ago": "two days ago" */
+	REL_YEAR_EARLIER = 1u << 11, /* "year-earlier", "year-ago" */
+	REL_IN_THE = 1u << 12,      /* "earlier", "later": "later in the day" */
+	REL_QUARTER = 1u << 13,     /* "fiscal", an ordinal, a hyphen: "third-quarter" */
+	REL_THE = 1u << 14,         /* "the": "the quarter", "the weekend" */
+	REL_SEASON = 1u << 15,      /* a season word: "this summer", "fall" */
+	REL_ALL = REL_DAY | REL_SHIFT | REL_AGO | REL_YEAR_EARLIER | REL_IN_THE | REL_QUARTER |
+	          REL_THE | REL_SEASON
+};
+
+/* Tries only the kinds in `kinds` (REL_*): the others are known not to match. */
+gboolean parse_relative(dctx *c, size_t i, unsigned kinds, date_match *m);
 
 #endif
