@@ -114,9 +114,9 @@ static size_t shifted_year(const dctx *c, size_t j, tval *v)
 static size_t month_first(const dctx *c, size_t j, tval *v)
 {
 	size_t n = 0;
-	int mo = dtok_month(c, j, &n);
-	const lex_entry *e = mo > 0 ? dtok_lex(c, c->st->months, j, NULL) : NULL;
-	gboolean bare = e != NULL && e->kind != NULL && strcmp(e->kind, "bare") == 0;
+	const lex_entry *e = dtok_month_entry(c, j, &n);
+	int mo = e != NULL ? (int)e->value : 0;
+	gboolean bare = mo > 0 && e->kind != NULL && strcmp(e->kind, "bare") == 0;
 	if (mo == 0)
 		return j;
 	size_t k = j + n;

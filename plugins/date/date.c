@@ -241,28 +241,33 @@ fail:
 
 /*
  * Most numbers in news are counts, and the parsers take a thousand
- * instructions to say so. At a token of ASCII digits only, their own
- * first tests (and tables a user may extend) tell which can match:
- * parse_numeric() at most 4 digits then - / or . ("12/17/2017");
- * parse_calendar() a day of at most 2 digits; parse_time() an hour of
- * at most 2 or a clock word; parse_year() 4 digits or a number word;
- * parse_holiday() a capital, which digits have not; parse_relative()
- * "ago" later on ("5 days ago"), or a day, shift, season or ordinal word.
- * The words come from st->first_words, as for any token.
+ * instructions to say so. At a token that starts with a digit, their
+ * own first tests tell which can match: parse_numeric() at most 4
+ * digits then - / or . ("12/17/2017"); parse_calendar() a day of the
+ * month ("17", "17th"); parse_time() an hour of at most 2 digits;
+ * parse_year() 4 digits only, a decade ("1990s", "'90s" after the
+ * apostrophe), or an ordinal century ("20th"). The words (a clock or
+ * number word, a capitalized name) come from st->first_words, as for
+ * any token, and a hyphen from hyphen_parsers().
  */
-static unsigned digit_token_parsers(const dctx *c, const entx_token *t)
+static unsigned digit_token_parsers(const dctx *c, size_t i)
 {
-	size_t len = t->byte_end - t->byte_begin;
-	for (size_t b = t->byte_begin; b < t->byte_end; b++)
-		if (!g_ascii_isdigit(c->text[b]))
-			return MAY_NUMERIC | MAY_CALENDAR | MAY_TIME | MAY_YEAR;
+	const entx_token *t = &c->toks[i];
+	const char *s = c->text;
+	size_t len = t->byte_end - t->byte_begin, end = t->byte_begin;
+	while (end < c->text_len && g_ascii_isdigit(s[end]))
+		end++;
+	size_t digits = end - t->byte_begin; /* in the text, as the parsers scan */
 	unsigned may = 0;
-	char after = t->byte_end < c->text_len ? c->text[t->byte_end] : '\0';
-	if (len <= 4 && (after == '-' || after == '/' || after == '.'))
+	char after = end < c->text_len ? s[end] : '\0';
+	if (digits <= 4 && (after == '-' || after == '/' || after == '.'))
 		may |= MAY_NUMERIC;
-	if (len <= 2)
-		may |= MAY_CALENDAR | MAY_TIME;
-	if (len == 4)
+	if (digits <= 2)
+		may |= MAY_TIME;
+	int day = dtok_day_of_month(c, i);
+	if (day > 0)
+		may |= MAY_CALENDAR;
+	if (digits >= len ? len == 4 : (len >= 3 && len <= 5) || (len >= 3 && day <= 21 && day > 0))
 		may |= MAY_YEAR;
 	return may;
 }
@@ -311,7 +316,7 @@ static unsigned token_parsers(const dctx *c, size_t i)
 	const entx_token *t = &c->toks[i];
 	unsigned may = 0;
 	if (g_ascii_isdigit(c->text[t->byte_begin]))
-		may = digit_token_parsers(c, t);
+		may = digit_token_parsers(c, i);
 	else if (t->flags & ENTX_TOK_HAS_DIGIT)
 		may = MAY_YEAR;
 	if (t->flags & ENTX_TOK_HYPHENATED)

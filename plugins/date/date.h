@@ -122,6 +122,7 @@ static inline const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_
 	return lex_match_at(t, c->doc, dtok(c, i), i, c->n, n != NULL ? n : &dummy);
 }
 
+const lex_entry *dtok_month_entry(const dctx *c, size_t i, size_t *n);
 int dtok_month(const dctx *c, size_t i, size_t *n);
 int dtok_weekday(const dctx *c, size_t i, size_t *n);
 int dtok_int(const dctx *c, size_t i, int *n_digits);

@@ -27,12 +27,21 @@ static gboolean capitalized(const dctx *c, size_t i)
 	return t != NULL && (t->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS));
 }
 
+/* The entry of the month named at token i, *n tokens; NULL when none. */
+const lex_entry *dtok_month_entry(const dctx *c, size_t i, size_t *n)
+{
+	if (!capitalized(c, i)) {
+		if (n != NULL)
+			*n = 0;
+		return NULL;
+	}
+	return dtok_lex(c, c->st->months, i, n);
+}
+
 /* The month named at token i (1-12), *n tokens; 0 when none. */
 int dtok_month(const dctx *c, size_t i, size_t *n)
 {
-	if (!capitalized(c, i))
-		return 0;
-	const lex_entry *e = dtok_lex(c, c->st->months, i, n);
+	const lex_entry *e = dtok_month_entry(c, i, n);
 	return e != NULL ? (int)e->value : 0;
 }
 
@@ -77,9 +86,13 @@ int dtok_day_of_month(const dctx *c, size_t i)
 		return 0;
 	if (k == len)
 		return v;
-	if (len - k == 2 &&
-	    (g_ascii_strncasecmp(s + k, "st", 2) == 0 || g_ascii_strncasecmp(s + k, "nd", 2) == 0 ||
-	     g_ascii_strncasecmp(s + k, "rd", 2) == 0 || g_ascii_strncasecmp(s + k, "th", 2) == 0))
+	if (len - k != 2)
+		return 0;
+	/* "st", "nd", "rd" or "th" in any case: asked of most numbers, so no calls */
+	char a = s[k] | 0x20, b = s[k + 1] | 0x20;
+	gboolean letters = g_ascii_isalpha(s[k]) && g_ascii_isalpha(s[k + 1]);
+	if (letters && ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+	                (a == 't' && b == 'h')))
 		return v;
 	return 0;
 }
