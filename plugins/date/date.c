@@ -154,6 +154,15 @@ static void add_first_word(date_state *st, const char *word, uint32_t bits)
 	hashmap_put(&st->first_words, h, (old != NULL ? *old : 0) | bits);
 }
 
+static void collect_spelled_year(gpointer key, gpointer value, gpointer user_data)
+{
+	const lex_entry *e = value;
+	date_state *st = user_data;
+	(void)key;
+	if (spelled_year_may_start(st->nl.numbers, e->text))
+		add_first_word(st, e->text, MAY_YEAR);
+}
+
 /*
  * The words at which each parser's first test passes: the lex_match()
  * filter of the tables it reads the first token with, the one-token
@@ -166,6 +175,8 @@ static void collect_first_words(date_state *st)
 		const char *word;
 		uint32_t kind;
 	} words[] = {{"the", REL_THE},
+	             {"a", REL_AGO},
+	             {"an", REL_AGO},
 	             {"fiscal", REL_QUARTER},
 	             {"earlier", REL_IN_THE},
 	             {"later", REL_IN_THE},
@@ -175,7 +186,10 @@ static void collect_first_words(date_state *st)
 	add_first_words(st, &st->weekdays->first, MAY_CALENDAR << CAPITAL_SHIFT);
 	add_first_words(st, &st->holidays->first, MAY_HOLIDAY << CAPITAL_SHIFT);
 	add_first_words(st, &st->clockwords->first, MAY_TIME);
-	add_first_words(st, &st->nl.numbers->by_hash, MAY_YEAR);
+	lex_table_foreach(st->nl.numbers, collect_spelled_year, st);
+	/* ago() reads a count after a qualifier: "about two weeks ago" */
+	add_first_words(st, &st->qualifiers->first, REL_AGO);
+	add_first_words(st, &st->nl.numbers->by_hash, REL_AGO);
 	add_first_words(st, &st->days->first, REL_DAY);
 	add_first_words(st, &st->shifts->first, REL_SHIFT);
 	add_first_words(st, &st->seasons->first, REL_SEASON);
@@ -285,6 +299,20 @@ static gboolean has_suffix_ascii(const char *s, size_t len, const char *lower, s
 }
 
 /*
+ * A year in a token that has digits but does not start with one:
+ * year_token() reads "mid-1996", "early-1990s", "late-80s" and "'90s".
+ */
+static unsigned year_prefix_parsers(const dctx *c, const entx_token *t)
+{
+	const char *s = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
+	if (has_prefix_ascii(s, len, "mid-", 4) || has_prefix_ascii(s, len, "early-", 6) ||
+	    has_prefix_ascii(s, len, "late-", 5) || (len == 4 && s[0] == '\''))
+		return MAY_YEAR;
+	return 0;
+}
+
+/*
  * What a hyphen lets start: "mid-November" (hyphen_month() compares the
  * lowercased part before the first hyphen; no other character lowercases
  * to these ASCII letters) and "third-quarter" (quarter(), the part after
@@ -318,10 +346,11 @@ static unsigned token_parsers(const dctx *c, size_t i)
 	if (g_ascii_isdigit(c->text[t->byte_begin]))
 		may = digit_token_parsers(c, i);
 	else if (t->flags & ENTX_TOK_HAS_DIGIT)
-		may = MAY_YEAR;
+		may = year_prefix_parsers(c, t);
 	if (t->flags & ENTX_TOK_HYPHENATED)
 		may |= hyphen_parsers(c, t);
-	if (i + 1 < c->last_ago)
+	/* count_at(): digits, a number word, a hyphen ("twenty-one") */
+	if (t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_HYPHENATED))
 		may |= REL_AGO;
 	const uint32_t *w = hashmap_get(&c->st->first_words, t->fold_hash);
 	if (w != NULL) {
@@ -329,6 +358,8 @@ static unsigned token_parsers(const dctx *c, size_t i)
 		if (t->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS))
 			may |= *w >> CAPITAL_SHIFT;
 	}
+	if (i + 1 >= c->last_ago)
+		may &= ~(unsigned)REL_AGO;
 	return may;
 }
 

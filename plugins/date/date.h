@@ -150,6 +150,9 @@ gboolean parse_year(const dctx *c, size_t i, date_match *m);
 gboolean parse_time(const dctx *c, size_t i, date_match *m);
 gboolean parse_time_after(const dctx *c, date_match *m);
 
+/* year.c */
+gboolean spelled_year_may_start(const lex_table *numbers, const char *text);
+
 /* holiday.c */
 gboolean parse_holiday(const dctx *c, size_t i, date_match *m);
 

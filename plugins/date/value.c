@@ -165,11 +165,11 @@ typedef struct {
 	size_t len;
 } value_buf;
 
+/* Byte by byte: the pieces are shorter than the call memcpy() would be. */
 static void put(value_buf *b, const char *s, size_t n)
 {
-	n = MIN(n, sizeof b->s - 1 - b->len);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
+	for (size_t k = 0; k < n && b->len < sizeof b->s - 1; k++)
+		b->s[b->len++] = s[k];
 }
 
 static void put_str(value_buf *b, const char *s)
@@ -244,7 +244,8 @@ void tval_zone(const tval *v, char *buf, size_t n)
 
 void tval_format(const tval *v, char *buf, size_t n)
 {
-	value_buf b = {.len = 0};
+	value_buf b;
+	b.len = 0;
 	switch (v->gr) {
 	/*
 	 * TIMEX3 writes a century or decade as the year's leading digits:
@@ -303,5 +304,9 @@ void tval_format(const tval *v, char *buf, size_t n)
 		break;
 	}
 	b.s[b.len] = '\0';
-	g_strlcpy(buf, b.s, n);
+	if (n > 0) {
+		size_t k = MIN(b.len, n - 1);
+		memcpy(buf, b.s, k);
+		buf[k] = '\0';
+	}
 }

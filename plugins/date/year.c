@@ -144,6 +144,24 @@ static gboolean century(const dctx *c, size_t i, date_match *m)
 	return TRUE;
 }
 
+/* text_value() of lowercased text w (changed): "ninety-six" is 96, -1 for no number. */
+static int text_value(const lex_table *numbers, char *w)
+{
+	char *dash = strchr(w, '-');
+	if (dash != NULL)
+		*dash = '\0';
+	const lex_entry *a = lex_lookup(numbers, w);
+	if (a == NULL || a->kind == NULL)
+		return -1;
+	if (dash == NULL)
+		return strcmp(a->kind, "unit") == 0 || strcmp(a->kind, "tens") == 0 ? (int)a->value
+		                                                                    : -1;
+	const lex_entry *b = lex_lookup(numbers, dash + 1);
+	if (strcmp(a->kind, "tens") != 0 || b == NULL || b->value < 1 || b->value > 9)
+		return -1;
+	return (int)(a->value + b->value);
+}
+
 /* The value of a number word spelled with an optional hyphen: "ninety-six". */
 static int word_value(const dctx *c, size_t i)
 {
@@ -152,19 +170,32 @@ static int word_value(const dctx *c, size_t i)
 	if (t == NULL || !(t->flags & ENTX_TOK_WORD) ||
 	    lex_token_lower(c->doc, t, w, sizeof w) == 0)
 		return -1;
-	char *dash = strchr(w, '-');
-	if (dash != NULL)
-		*dash = '\0';
-	const lex_entry *a = lex_lookup(c->st->nl.numbers, w);
-	if (a == NULL || a->kind == NULL)
-		return -1;
-	if (dash == NULL)
-		return strcmp(a->kind, "unit") == 0 || strcmp(a->kind, "tens") == 0 ? (int)a->value
-		                                                                    : -1;
-	const lex_entry *b = lex_lookup(c->st->nl.numbers, dash + 1);
-	if (strcmp(a->kind, "tens") != 0 || b == NULL || b->value < 1 || b->value > 9)
-		return -1;
-	return (int)(a->value + b->value);
+	return text_value(c->st->nl.numbers, w);
+}
+
+/* The hundreds of a spelled year: "nineteen" of "nineteen ninety-six". */
+static gboolean century_value(int v)
+{
+	return v >= 11 && v <= 20;
+}
+
+/*
+ * Whether spelled_year() may start at a token that is the entry `text`
+ * of the numbers table (its test lex_has_tok() passes): when the word's
+ * value is a century's. A token lowercases to an ASCII entry's text
+ * exactly, so word_value() reads the same there; other entries may.
+ */
+gboolean spelled_year_may_start(const lex_table *numbers, const char *text)
+{
+	char w[64];
+	size_t len = strlen(text);
+	for (size_t k = 0; k < len; k++)
+		if ((unsigned char)text[k] >= 0x80)
+			return TRUE;
+	if (len + 1 > sizeof w)
+		return FALSE;
+	memcpy(w, text, len + 1);
+	return century_value(text_value(numbers, w));
 }
 
 /* Years read aloud in transcripts: "nineteen ninety-six". */
@@ -172,7 +203,7 @@ static gboolean spelled_year(const dctx *c, size_t i, date_match *m)
 {
 	if (!lex_has_tok(c->st->nl.numbers, dtok(c, i)))
 		return FALSE;
-	int hi = word_value(c, i), lo = hi >= 11 && hi <= 20 ? word_value(c, i + 1) : -1;
+	int hi = word_value(c, i), lo = century_value(hi) ? word_value(c, i + 1) : -1;
 	if (lo < 10 || lo > 99)
 		return FALSE;
 	tval_init(&m->v, GR_YEAR);
