@@ -44,6 +44,20 @@ static gboolean future_cue(const dctx *c, size_t i)
 	return FALSE;
 }
 
+/* Irregular verbs in the past, for past_cue(). */
+static const char *const past_verbs[] = {
+    "was",  "were", "had",   "did",    "rose",  "fell",   "began", "took", "came",
+    "won",  "lost", "left",  "met",    "grew",  "saw",    "became", "told", "held",
+    "sold", "bought", "led", "ran",    "went",  "made",   "gave",  "fought", "hit",
+    "shot", "struck", "broke", "spent", "paid", "found",  "knew",  "brought"};
+
+/* Indexed by fold hash, as the future cues are. */
+void collect_past_verbs(hashmap *verbs)
+{
+	for (size_t w = 0; w < G_N_ELEMENTS(past_verbs); w++)
+		hashmap_put(verbs, entx_hash_fold(past_verbs[w], strlen(past_verbs[w])), (uint32_t)w);
+}
+
 /*
  * A verb in the past around token i, in its sentence: "was sold in
  * March", "In March, prices rose". Only asked when no future cue is
@@ -51,11 +65,6 @@ static gboolean future_cue(const dctx *c, size_t i)
  */
 static gboolean past_cue(const dctx *c, size_t i, size_t end)
 {
-	static const char *const irregular[] = {
-		"was",  "were", "had",   "did",    "rose", "fell",  "began", "took",
-		"came", "won",  "lost",  "left",   "met",  "grew", "saw",   "became", "told",
-		"held", "sold", "bought", "led",   "ran",  "went", "made",  "gave",  "fought",
-		"hit",  "shot", "struck", "broke", "spent", "paid", "found", "knew", "brought", NULL};
 	size_t from = i > 12 ? i - 12 : 0;
 	uint32_t sentence = dtok(c, i)->sentence;
 	for (size_t k = from; k < end + 8 && k < c->n; k++) {
@@ -68,9 +77,9 @@ static gboolean past_cue(const dctx *c, size_t i, size_t end)
 		const char *s = c->text + t->byte_begin;
 		if (len >= 5 && s[len - 2] == 'e' && s[len - 1] == 'd')
 			return TRUE;
-		for (const char *const *w = irregular; *w != NULL; w++)
-			if (dtok_is(c, k, *w))
-				return TRUE;
+		const uint32_t *w = hashmap_get(&c->st->past_verbs, t->fold_hash);
+		if (w != NULL && dtok_is(c, k, past_verbs[*w]))
+			return TRUE;
 	}
 	return FALSE;
 }
@@ -299,11 +308,11 @@ gboolean parse_numeric(const dctx *c, size_t i, date_match *m)
 	const entx_token *t = dtok(c, i);
 	const char *s = c->text;
 	size_t len = c->text_len, p = t->byte_begin;
-	tval v;
-	tval_init(&v, GR_DAY);
 	if (!g_ascii_isdigit(s[p]) ||
 	    (i > 0 && dtok_adjacent(c, i) && !dtok_punct(c, i - 1, "(\"'")))
 		return FALSE;
+	tval v;
+	tval_init(&v, GR_DAY);
 	int a = scan_digits(s, len, &p, 1, 4);
 	if (a < 0 || p >= len || (s[p] != '-' && s[p] != '/' && s[p] != '.'))
 		return FALSE;

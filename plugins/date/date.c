@@ -29,6 +29,7 @@ static void date_destroy(void *state)
 	hashmap_free(&st->followers);
 	hashmap_free(&st->first_words);
 	hashmap_free(&st->future_cues);
+	hashmap_free(&st->past_verbs);
 	g_free(st);
 }
 
@@ -247,6 +248,7 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	st->a_hash = entx_hash_fold("a", 1);
 	st->an_hash = entx_hash_fold("an", 2);
 	collect_future_cues(&st->future_cues);
+	collect_past_verbs(&st->past_verbs);
 	return st;
 fail:
 	date_destroy(st);

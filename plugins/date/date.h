@@ -66,6 +66,7 @@ typedef struct date_state {
 	uint64_t ago_hash, earlier_hash; /* entx_hash_fold() of "ago", "earlier" */
 	uint64_t the_hash, a_hash, an_hash;
 	hashmap future_cues; /* fold hash of each word future_cue() knows -> its index */
+	hashmap past_verbs;  /* ... and past_cue() */
 } date_state;
 
 /* Per extract() call. */
@@ -144,6 +145,7 @@ gboolean month_far(const GDate *ref, int month, int day);
 
 /* absolute.c */
 void collect_future_cues(hashmap *cues);
+void collect_past_verbs(hashmap *verbs);
 gboolean parse_calendar(const dctx *c, size_t i, date_match *m);
 gboolean parse_numeric(const dctx *c, size_t i, date_match *m);
 gboolean parse_year(const dctx *c, size_t i, date_match *m);
