@@ -105,6 +105,25 @@ static const dcase cases[] = {
     {"We meet at Easter 2018.", NULL, "Easter 2018", "2018-04-01", "time:inXSDDate"},
     {"We met on New Year's Day.", REF, "New Year's Day", "2018-01-01", "time:inXSDDate"},
     {"It was ten days ago.", REF, "ten days ago", "2017-12-08", "time:inXSDDate"},
+    /*
+     * token_parsers() (date.c) lets a parser run only where its first test
+     * can pass: capitals, suffixes and hyphens in any case, counts after a
+     * qualifier or with a hyphen, a spelled century with a hyphenated year
+     */
+    {"It was MID-NOVEMBER.", REF, "MID-NOVEMBER", "2017-11", "time:inXSDgYearMonth"},
+    {"It happened on the 17TH of December.", REF, "17TH of December", "2017-12-17",
+     "time:inXSDDate"},
+    {"It was the 21ST century.", REF, "the 21ST century", "20", NULL},
+    {"It was big in the '90s.", REF, "'90s", "199", NULL},
+    {"It was in the late-1980s.", REF, "the late-1980s", "198", NULL},
+    {"Profit fell in the Third-Quarter.", REF, "Third-Quarter", "2017-Q3", NULL},
+    {"It happened about two weeks ago.", REF, "about two weeks ago", "2017-W49", NULL},
+    {"It happened twenty-one days ago.", REF, "twenty-one days ago", "2017-11-27",
+     "time:inXSDDate"},
+    {"It happened 5 days ago.", REF, "5 days ago", "2017-12-13", "time:inXSDDate"},
+    {"It happened A year ago.", REF, "A year ago", "2016", "time:inXSDgYear"},
+    {"It began in nineteen eighty-four.", REF, "nineteen eighty-four", "1984", "time:inXSDgYear"},
+    {"Sales rose 3.5% on 10,000 units in 2016.", REF, "2016", "2016", "time:inXSDgYear"},
     /* no reference date: TIMEX3 placeholders */
     {"We met on December 17.", NULL, "December 17", "XXXX-12-17", NULL},
     {"They were detained Sunday.", NULL, "Sunday", "XXXX-WXX-7", NULL},
