@@ -16,16 +16,16 @@ static int year_at(const dctx *c, size_t i)
 
 /* Words before a weekday that make it the next one: "will meet Friday". */
 static const char *const future_cues[] = {
-    "will",     "'ll",     "shall",  "scheduled", "upcoming", "planned", "planning",
-    "plans",    "set",     "due",    "might",     "may",      "should",  "expected",
-    "expects",  "expect",  "effective"};
+    "will", "'ll",   "shall", "scheduled", "upcoming", "planned", "planning", "plans",    "set",
+    "due",  "might", "may",   "should",    "expected", "expects", "expect",   "effective"};
 
 /* Indexed by fold hash, so that a token needs one lookup, not one
  * comparison per cue. */
 void collect_future_cues(hashmap *cues)
 {
 	for (size_t w = 0; w < G_N_ELEMENTS(future_cues); w++)
-		hashmap_put(cues, entx_hash_fold(future_cues[w], strlen(future_cues[w])), (uint32_t)w);
+		hashmap_put(cues, entx_hash_fold(future_cues[w], strlen(future_cues[w])),
+		            (uint32_t)w);
 }
 
 static gboolean future_cue(const dctx *c, size_t i)
@@ -46,16 +46,17 @@ static gboolean future_cue(const dctx *c, size_t i)
 
 /* Irregular verbs in the past, for past_cue(). */
 static const char *const past_verbs[] = {
-    "was",  "were", "had",   "did",    "rose",  "fell",   "began", "took", "came",
-    "won",  "lost", "left",  "met",    "grew",  "saw",    "became", "told", "held",
-    "sold", "bought", "led", "ran",    "went",  "made",   "gave",  "fought", "hit",
-    "shot", "struck", "broke", "spent", "paid", "found",  "knew",  "brought"};
+    "was",  "were",   "had",   "did",   "rose", "fell",  "began",  "took",   "came",
+    "won",  "lost",   "left",  "met",   "grew", "saw",   "became", "told",   "held",
+    "sold", "bought", "led",   "ran",   "went", "made",  "gave",   "fought", "hit",
+    "shot", "struck", "broke", "spent", "paid", "found", "knew",   "brought"};
 
 /* Indexed by fold hash, as the future cues are. */
 void collect_past_verbs(hashmap *verbs)
 {
 	for (size_t w = 0; w < G_N_ELEMENTS(past_verbs); w++)
-		hashmap_put(verbs, entx_hash_fold(past_verbs[w], strlen(past_verbs[w])), (uint32_t)w);
+		hashmap_put(verbs, entx_hash_fold(past_verbs[w], strlen(past_verbs[w])),
+		            (uint32_t)w);
 }
 
 /*

@@ -381,9 +381,9 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 	if (c->core_miss == i + 1)
 		return FALSE;
 	unsigned may = token_parsers(c, i);
-	for (size_t k = 0; k < G_N_ELEMENTS(parsers); k++) {
-		if (!(may & (1u << k)))
-			continue;
+	for (unsigned left = may & ((1u << G_N_ELEMENTS(parsers)) - 1); left != 0;
+	     left &= left - 1) {
+		unsigned k = (unsigned)__builtin_ctz(left);
 		memset(&m, 0, sizeof m);
 		if (parsers[k](c, i, &m) && m.first <= i && m.first >= c->floor &&
 		    (!found || m.end > best->end)) {

@@ -162,14 +162,14 @@ gboolean parse_holiday(const dctx *c, size_t i, date_match *m);
 
 /* The kinds of relative expression, by the test each makes of its first token. */
 enum {
-	REL_DAY = 1u << 8,          /* a day word: "yesterday" */
-	REL_SHIFT = 1u << 9,        /* a shift word: "last week" */
-	REL_AGO = 1u << 10,         /* a count before a later "ago": "two days ago" */
+	REL_DAY = 1u << 8,           /* a day word: "yesterday" */
+	REL_SHIFT = 1u << 9,         /* a shift word: "last week" */
+	REL_AGO = 1u << 10,          /* a count before a later "ago": "two days ago" */
 	REL_YEAR_EARLIER = 1u << 11, /* "year-earlier", "year-ago" */
-	REL_IN_THE = 1u << 12,      /* "earlier", "later": "later in the day" */
-	REL_QUARTER = 1u << 13,     /* "fiscal", an ordinal, a hyphen: "third-quarter" */
-	REL_THE = 1u << 14,         /* "the": "the quarter", "the weekend" */
-	REL_SEASON = 1u << 15,      /* a season word: "this summer", "fall" */
+	REL_IN_THE = 1u << 12,       /* "earlier", "later": "later in the day" */
+	REL_QUARTER = 1u << 13,      /* "fiscal", an ordinal, a hyphen: "third-quarter" */
+	REL_THE = 1u << 14,          /* "the": "the quarter", "the weekend" */
+	REL_SEASON = 1u << 15,       /* a season word: "this summer", "fall" */
 	REL_ALL = REL_DAY | REL_SHIFT | REL_AGO | REL_YEAR_EARLIER | REL_IN_THE | REL_QUARTER |
 	          REL_THE | REL_SEASON
 };

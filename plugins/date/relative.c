@@ -472,10 +472,11 @@ gboolean parse_relative(dctx *c, size_t i, unsigned kinds, date_match *m)
 {
 	if (i >= c->n)
 		return FALSE;
-	return ((kinds & REL_DAY) && day_word(c, i, m)) || ((kinds & REL_SHIFT) && shifted(c, i, m)) ||
-	       ((kinds & REL_AGO) && ago(c, i, m)) ||
+	return ((kinds & REL_DAY) && day_word(c, i, m)) ||
+	       ((kinds & REL_SHIFT) && shifted(c, i, m)) || ((kinds & REL_AGO) && ago(c, i, m)) ||
 	       ((kinds & REL_YEAR_EARLIER) && year_earlier(c, i, m)) ||
-	       ((kinds & REL_IN_THE) && in_the(c, i, m)) || ((kinds & REL_QUARTER) && quarter(c, i, m)) ||
+	       ((kinds & REL_IN_THE) && in_the(c, i, m)) ||
+	       ((kinds & REL_QUARTER) && quarter(c, i, m)) ||
 	       ((kinds & REL_THE) && (the_quarter(c, i, m) || weekend(c, i, m))) ||
 	       ((kinds & REL_SEASON) && season(c, i, m));
 }

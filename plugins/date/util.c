@@ -91,8 +91,8 @@ int dtok_day_of_month(const dctx *c, size_t i)
 	/* "st", "nd", "rd" or "th" in any case: asked of most numbers, so no calls */
 	char a = s[k] | 0x20, b = s[k + 1] | 0x20;
 	gboolean letters = g_ascii_isalpha(s[k]) && g_ascii_isalpha(s[k + 1]);
-	if (letters && ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
-	                (a == 't' && b == 'h')))
+	if (letters && ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+	                (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
 		return v;
 	return 0;
 }
