@@ -86,10 +86,23 @@ static inline uint32_t flags(const ctx *c, size_t i)
 	return i < c->n ? tok(c, i)->flags : 0;
 }
 
+/*
+ * FALSE when no word-list entry of `kind` can start at token i (< c->n),
+ * known without looking the token up when the kind has a filter.
+ */
+static inline gboolean may_start_kind(const ctx *c, size_t i, names_kind kind)
+{
+	if (!(NAMES_FILTERED_KINDS & NK_BIT(kind)) || c->info[i].looked_up)
+		return TRUE;
+	unsigned bit = names_kind_bit(c->toks[i].fold_hash);
+	return (c->lx->kind_first[kind][bit / 64] >> (bit % 64)) & 1;
+}
+
 /* Token i is exactly the one-token word-list entry of `kind`. */
 static inline gboolean is_word(const ctx *c, size_t i, names_kind kind)
 {
-	return i < c->n && info(c, i)->word_len == 1 && (info(c, i)->kinds & NK_BIT(kind));
+	return i < c->n && may_start_kind(c, i, kind) && info(c, i)->word_len == 1 &&
+	       (info(c, i)->kinds & NK_BIT(kind));
 }
 
 static inline gboolean is_strong_word(const ctx *c, size_t i, names_kind kind)
@@ -100,7 +113,7 @@ static inline gboolean is_strong_word(const ctx *c, size_t i, names_kind kind)
 /* A word-list entry of `kind` starts at i: its length, or 0. */
 static inline size_t starts(const ctx *c, size_t i, names_kind kind)
 {
-	if (i >= c->n || !(info(c, i)->kinds & NK_BIT(kind)))
+	if (i >= c->n || !may_start_kind(c, i, kind) || !(info(c, i)->kinds & NK_BIT(kind)))
 		return 0;
 	return info(c, i)->word_len;
 }

@@ -127,6 +127,13 @@ static size_t first_token_hashes(const char *text, uint64_t *first, uint64_t *se
 
 static uint64_t first_token_hash(const char *text)
 {
+	/* Letters alone make one token, as the gazetteer also assumes: most
+	 * entries are one word, and need no document to be cut. */
+	size_t n = 0;
+	while (g_ascii_isalpha(text[n]))
+		n++;
+	if (n > 0 && text[n] == '\0')
+		return entx_hash_fold(text, n);
 	uint64_t first = 0, second = 0;
 	first_token_hashes(text, &first, &second);
 	return first;
@@ -203,6 +210,10 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		add_lower_start(lx, line->text);
 	if (sk->kind == NK_SPORT)
 		hashmap_put(&lx->sport_first, first_token_hash(line->text), 1);
+	if (NAMES_FILTERED_KINDS & NK_BIT(sk->kind)) {
+		unsigned bit = names_kind_bit(first_token_hash(line->text));
+		lx->kind_first[sk->kind][bit / 64] |= UINT64_C(1) << (bit % 64);
+	}
 	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
 		/*
 		 * The best-ranked entity of each single word, for parts of
