@@ -62,10 +62,9 @@ static inline void hashmap_free(hashmap *m)
 /* The value stored for key, or NULL. */
 static inline const uint32_t *hashmap_get(const hashmap *m, uint64_t key)
 {
-	if (m->n == 0)
-		return NULL;
 	key = hashmap_key_(key);
 	unsigned bit = hashmap_bit_(key);
+	/* Clear in an empty map too, which has no slots to probe. */
 	if (!((m->filter[bit / 64] >> (bit % 64)) & 1))
 		return NULL;
 	for (size_t i = hashmap_slot_(key, m->mask);; i = (i + 1) & m->mask) {
