@@ -441,8 +441,15 @@ static size_t name_segment_end(const ctx *c, size_t k, size_t b)
 		                 (is_word(c, k, NK_FIRST) && is_strong_word(c, m, NK_SURNAME));
 		if (ti->ent_len > 0 && !(given && (m == k + 1 || is_word(c, m, NK_SURNAME))))
 			break;
-		if (starts(c, m, NK_TITLE) > 0 && !is_word(c, m, NK_SURNAME) &&
-		    !is_word(c, m, NK_FIRST))
+		/*
+		 * A title ends the name before it, unless it is also a name
+		 * ("Billie Jean King"); not when a given name follows it
+		 * ("Boxing Association President Ramon Manzanares").
+		 */
+		size_t title = starts(c, m, NK_TITLE);
+		if (title > 0 && !is_word(c, m, NK_FIRST) &&
+		    (!is_word(c, m, NK_SURNAME) ||
+		     (m + title < b && is_word(c, m + title, NK_FIRST))))
 			break;
 		if (starts(c, m, NK_DEMONYM) > 0)
 			break;
@@ -572,6 +579,16 @@ static void process_capitals(ctx *c, size_t a, size_t b)
 }
 
 /* Cuts the run of name tokens [a, b) into names and classifies them. */
+/* The organization or place head word that ends the name [k, m) of two
+ * tokens or more, or NULL. */
+static const names_entry *head_of_segment(const ctx *c, size_t k, size_t m)
+{
+	for (size_t p = k + 1; p < m; p++)
+		if (head_ends_at(c, p, m, NK_ORG_HEAD) || head_ends_at(c, p, m, NK_PLACE_HEAD))
+			return entry(c, info(c, p)->head);
+	return NULL;
+}
+
 static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 {
 	if (b - a >= 3 && in_headline(c, a) && all_capitals(c, a, b)) {
@@ -756,7 +773,13 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 			add_span(c, k, b, NAMES_ORGANIZATION, NULL, 0.55);
 			return;
 		}
-		classify_name(c, k, m, person_ctx);
+		/* "Boxing Association President Ramon Manzanares": a name cut
+		 * short by a title names an organization by its head word. */
+		const names_entry *head = m < b ? head_of_segment(c, k, m) : NULL;
+		if (head != NULL)
+			add_span(c, k, m, (names_category)head->category, head->class_iri, 0.75);
+		else
+			classify_name(c, k, m, person_ctx);
 		person_ctx = FALSE;
 		k = m;
 	}

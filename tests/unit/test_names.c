@@ -362,6 +362,24 @@ static void test_headlines_in_capitals(void **state)
 	entx_doc_free(d);
 }
 
+static void test_title_inside_a_run(void **state)
+{
+	/*
+	 * A title between capitalized words ends the name before it, even a
+	 * title that is also a surname, when a given name follows; that name
+	 * is an organization's when its head word ends it.
+	 */
+	entx_doc *d = harness_run(*state,
+	                          "The fight was approved by World Boxing Association President "
+	                          "Ramon Manzanares on Friday. The new coach is Billie Jean King.",
+	                          NULL);
+	expect(d, "Organization", "World Boxing Association");
+	expect(d, "Person", "Ramon Manzanares");
+	expect(d, "Person", "Billie Jean King");
+	assert_int_equal(harness_count(d, NULL), 3);
+	entx_doc_free(d);
+}
+
 static void test_numbered_result_lines(void **state)
 {
 	/*
@@ -757,6 +775,7 @@ int main(void)
 		cmocka_unit_test(test_acronym_in_parentheses),
 		cmocka_unit_test(test_headlines_in_capitals),
 		cmocka_unit_test(test_numbered_result_lines),
+		cmocka_unit_test(test_title_inside_a_run),
 		cmocka_unit_test(test_institutions_as_actors),
 		cmocka_unit_test(test_country_modifiers),
 		cmocka_unit_test(test_demonyms_are_not_places),
