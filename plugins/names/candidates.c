@@ -38,6 +38,26 @@ static gboolean compound_of_known_parts(const ctx *c, size_t i)
 	return FALSE;
 }
 
+/*
+ * An English prefix before the token's first hyphen: "pro-Western",
+ * "ex-Soviet", "anti-Moscow" describe, and name nothing.
+ */
+static gboolean has_english_prefix(const ctx *c, size_t i)
+{
+	static const char *const prefixes[] = {"pro", "anti", "ex", "non", "neo", "pre", "post",
+	                                       "mid", "co", "re", "un", "sub", "bi", "tri", "de",
+	                                       "mis", "semi", "ultra", NULL};
+	const entx_token *t = tok(c, i);
+	const char *p = c->text + t->byte_begin;
+	const char *q = memchr(p, '-', t->byte_end - t->byte_begin);
+	if (q == NULL || q - p > 5)
+		return FALSE;
+	for (const char *const *f = prefixes; *f != NULL; f++)
+		if ((size_t)(q - p) == strlen(*f) && g_ascii_strncasecmp(p, *f, (size_t)(q - p)) == 0)
+			return TRUE;
+	return FALSE;
+}
+
 /* "al-Assad", "bin-Laden": a lowercase particle glued to a capitalized name. */
 static gboolean is_particle_compound(const ctx *c, size_t i)
 {
@@ -47,7 +67,7 @@ static gboolean is_particle_compound(const ctx *c, size_t i)
 	const char *p = c->text + t->byte_begin;
 	const char *q = memchr(p, '-', t->byte_end - t->byte_begin);
 	return q != NULL && q - p <= 3 && q + 1 < c->text + t->byte_end &&
-	       g_unichar_isupper(g_utf8_get_char(q + 1));
+	       g_unichar_isupper(g_utf8_get_char(q + 1)) && !has_english_prefix(c, i);
 }
 
 /* "US$", "HK$", "C$": capitals glued to a currency sign name the currency. */
@@ -792,6 +812,8 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
  */
 static void compound_parts(ctx *c, size_t i)
 {
+	if (has_english_prefix(c, i))
+		return;
 	const entx_token *t = tok(c, i);
 	const char *start = c->text + t->byte_begin, *end = c->text + t->byte_end;
 	const char *p = start;

@@ -380,6 +380,20 @@ static void test_title_inside_a_run(void **state)
 	entx_doc_free(d);
 }
 
+static void test_english_prefixes(void **state)
+{
+	/* "pro-", "neo-", "anti-" describe; "al-" is part of a name. */
+	entx_doc *d = harness_run(*state,
+	                          "The pro-Socialist CFDT union and the neo-Nazi NPD party met "
+	                          "anti-Moscow groups. Bashar al-Assad was not there.",
+	                          NULL);
+	expect(d, "Organization", "CFDT");
+	expect(d, "Organization", "NPD");
+	expect(d, "Person", "Bashar al-Assad");
+	assert_int_equal(harness_count(d, NULL), 3);
+	entx_doc_free(d);
+}
+
 static void test_numbered_result_lines(void **state)
 {
 	/*
@@ -776,6 +790,7 @@ int main(void)
 		cmocka_unit_test(test_headlines_in_capitals),
 		cmocka_unit_test(test_numbered_result_lines),
 		cmocka_unit_test(test_title_inside_a_run),
+		cmocka_unit_test(test_english_prefixes),
 		cmocka_unit_test(test_institutions_as_actors),
 		cmocka_unit_test(test_country_modifiers),
 		cmocka_unit_test(test_demonyms_are_not_places),
