@@ -27,9 +27,18 @@ static inline size_t entx_priv_udecimal(char *buf, uint64_t v, size_t min_digits
 	                               "31323334353637383940414243444546474849505152535455565758596061"
 	                               "62636465666768697071727374757677787980818283848586878889909192"
 	                               "93949596979899";
-	size_t n = 1;
-	for (uint64_t bound = 10; n < 20 && v >= bound; bound *= 10)
-		n++;
+	static const uint64_t powers[20] = {
+		UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000),
+		UINT64_C(100000), UINT64_C(1000000), UINT64_C(10000000), UINT64_C(100000000),
+		UINT64_C(1000000000), UINT64_C(10000000000), UINT64_C(100000000000),
+		UINT64_C(1000000000000), UINT64_C(10000000000000), UINT64_C(100000000000000),
+		UINT64_C(1000000000000000), UINT64_C(10000000000000000),
+		UINT64_C(100000000000000000), UINT64_C(1000000000000000000),
+		UINT64_C(10000000000000000000)};
+	/* The digits from the bit length: 1233 / 4096 is just above log10(2),
+	 * so t is the digit count or one more, and one comparison tells. */
+	size_t t = (size_t)(64 - __builtin_clzll(v | 1)) * 1233 >> 12;
+	size_t n = v == 0 ? 1 : t + 1 - (v < powers[t]);
 	size_t len = n > min_digits ? n : min_digits > 20 ? 20 : min_digits;
 	char *p = buf + len;
 	*p = '\0';

@@ -5,7 +5,6 @@
 #include "json_write.h"
 
 #include "decimal.h"
-#include "utf8.h"
 
 #include <math.h>
 #include <string.h>
@@ -15,143 +14,187 @@ const unsigned char entx_json_special[256] = {
 	['"'] = 1, ['\\'] = 1,
 };
 
-static void write_escape(GString *out, unsigned char c)
-{
-	static const char HEX[] = "0123456789ABCDEF";
-	switch (c) {
-	case '"':
-		g_string_append_len(out, "\\\"", 2);
-		break;
-	case '\\':
-		g_string_append_len(out, "\\\\", 2);
-		break;
-	case '\b':
-		g_string_append_len(out, "\\b", 2);
-		break;
-	case '\f':
-		g_string_append_len(out, "\\f", 2);
-		break;
-	case '\n':
-		g_string_append_len(out, "\\n", 2);
-		break;
-	case '\r':
-		g_string_append_len(out, "\\r", 2);
-		break;
-	case '\t':
-		g_string_append_len(out, "\\t", 2);
-		break;
-	default: {
-		char u[6] = {'\\', 'u', '0', '0', HEX[c >> 4], HEX[c & 15]};
-		g_string_append_len(out, u, 6);
-	}
-	}
-}
-
 #define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Sixteen bytes, compared all at once (SSE2 on x86-64, NEON on ARM). */
+typedef unsigned char byte_vec __attribute__((vector_size(16)));
+typedef uint64_t word_vec __attribute__((vector_size(16)));
+
+/* What escape_run() does at a byte above ASCII. */
+enum { KEEP_HIGH = 0, STOP_AT_HIGH = 1 };
 
 /*
- * The high bit of each of the 8 bytes of w that may need escaping: a
- * control byte, '"' or '\\'. Bit tricks on the whole word: the lowest
- * bit set is exact (the first such byte); above it a borrow may set
- * more, which only sends those bytes to the exact test.
+ * 0xFF in each byte of v that a plain copy stops at, 0 in the others:
+ * '"', '\\' and control bytes, which are escaped, and with STOP_AT_HIGH
+ * bytes above ASCII too. Exact, byte by byte.
  */
-static inline uint64_t escape_bits(uint64_t w)
+static inline word_vec stop_bytes(byte_vec v, int mode)
 {
-	uint64_t quote = w ^ (ONES * '"');
-	uint64_t backslash = w ^ (ONES * '\\');
-	uint64_t t = ((w - ONES * 0x20) & ~w) | ((quote - ONES) & ~quote) |
-	             ((backslash - ONES) & ~backslash);
-	return t & HIGHS;
+	byte_vec zero = {0};
+	byte_vec stop = (byte_vec)(v < zero + 0x20) | (byte_vec)(v == zero + '"') |
+	                (byte_vec)(v == zero + '\\');
+	if (mode == STOP_AT_HIGH)
+		stop |= (byte_vec)(v >= zero + 0x80);
+	return (word_vec)stop;
 }
+
+/* The index of the first byte (in memory order) set in a mask of whole bytes. */
+static inline size_t first_set_byte(uint64_t mask)
+{
+	if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+		return (size_t)__builtin_ctzll(mask) / 8;
+	return (size_t)__builtin_clzll(mask) / 8;
+}
+
+/*
+ * The n < 8 bytes at s in the low bytes of a word, in memory order
+ * (little-endian only), loaded in two overlapping pieces, never past
+ * s + n; the bytes above them are zero.
+ */
+static inline uint64_t load_short(const unsigned char *s, size_t n)
+{
+	if (n >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		return lo | (uint64_t)hi << (8 * (n - 4));
+	}
+	if (n >= 2) {
+		uint16_t lo, hi;
+		memcpy(&lo, s, 2);
+		memcpy(&hi, s + n - 2, 2);
+		return lo | (uint64_t)hi << (8 * (n - 2));
+	}
+	return n == 1 ? s[0] : 0;
+}
+
+/* Writes the escape of c (a byte entx_json_special marks) at d; returns its end. */
+static char *put_escape(char *d, unsigned char c)
+{
+	static const char HEX[] = "0123456789ABCDEF";
+	static const char SHORT[32] = {['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r',
+	                               ['\t'] = 't'};
+	d[0] = '\\';
+	if (c == '"' || c == '\\') {
+		d[1] = (char)c;
+		return d + 2;
+	}
+	if (SHORT[c] != 0) {
+		d[1] = SHORT[c];
+		return d + 2;
+	}
+	memcpy(d + 1, "u00", 3);
+	d[4] = HEX[c >> 4];
+	d[5] = HEX[c & 15];
+	return d + 6;
+}
+
+/*
+ * Writes the n bytes at s at *dp, escaping what must be escaped, sixteen
+ * bytes at a time: each block is stored whole (the room is there) and
+ * the output advanced past its plain bytes only. With STOP_AT_HIGH it
+ * stops at the first byte above ASCII. Returns the bytes consumed; *dp
+ * needs room for ENTX_JSON_ROOM(n) bytes. Inlined for each mode.
+ */
+static inline __attribute__((always_inline)) size_t escape_run(char **dp, const unsigned char *s,
+                                                               size_t n, int mode)
+{
+	char *d = *dp;
+	size_t i = 0;
+	while (n - i >= 16) {
+		byte_vec v;
+		memcpy(&v, s + i, 16);
+		memcpy(d, &v, 16);
+		word_vec stop = stop_bytes(v, mode);
+		if (G_LIKELY((stop[0] | stop[1]) == 0)) {
+			i += 16;
+			d += 16;
+			continue;
+		}
+		size_t k = stop[0] != 0 ? first_set_byte(stop[0]) : 8 + first_set_byte(stop[1]);
+		unsigned char c = s[i + k];
+		d += k;
+		i += k;
+		if (mode == STOP_AT_HIGH && c >= 0x80) {
+			*dp = d;
+			return i;
+		}
+		d = put_escape(d, c);
+		i++;
+	}
+	/* The last 1 to 15 bytes, most strings whole: checked together, in
+	 * overlapping words, and stored as words when none stops the copy. */
+	size_t r = n - i;
+	if (r > 0 && G_BYTE_ORDER == G_LITTLE_ENDIAN) {
+		uint64_t lo, hi;
+		if (r >= 8) {
+			memcpy(&lo, s + i, 8);
+			memcpy(&hi, s + n - 8, 8);
+		} else {
+			lo = load_short(s + i, r) | (ONES * ' ') << (8 * r);
+			hi = ONES * ' ';
+		}
+		word_vec stop = stop_bytes((byte_vec)(word_vec){lo, hi}, mode);
+		if (G_LIKELY((stop[0] | stop[1]) == 0)) {
+			memcpy(d, &lo, 8);
+			if (r > 8)
+				memcpy(d + r - 8, &hi, 8);
+			*dp = d + r;
+			return n;
+		}
+	}
+	for (; i < n; i++) {
+		unsigned char c = s[i];
+		if (entx_json_special[c]) {
+			d = put_escape(d, c);
+		} else if (mode == STOP_AT_HIGH && c >= 0x80) {
+			break;
+		} else {
+			*d++ = (char)c;
+		}
+	}
+	*dp = d;
+	return i;
+}
+
+/*
+ * Longer input is escaped a piece at a time, so that the room reserved
+ * for the worst case (six bytes for one) stays small for a long text.
+ */
+#define PIECE_BYTES 65536
 
 /* Appends valid UTF-8 (NUL allowed), escaping what must be escaped. */
 static void write_valid(GString *out, const unsigned char *s, size_t n)
 {
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		/* Text is mostly plain: skip it a word at a time, then straight
-		 * to the word's first byte to escape (little-endian: the
-		 * lowest bit is the first byte). */
-		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			uint64_t bits = escape_bits(w);
-			if (bits != 0) {
-				if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
-					i += (size_t)__builtin_ctzll(bits) / 8;
-				break;
-			}
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if (G_LIKELY(!entx_json_special[s[i]]))
-			continue;
-		entx_put(out, (const char *)s + run, i - run);
-		write_escape(out, s[i]);
-		run = i + 1;
+	while (n > 0) {
+		size_t piece = MIN(n, PIECE_BYTES);
+		char *d = entx_reserve(out, ENTX_JSON_ROOM(piece));
+		escape_run(&d, s, piece, KEEP_HIGH);
+		entx_commit(out, d);
+		s += piece;
+		n -= piece;
 	}
-	entx_put(out, (const char *)s + run, n - run);
-}
-
-/*
- * Most strings written are short and plain (anchors, classes, values):
- * copied in one pass straight into out when they fit, quotes included.
- * FALSE, with out unchanged, when s has a byte to escape or one above
- * ASCII, or out has no room.
- */
-static gboolean write_plain_short(GString *out, const unsigned char *s, size_t n)
-{
-	if (n > 64 || out->len + n + 3 > out->allocated_len)
-		return FALSE;
-	char *d = out->str + out->len;
-	*d++ = '"';
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		if ((w & HIGHS) | escape_bits(w))
-			break; /* the bytes below say which */
-		memcpy(d + i, &w, 8);
-	}
-	for (; i < n; i++) {
-		unsigned char c = s[i];
-		if (c >= 0x80 || entx_json_special[c])
-			return FALSE;
-		d[i] = (char)c;
-	}
-	d += n;
-	*d++ = '"';
-	*d = '\0';
-	out->len = (size_t)(d - out->str);
-	return TRUE;
-}
-
-static void write_quoted_valid(GString *out, const unsigned char *s, size_t n)
-{
-	entx_put_c(out, '"');
-	write_valid(out, s, n);
-	entx_put_c(out, '"');
 }
 
 void entx_json_write_valid_string(GString *out, const char *s, size_t n)
 {
-	if (!write_plain_short(out, (const unsigned char *)s, n))
-		write_quoted_valid(out, (const unsigned char *)s, n);
-}
-
-void entx_json_write_string(GString *out, const char *s, size_t n)
-{
 	const unsigned char *p = (const unsigned char *)s;
-	if (write_plain_short(out, p, n))
-		return;
-	/* ASCII needs no check (NUL is escaped either way): class names, values. */
-	if (entx_priv_ascii_prefix(s, n) == n) {
-		write_quoted_valid(out, p, n);
+	if (n > PIECE_BYTES) {
+		entx_put_c(out, '"');
+		write_valid(out, p, n);
+		entx_put_c(out, '"');
 		return;
 	}
-	entx_put_c(out, '"');
+	char *d = entx_reserve(out, ENTX_JSON_ROOM(n) + 2);
+	*d++ = '"';
+	escape_run(&d, p, n, KEEP_HIGH);
+	*d++ = '"';
+	entx_commit(out, d);
+}
+
+/* The rest of a string from its first byte above ASCII: repaired, then escaped. */
+static void write_repaired(GString *out, const unsigned char *p, size_t n)
+{
 	while (n > 0) {
 		/* g_utf8_validate_len stops at NUL, which JSON allows as \u0000. */
 		const char *end = NULL;
@@ -161,12 +204,30 @@ void entx_json_write_string(GString *out, const char *s, size_t n)
 		if (good == n)
 			break;
 		if (p[good] == '\0')
-			write_escape(out, '\0');
+			entx_put(out, "\\u0000", 6);
 		else
 			entx_put(out, "\xEF\xBF\xBD", 3); /* U+FFFD for the bad byte */
 		p += good + 1;
 		n -= good + 1;
 	}
+}
+
+void entx_json_write_string(GString *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	/* Mostly ASCII (class names, values, keys): escaped as it is read,
+	 * up to the first byte above ASCII, from which UTF-8 is checked. */
+	size_t head = MIN(n, PIECE_BYTES);
+	char *d = entx_reserve(out, ENTX_JSON_ROOM(head) + 2);
+	*d++ = '"';
+	size_t done = escape_run(&d, p, head, STOP_AT_HIGH);
+	if (G_LIKELY(done == n)) {
+		*d++ = '"';
+		entx_commit(out, d);
+		return;
+	}
+	entx_commit(out, d);
+	write_repaired(out, p + done, n - done);
 	entx_put_c(out, '"');
 }
 

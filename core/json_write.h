@@ -50,6 +50,37 @@ static inline void entx_put_c(GString *out, char c)
 }
 
 /*
+ * entx_reserve:
+ * Makes room for n more bytes (and the NUL) at out's end and returns
+ * where they go, for a writer that stores through the pointer, past
+ * out->len, and then ends with entx_commit(): one check for room for a
+ * whole record instead of one per piece.
+ */
+static inline char *entx_reserve(GString *out, size_t n)
+{
+	if (G_UNLIKELY(out->len + n >= out->allocated_len)) {
+		size_t len = out->len;
+		g_string_set_size(out, len + n);
+		g_string_truncate(out, len);
+	}
+	return out->str + out->len;
+}
+
+/* Takes the bytes written since entx_reserve() up to end into out. */
+static inline void entx_commit(GString *out, char *end)
+{
+	out->len = (size_t)(end - out->str);
+	*end = '\0';
+}
+
+/* Copies n bytes to d and returns their end: a constant n copies inline. */
+static inline char *entx_store(char *d, const char *s, size_t n)
+{
+	memcpy(d, s, n);
+	return d + n;
+}
+
+/*
  * entx_drain:
  * Where a writer hands on the output of a long document before its end,
  * so that a document of megabytes is not held whole in memory (its
@@ -71,6 +102,12 @@ static inline void entx_drain_maybe(const entx_drain *d, GString *out)
 	if (d != NULL && out->len >= ENTX_DRAIN_BYTES)
 		d->fn(out, d->data);
 }
+
+/*
+ * The room escaping n bytes may take (six for a control byte) and a
+ * word more: the escaper stores eight bytes at a time.
+ */
+#define ENTX_JSON_ROOM(n) (6 * (n) + 8)
 
 /*
  * entx_json_write_string:

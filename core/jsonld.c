@@ -53,19 +53,23 @@ typedef enum { COERCE_NONE, COERCE_ID, COERCE_TYPED } coercion;
 static const struct {
 	const char *iri, *term;
 	coercion coerce;
+	const char *member; /* ,"term": as written, the same for every mention */
+	size_t member_len;
 } TERMS[] = {
-	{"schema:value", "value", COERCE_NONE},
-	{"schema:minValue", "minValue", COERCE_NONE},
-	{"schema:maxValue", "maxValue", COERCE_NONE},
-	{"schema:unitText", "unitText", COERCE_NONE},
-	{"schema:unitCode", "unitCode", COERCE_NONE},
-	{"schema:currency", "currency", COERCE_NONE},
-	{"entx:qualifier", "qualifier", COERCE_NONE},
-	{"schema:sameAs", "sameAs", COERCE_ID},
-	{"time:inXSDDate", "inXSDDate", COERCE_TYPED},
-	{"time:inXSDgYearMonth", "inXSDgYearMonth", COERCE_TYPED},
-	{"time:inXSDgYear", "inXSDgYear", COERCE_TYPED},
-	{"time:inXSDDateTimeStamp", "inXSDDateTimeStamp", COERCE_TYPED},
+#define TERM(iri, term, coerce) {iri, term, coerce, ",\"" term "\":", sizeof(term) + 3}
+	TERM("schema:value", "value", COERCE_NONE),
+	TERM("schema:minValue", "minValue", COERCE_NONE),
+	TERM("schema:maxValue", "maxValue", COERCE_NONE),
+	TERM("schema:unitText", "unitText", COERCE_NONE),
+	TERM("schema:unitCode", "unitCode", COERCE_NONE),
+	TERM("schema:currency", "currency", COERCE_NONE),
+	TERM("entx:qualifier", "qualifier", COERCE_NONE),
+	TERM("schema:sameAs", "sameAs", COERCE_ID),
+	TERM("time:inXSDDate", "inXSDDate", COERCE_TYPED),
+	TERM("time:inXSDgYearMonth", "inXSDgYearMonth", COERCE_TYPED),
+	TERM("time:inXSDgYear", "inXSDgYear", COERCE_TYPED),
+	TERM("time:inXSDDateTimeStamp", "inXSDDateTimeStamp", COERCE_TYPED),
+#undef TERM
 };
 
 /* Keys of ours that fields carried from JSONL input may not replace. */
@@ -141,11 +145,23 @@ static GString *doc_iri_base(const char *id)
 	return s;
 }
 
-/* A code point offset in decimal, formatted once for the places it goes. */
+/* A code point offset in decimal, formatted once for the places it goes;
+ * copied with its whole buffer (a constant size) where there is room. */
 typedef struct {
-	char s[ENTX_DECIMAL_MAX];
+	char s[24];
 	size_t n;
 } offset_text;
+G_STATIC_ASSERT(sizeof(((offset_text *)NULL)->s) >= ENTX_DECIMAL_MAX);
+
+/* Stores a string literal at d, advancing d. */
+#define STORE_LIT(d, literal) ((d) = entx_store((d), literal, sizeof(literal) - 1))
+
+/* Stores t at d, which has room for all of t's buffer, and returns t's end. */
+static inline char *store_offset(char *d, const offset_text *t)
+{
+	memcpy(d, t->s, sizeof t->s);
+	return d + t->n;
+}
 
 static inline void format_offset(offset_text *t, size_t v)
 {
@@ -230,8 +246,12 @@ static void write_property(GString *out, term_cache *tc, const entx_mention *m, 
 			return;
 	written[(*n_written)++] = key;
 
-	entx_put_c(out, ',');
-	write_key(out, key);
+	if (term >= 0) {
+		entx_put(out, TERMS[term].member, TERMS[term].member_len);
+	} else {
+		entx_put_c(out, ',');
+		write_key(out, key);
+	}
 	switch (kind) {
 	case ENTX_PROP_NUMBER:
 		write_number(out, lex);
@@ -301,7 +321,7 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 		classification *c = &tc->classes[tc->n_classes++];
 		*c = (classification){category, class_iri, annotator, confidence,
 		                      tc->rendered->len, out->len - start};
-		g_string_append_len(tc->rendered, out->str + start, (gssize)(out->len - start));
+		entx_put(tc->rendered, out->str + start, out->len - start);
 	}
 }
 
@@ -316,13 +336,20 @@ static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
 	offset_text bt, et;
 	format_offset(&bt, begin);
 	format_offset(&et, end);
-	LIT(out, "{\"@id\":");
-	write_span_iri(out, base, &bt, &et);
-	LIT(out, ",\"@type\":\"nif:Phrase\",\"beginIndex\":");
-	entx_put(out, bt.s, bt.n);
-	MEMBER(out, "endIndex");
-	entx_put(out, et.s, et.n);
-	MEMBER(out, "anchorOf");
+	/* Up to the anchor's value, with one check for room. */
+	char *d = entx_reserve(out, base->len + 4 * sizeof bt.s + 128);
+	STORE_LIT(d, "{\"@id\":");
+	d = entx_store(d, base->str, base->len);
+	STORE_LIT(d, "#char=");
+	d = store_offset(d, &bt);
+	*d++ = ',';
+	d = store_offset(d, &et);
+	STORE_LIT(d, "\",\"@type\":\"nif:Phrase\",\"beginIndex\":");
+	d = store_offset(d, &bt);
+	STORE_LIT(d, ",\"endIndex\":");
+	d = store_offset(d, &et);
+	STORE_LIT(d, ",\"anchorOf\":");
+	entx_commit(out, d);
 	entx_json_write_valid_string(out, text + b, e - b);
 	write_classification(out, tc, m);
 	if (entx_mention_value(m) != NULL) {
