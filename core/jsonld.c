@@ -198,18 +198,41 @@ typedef struct {
 } classification;
 
 /*
+ * The JSON of a category, class and annotator, around the confidence:
+ * ,"category":..,"class":..,"confidence": and ,"annotator":".." at
+ * offset in term_cache.rendered.
+ */
+typedef struct {
+	const char *category, *class_iri, *annotator;
+	size_t offset, head_len, tail_len;
+} classification_source;
+
+/* The room for the JSON of the classifications kept per document. */
+#define RENDERED_BYTES 4096
+
+/*
+ * What the writer knows of the document whose mentions it writes.
  * Property names are interned per document, so within one document the
  * same pointer is the same property: the term a property maps to is
  * looked up once per document instead of once per mention. The same
  * holds for the strings of write_classification().
  */
 typedef struct {
+	const entx_doc *doc;
+	const char *text;
+	gboolean ascii;       /* one byte a code point: offsets are byte offsets */
+	const GString *base;  /* see doc_iri_base() */
 	const char *prop[16];
 	int term[16]; /* index into TERMS, -1 for none, -2 for a mention key */
 	size_t n;
 	classification classes[32]; /* see write_classification() */
 	size_t n_classes;
-	GString *rendered;
+	/* 1 + the index in classes of a classification, by class_slot() */
+	guint8 class_index[64];
+	classification_source sources[32];
+	size_t n_sources;
+	size_t rendered_len;
+	char rendered[RENDERED_BYTES];
 } term_cache;
 
 static int term_of(term_cache *tc, const char *prop)
@@ -283,6 +306,58 @@ static void write_property(GString *out, term_cache *tc, const entx_mention *m, 
 }
 
 /*
+ * Where a classification is found in tc->class_index, by its pointers and
+ * confidence: a mention's is a probe, not a search of them all. Two that
+ * share a slot take turns; the one written last stays.
+ */
+static guint8 *class_slot(term_cache *tc, const char *category, const char *class_iri,
+                          const char *annotator, double confidence)
+{
+	uint64_t bits;
+	memcpy(&bits, &confidence, sizeof bits);
+	uint64_t h = (uint64_t)(uintptr_t)category ^ (uint64_t)(uintptr_t)class_iri * 3 ^
+	             (uint64_t)(uintptr_t)annotator * 5 ^ bits;
+	h *= UINT64_C(0x9E3779B97F4A7C15);
+	return &tc->class_index[h >> (64 - 6)];
+}
+
+static gboolean same_string(const char *a, const char *b)
+{
+	return a == b || strcmp(a, b) == 0;
+}
+
+/*
+ * The JSON kept for a category, class and annotator, or NULL. Interned
+ * strings need not share a pointer (a plugin may pass each class from
+ * its own lexicon entry): a new pointer with known content is looked up
+ * by content once, then kept as another name for the same JSON.
+ */
+static const classification_source *source_of(term_cache *tc, const char *category,
+                                              const char *class_iri, const char *annotator)
+{
+	for (size_t i = 0; i < tc->n_sources; i++) {
+		const classification_source *c = &tc->sources[i];
+		if (c->category == category && c->class_iri == class_iri && c->annotator == annotator)
+			return c;
+	}
+	for (size_t i = 0; i < tc->n_sources; i++) {
+		classification_source *c = &tc->sources[i];
+		if (same_string(c->class_iri, class_iri) && same_string(c->category, category) &&
+		    same_string(c->annotator, annotator)) {
+			if (tc->n_sources == G_N_ELEMENTS(tc->sources))
+				return c;
+			classification_source *alias = &tc->sources[tc->n_sources++];
+			*alias = *c;
+			alias->category = category;
+			alias->class_iri = class_iri;
+			alias->annotator = annotator;
+			return alias;
+		}
+	}
+	return NULL;
+}
+
+/*
  * The members after anchorOf, from "category" to "annotator". Mentions
  * of a document share a few of these (a plugin's category, class and
  * confidence), and its strings are interned, so the JSON is written once
@@ -295,42 +370,81 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 	const char *annotator = entx_mention_annotator(m);
 	double confidence = entx_mention_confidence(m);
 	classification *hit = NULL;
-	for (size_t i = 0; i < tc->n_classes && hit == NULL; i++) {
-		classification *c = &tc->classes[i];
+	guint8 *slot = class_slot(tc, category, class_iri, annotator, confidence);
+	if (*slot != 0) {
+		classification *c = &tc->classes[*slot - 1];
 		if (c->category == category && c->class_iri == class_iri &&
 		    c->annotator == annotator && memcmp(&c->confidence, &confidence, sizeof confidence) == 0)
 			hit = c;
 	}
 	if (hit != NULL) {
-		entx_put(out, tc->rendered->str + hit->offset, hit->len);
+		entx_put(out, tc->rendered + hit->offset, hit->len);
 		return;
 	}
 	size_t start = out->len;
-	MEMBER(out, "category");
-	write_cstring(out, category);
-	MEMBER(out, "class");
-	write_cstring(out, class_iri);
-	MEMBER(out, "confidence");
-	entx_json_write_real(out, confidence);
-	MEMBER(out, "annotator");
-	/* The loader admits only [a-z0-9_-] plugin names: nothing to escape. */
-	LIT(out, "\"" ENTX_ANNOTATOR_IRI_PREFIX);
-	entx_put(out, annotator, strlen(annotator));
-	entx_put_c(out, '"');
-	if (tc->n_classes < G_N_ELEMENTS(tc->classes)) {
+	/* Confidences vary more than the rest: that is kept apart. */
+	const classification_source *src = source_of(tc, category, class_iri, annotator);
+	if (src != NULL) {
+		entx_put(out, tc->rendered + src->offset, src->head_len);
+		entx_json_write_real(out, confidence);
+		entx_put(out, tc->rendered + src->offset + src->head_len, src->tail_len);
+	} else {
+		MEMBER(out, "category");
+		write_cstring(out, category);
+		MEMBER(out, "class");
+		write_cstring(out, class_iri);
+		MEMBER(out, "confidence");
+		size_t head_len = out->len - start;
+		entx_json_write_real(out, confidence);
+		size_t tail_start = out->len;
+		MEMBER(out, "annotator");
+		/* The loader admits only [a-z0-9_-] plugin names: nothing to escape. */
+		LIT(out, "\"" ENTX_ANNOTATOR_IRI_PREFIX);
+		entx_put(out, annotator, strlen(annotator));
+		entx_put_c(out, '"');
+		size_t tail_len = out->len - tail_start;
+		if (tc->n_sources < G_N_ELEMENTS(tc->sources) &&
+		    head_len + tail_len <= RENDERED_BYTES - tc->rendered_len) {
+			tc->sources[tc->n_sources++] = (classification_source){
+				category, class_iri, annotator, tc->rendered_len, head_len, tail_len};
+			memcpy(tc->rendered + tc->rendered_len, out->str + start, head_len);
+			memcpy(tc->rendered + tc->rendered_len + head_len, out->str + tail_start, tail_len);
+			tc->rendered_len += head_len + tail_len;
+		}
+	}
+	size_t len = out->len - start;
+	if (tc->n_classes < G_N_ELEMENTS(tc->classes) && len <= RENDERED_BYTES - tc->rendered_len) {
+		*slot = (guint8)(tc->n_classes + 1);
 		classification *c = &tc->classes[tc->n_classes++];
-		*c = (classification){category, class_iri, annotator, confidence,
-		                      tc->rendered->len, out->len - start};
-		entx_put(tc->rendered, out->str + start, out->len - start);
+		*c = (classification){category, class_iri, annotator, confidence, tc->rendered_len, len};
+		memcpy(tc->rendered + tc->rendered_len, out->str + start, len);
+		tc->rendered_len += len;
 	}
 }
 
-static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
-                          const GString *base, const entx_mention *m)
+/*
+ * The byte offset n_cp characters after the one at byte b in valid UTF-8:
+ * a mention's end found from its start, in fewer steps than a lookup
+ * from the document's start takes.
+ */
+static size_t byte_after(const char *text, size_t b, size_t n_cp)
+{
+	const char *p = text + b;
+	while (n_cp-- > 0)
+		p = g_utf8_next_char(p);
+	return (size_t)(p - text);
+}
+
+/* A mention's object, after a ',' unless it is the first. */
+static void write_mention(GString *out, term_cache *tc, const entx_mention *m, gboolean first)
 {
 	size_t begin = entx_mention_begin(m), end = entx_mention_end(m);
-	const char *text = entx_doc_text(doc, NULL);
-	size_t b = entx_doc_byte_offset(doc, begin), e = entx_doc_byte_offset(doc, end);
+	size_t b = begin, e = end;
+	if (!tc->ascii) {
+		b = entx_doc_byte_offset(tc->doc, begin);
+		e = byte_after(tc->text, b, end - begin);
+	}
+	const GString *base = tc->base;
 
 	/* Each offset is written twice, in the IRI and as a number. */
 	offset_text bt, et;
@@ -338,6 +452,8 @@ static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
 	format_offset(&et, end);
 	/* Up to the anchor's value, with one check for room. */
 	char *d = entx_reserve(out, base->len + 4 * sizeof bt.s + 128);
+	if (!first)
+		*d++ = ',';
 	STORE_LIT(d, "{\"@id\":");
 	d = entx_store(d, base->str, base->len);
 	STORE_LIT(d, "#char=");
@@ -350,11 +466,12 @@ static void write_mention(GString *out, term_cache *tc, const entx_doc *doc,
 	d = store_offset(d, &et);
 	STORE_LIT(d, ",\"anchorOf\":");
 	entx_commit(out, d);
-	entx_json_write_valid_string(out, text + b, e - b);
+	entx_json_write_valid_string(out, tc->text + b, e - b);
 	write_classification(out, tc, m);
-	if (entx_mention_value(m) != NULL) {
+	const char *value = entx_mention_value(m);
+	if (value != NULL) {
 		MEMBER(out, "normalized");
-		write_cstring(out, entx_mention_value(m));
+		write_cstring(out, value);
 	}
 	size_t n_props = entx_mention_n_properties(m);
 	const char *written_stack[8];
@@ -442,16 +559,21 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 		entx_json_write_valid_string(out, text, n_bytes);
 	}
 	carry(out, extra);
-	term_cache tc = {.n = 0, .n_classes = 0, .rendered = g_string_sized_new(512)};
+	/* Not zeroed whole: its tables are filled as they are used. */
+	term_cache tc;
+	tc.doc = doc;
+	tc.text = text;
+	tc.ascii = entx_doc_length(doc) == n_bytes;
+	tc.base = base;
+	tc.n = tc.n_classes = tc.n_sources = tc.rendered_len = 0;
+	memset(tc.class_index, 0, sizeof tc.class_index);
 	LIT(out, ",\"mentions\":[");
-	for (size_t i = 0; i < entx_doc_n_mentions(doc); i++) {
-		if (i > 0)
-			entx_put_c(out, ',');
-		write_mention(out, &tc, doc, base, entx_doc_mention(doc, i));
+	size_t n_mentions = entx_doc_n_mentions(doc);
+	for (size_t i = 0; i < n_mentions; i++) {
+		write_mention(out, &tc, entx_doc_mention(doc, i), i == 0);
 		drain_maybe(out, drain, ps);
 	}
 	LIT(out, "]}");
-	g_string_free(tc.rendered, TRUE);
 	g_string_free(base, TRUE);
 	if (ps != NULL)
 		indent_tail(out, ps);
