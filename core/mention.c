@@ -33,10 +33,16 @@ static const char *default_class(const char *category)
  * that misses (new, or its slot taken) is copied again, which costs a
  * few bytes and no hash table per document; so equal strings need not
  * share one pointer. A full run of probes reuses the slot it ends on. */
-static const char *intern(entx_doc *doc, const char *s)
+static inline size_t intern_slot(const entx_doc *doc, const char *s)
 {
 	size_t mask = G_N_ELEMENTS(doc->intern_from) - 1;
-	size_t i = (size_t)(((uint64_t)(uintptr_t)s * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & mask;
+	return (size_t)(((uint64_t)(uintptr_t)s * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & mask;
+}
+
+static G_GNUC_NO_INLINE const char *intern_probe(entx_doc *doc, const char *s)
+{
+	size_t mask = G_N_ELEMENTS(doc->intern_from) - 1;
+	size_t i = intern_slot(doc, s);
 	for (int probe = 0; probe < 8; probe++, i = (i + 1) & mask) {
 		if (doc->intern_from[i] == s) {
 			if (strcmp(doc->intern_to[i], s) == 0)
@@ -51,6 +57,15 @@ static const char *intern(entx_doc *doc, const char *s)
 	doc->intern_from[i] = s;
 	doc->intern_to[i] = interned;
 	return interned;
+}
+
+/* Most strings are found in their first slot: checked here, inline. */
+static inline const char *intern(entx_doc *doc, const char *s)
+{
+	size_t i = intern_slot(doc, s);
+	if (G_LIKELY(doc->intern_from[i] == s) && strcmp(doc->intern_to[i], s) == 0)
+		return doc->intern_to[i];
+	return intern_probe(doc, s);
 }
 
 /* The document a mention belongs to is not stored in the mention, so
