@@ -74,6 +74,116 @@ static void escapes_found_at_every_position(void **state)
 	}
 }
 
+/*
+ * What entx_json_write_string() promises for any bytes, written the
+ * plain way: each maximal run of valid UTF-8 kept (NUL escaped), each
+ * byte that starts no valid character replaced by U+FFFD.
+ */
+static char *repaired(const char *s, size_t n, size_t *len)
+{
+	GString *r = g_string_new(NULL);
+	while (n > 0) {
+		const char *end = NULL;
+		g_utf8_validate_len(s, n, &end);
+		size_t good = (size_t)(end - s);
+		g_string_append_len(r, s, (gssize)good);
+		if (good == n)
+			break;
+		if (s[good] == '\0')
+			g_string_append_c(r, '\0');
+		else
+			g_string_append(r, "\xEF\xBF\xBD");
+		s += good + 1;
+		n -= good + 1;
+	}
+	*len = r->len;
+	return g_string_free(r, FALSE);
+}
+
+/* Both writers against jansson, the one for any bytes through repaired(). */
+static void assert_both_written_as_jansson(const char *s, size_t n)
+{
+	size_t fixed_len = 0;
+	char *fixed = repaired(s, n, &fixed_len);
+	char *want = jansson_dump(json_stringn(fixed, fixed_len));
+	GString *out = g_string_new(NULL);
+	entx_json_write_string(out, s, n);
+	assert_string_equal(out->str, want);
+	assert_int_equal(out->len, strlen(want));
+	if (fixed_len == n && memcmp(fixed, s, n) == 0) { /* valid UTF-8: the other writer too */
+		g_string_truncate(out, 0);
+		entx_json_write_valid_string(out, s, n);
+		assert_string_equal(out->str, want);
+		assert_int_equal(out->len, strlen(want));
+	}
+	free(want);
+	g_free(fixed);
+	g_string_free(out, TRUE);
+}
+
+/*
+ * Strings are checked sixteen bytes at a time, and their last 1 to 15
+ * bytes as overlapping words stored whole: at every length that makes a
+ * different tail, a byte to escape, a character above ASCII (which sends
+ * entx_json_write_string() to its UTF-8 check) and an invalid byte are
+ * each found at every position, first in the string or after another.
+ */
+static void every_length_and_position(void **state)
+{
+	static const char *const INSERTS[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xC3\xA9",
+	                                      "\xE2\x80\xA8", "\xE2\x80\xA9", "\xF0\x9F\x98\x80",
+	                                      "\xFF", "\xED\xA0\x80", "\xC3"};
+	char buf[64];
+	for (size_t n = 0; n <= 40; n++) {
+		for (size_t k = 0; k < n; k++)
+			buf[k] = (char)('a' + k % 26);
+		assert_both_written_as_jansson(buf, n);
+		for (size_t i = 0; i < G_N_ELEMENTS(INSERTS); i++) {
+			size_t len = strlen(INSERTS[i]);
+			for (size_t pos = 0; pos + len <= n; pos++) {
+				char copy[64];
+				memcpy(copy, buf, n);
+				memcpy(copy + pos, INSERTS[i], len);
+				assert_both_written_as_jansson(copy, n);
+				/* and a second one after it, at the end */
+				if (pos + len < n) {
+					copy[n - 1] = '"';
+					assert_both_written_as_jansson(copy, n);
+				}
+			}
+		}
+		/* NUL, which ends no string here */
+		for (size_t pos = 0; pos < n; pos++) {
+			char copy[64];
+			memcpy(copy, buf, n);
+			copy[pos] = '\0';
+			assert_both_written_as_jansson(copy, n);
+		}
+	}
+}
+
+/*
+ * Input longer than the piece escaped at once (64 KiB): what falls on
+ * either side of a piece's end, and a character across it.
+ */
+static void long_strings_across_pieces(void **state)
+{
+	const size_t piece = 65536;
+	size_t n = piece + 100;
+	char *s = g_malloc(n);
+	static const char *const INSERTS[] = {"\"", "\n", "\xC3\xA9", "\xE2\x80\xA8", "\xFF"};
+	for (size_t i = 0; i < G_N_ELEMENTS(INSERTS); i++) {
+		size_t len = strlen(INSERTS[i]);
+		for (size_t pos = piece - 20; pos < piece + 20; pos++) {
+			memset(s, 'x', n);
+			memcpy(s + pos, INSERTS[i], len);
+			s[10] = '\t';
+			assert_both_written_as_jansson(s, n);
+		}
+	}
+	g_free(s);
+}
+
 static void invalid_utf8_becomes_replacement_character(void **state)
 {
 	GString *out = g_string_new(NULL);
@@ -212,6 +322,17 @@ static void decimals(void **state)
 	char *want = g_strdup_printf("0 1234567890 %zu", (size_t)SIZE_MAX);
 	assert_string_equal(out->str, want);
 	g_free(want);
+	/* The digit count, from the bit length, at every power of ten and two. */
+	for (uint64_t p = 1, i = 0; i < 20; i++, p *= 10) {
+		uint64_t around[] = {p - 1, p, p + 1, (uint64_t)1 << (i * 3), ((uint64_t)1 << (i * 3)) - 1};
+		for (size_t k = 0; k < G_N_ELEMENTS(around); k++) {
+			g_string_truncate(out, 0);
+			entx_append_decimal(out, (size_t)around[k]);
+			want = g_strdup_printf("%" G_GUINT64_FORMAT, around[k]);
+			assert_string_equal(out->str, want);
+			g_free(want);
+		}
+	}
 	g_string_free(out, TRUE);
 }
 
@@ -220,6 +341,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(strings_escape_like_jansson),
 		cmocka_unit_test(escapes_found_at_every_position),
+		cmocka_unit_test(every_length_and_position),
+		cmocka_unit_test(long_strings_across_pieces),
 		cmocka_unit_test(invalid_utf8_becomes_replacement_character),
 		cmocka_unit_test(reals_formatted_like_jansson),
 		cmocka_unit_test(decimals),
