@@ -102,6 +102,59 @@ static void document_object(void **state)
 }
 
 /*
+ * Each mention's anchor is its span of the text, found from code point
+ * offsets without a lookup in ASCII text and by stepping over characters
+ * elsewhere; its category, class and confidence are written from a cache
+ * shared by the document's mentions, keyed by pointer and by content.
+ */
+static void anchors_and_classes_of_every_span(void **state)
+{
+	static const char *const TEXTS[] = {"plain ascii words", "\xC3\xA9 caf\xC3\xA9 \xF0\x9F\x98\x80 na\xC3\xAFve\xE2\x80\xA8x"};
+	static const double CONFIDENCES[] = {0.5, 0.85, 0.123456, 1.0, 0.0, 0.7};
+	entx_jsonld_options opts = {0};
+	for (size_t t = 0; t < G_N_ELEMENTS(TEXTS); t++) {
+		entx_doc *d = entx_doc_new("spans", TEXTS[t], strlen(TEXTS[t]));
+		size_t n = entx_doc_length(d);
+		size_t k = 0;
+		for (size_t b = 0; b < n; b++) {
+			for (size_t e = b + 1; e <= n; e++, k++) {
+				/* The same class at a new pointer now and then. */
+				char class_iri[32];
+				g_snprintf(class_iri, sizeof class_iri, "ex:Class%zu", k % 5);
+				const char *category = k % 2 ? "Odd" : "Even";
+				assert_non_null(entx_doc_add_mention(d, b, e, category, class_iri,
+				                                     CONFIDENCES[k % G_N_ELEMENTS(CONFIDENCES)]));
+			}
+		}
+		GString *s = g_string_new(NULL);
+		entx_jsonld_document(s, d, NULL, &opts, NULL);
+		json_t *o = json_loads(s->str, 0, NULL);
+		assert_non_null(o);
+		json_t *ms = json_object_get(o, "mentions");
+		assert_int_equal(json_array_size(ms), k);
+		for (size_t i = 0; i < json_array_size(ms); i++) {
+			json_t *m = json_array_get(ms, i);
+			size_t b = (size_t)json_integer_value(json_object_get(m, "beginIndex"));
+			size_t e = (size_t)json_integer_value(json_object_get(m, "endIndex"));
+			char *want = g_utf8_substring(TEXTS[t], (glong)b, (glong)e);
+			assert_string_equal(str(m, "anchorOf"), want);
+			g_free(want);
+			/* Sorted by position: the k of this span, from b and e. */
+			size_t span = b * n - b * (b - 1) / 2 + (e - b - 1);
+			char class_iri[32];
+			g_snprintf(class_iri, sizeof class_iri, "ex:Class%zu", span % 5);
+			assert_string_equal(str(m, "class"), class_iri);
+			assert_string_equal(str(m, "category"), span % 2 ? "Odd" : "Even");
+			assert_true(json_real_value(json_object_get(m, "confidence")) ==
+			            CONFIDENCES[span % G_N_ELEMENTS(CONFIDENCES)]);
+		}
+		json_decref(o);
+		g_string_free(s, TRUE);
+		entx_doc_free(d);
+	}
+}
+
+/*
  * Document IRIs percent-encode the id as RFC 3987 (GLib's escaper, with
  * "/:@" kept); ids that need no escaping take a shorter path, which must
  * give the same IRI for every ASCII character and for UTF-8.
@@ -215,6 +268,7 @@ int main(void)
 		cmocka_unit_test(document_object),
 		cmocka_unit_test(options_change_the_object),
 		cmocka_unit_test(document_iri_escaping),
+		cmocka_unit_test(anchors_and_classes_of_every_span),
 		cmocka_unit_test(extra_fields_carried_but_not_over_ours),
 		cmocka_unit_test(numbers_keep_their_digits),
 		cmocka_unit_test(error_record),
