@@ -54,9 +54,10 @@ static const struct {
 	const char *iri, *term;
 	coercion coerce;
 	const char *member; /* ,"term": as written, the same for every mention */
-	size_t member_len;
+	size_t member_len, iri_len;
 } TERMS[] = {
-#define TERM(iri, term, coerce) {iri, term, coerce, ",\"" term "\":", sizeof(term) + 3}
+#define TERM(iri, term, coerce) \
+	{iri, term, coerce, ",\"" term "\":", sizeof(term) + 3, sizeof(iri) - 1}
 	TERM("schema:value", "value", COERCE_NONE),
 	TERM("schema:minValue", "minValue", COERCE_NONE),
 	TERM("schema:maxValue", "maxValue", COERCE_NONE),
@@ -233,6 +234,13 @@ typedef struct {
 	size_t offset, head_len, tail_len;
 } classification_source;
 
+/* A confidence as written (the shortest form: 0.85, 0.123456, 1.0). */
+typedef struct {
+	uint64_t bits; /* of the double */
+	char s[15];
+	guint8 len;    /* 0: empty */
+} confidence_text;
+
 /* The room for the JSON of the classifications kept per document. */
 #define RENDERED_BYTES 4096
 
@@ -248,35 +256,48 @@ typedef struct {
 	const char *text;
 	gboolean ascii;       /* one byte a code point: offsets are byte offsets */
 	const GString *base;  /* see doc_iri_base() */
-	const char *prop[16];
-	int term[16]; /* index into TERMS, -1 for none, -2 for a mention key */
-	size_t n;
+	const char *prop[32]; /* see term_of() */
+	int term[32];         /* index into TERMS, -1 for none, -2 for a mention key */
 	classification classes[32]; /* see write_classification() */
 	size_t n_classes;
 	/* 1 + the index in classes of a classification, by class_slot() */
 	guint8 class_index[64];
 	classification_source sources[32];
+	confidence_text confidences[8]; /* see write_confidence() */
 	size_t n_sources;
 	size_t rendered_len;
 	char rendered[RENDERED_BYTES];
 } term_cache;
 
+/* The term of a property name not seen before in the document. */
+static int find_term(const char *prop)
+{
+	/* Most IRIs share their start ("schema:"): their length and last
+	 * byte tell them apart before a comparison. */
+	size_t len = strlen(prop);
+	for (size_t t = 0; t < G_N_ELEMENTS(TERMS); t++)
+		if (TERMS[t].iri_len == len && TERMS[t].iri[len - 1] == prop[len - 1] &&
+		    memcmp(TERMS[t].iri, prop, len) == 0)
+			return (int)t;
+	return g_strv_contains(MENTION_KEYS, prop) ? -2 : -1;
+}
+
 static int term_of(term_cache *tc, const char *prop)
 {
-	for (size_t i = 0; i < tc->n; i++)
-		if (tc->prop[i] == prop)
-			return tc->term[i];
-	int term = -1;
-	for (size_t t = 0; t < G_N_ELEMENTS(TERMS) && term < 0; t++)
-		if (TERMS[t].iri[0] == prop[0] && strcmp(TERMS[t].iri, prop) == 0)
-			term = (int)t;
-	if (term < 0 && g_strv_contains(MENTION_KEYS, prop))
-		term = -2;
-	if (tc->n < G_N_ELEMENTS(tc->prop)) {
-		tc->prop[tc->n] = prop;
-		tc->term[tc->n++] = term;
+	/* By pointer, from a slot of its own on (the names a document uses
+	 * are few); when all are taken it is looked up every time. */
+	size_t mask = G_N_ELEMENTS(tc->prop) - 1;
+	G_STATIC_ASSERT((G_N_ELEMENTS(((term_cache *)NULL)->prop) & 31) == 0);
+	size_t slot = (size_t)(((uint64_t)(uintptr_t)prop * UINT64_C(0x9E3779B97F4A7C15)) >> 59);
+	for (size_t probe = 0; probe <= mask; probe++, slot = (slot + 1) & mask) {
+		if (tc->prop[slot] == prop)
+			return tc->term[slot];
+		if (tc->prop[slot] == NULL) {
+			tc->prop[slot] = prop;
+			return tc->term[slot] = find_term(prop);
+		}
 	}
-	return term;
+	return find_term(prop);
 }
 
 static void write_property(GString *out, term_cache *tc, const entx_mention *m, size_t i,
@@ -347,17 +368,7 @@ static guint8 *class_slot(term_cache *tc, const char *category, const char *clas
 	return &tc->class_index[h >> (64 - 6)];
 }
 
-static gboolean same_string(const char *a, const char *b)
-{
-	return a == b || strcmp(a, b) == 0;
-}
-
-/*
- * The JSON kept for a category, class and annotator, or NULL. Interned
- * strings need not share a pointer (a plugin may pass each class from
- * its own lexicon entry): a new pointer with known content is looked up
- * by content once, then kept as another name for the same JSON.
- */
+/* The JSON kept for a category, class and annotator, or NULL. */
 static const classification_source *source_of(term_cache *tc, const char *category,
                                               const char *class_iri, const char *annotator)
 {
@@ -366,21 +377,30 @@ static const classification_source *source_of(term_cache *tc, const char *catego
 		if (c->category == category && c->class_iri == class_iri && c->annotator == annotator)
 			return c;
 	}
-	for (size_t i = 0; i < tc->n_sources; i++) {
-		classification_source *c = &tc->sources[i];
-		if (same_string(c->class_iri, class_iri) && same_string(c->category, category) &&
-		    same_string(c->annotator, annotator)) {
-			if (tc->n_sources == G_N_ELEMENTS(tc->sources))
-				return c;
-			classification_source *alias = &tc->sources[tc->n_sources++];
-			*alias = *c;
-			alias->category = category;
-			alias->class_iri = class_iri;
-			alias->annotator = annotator;
-			return alias;
-		}
-	}
 	return NULL;
+}
+
+/*
+ * Appends a confidence as entx_json_write_real() does: a document's
+ * mentions have a handful of confidences, each formatted once.
+ */
+static void write_confidence(GString *out, term_cache *tc, double confidence)
+{
+	uint64_t bits;
+	memcpy(&bits, &confidence, sizeof bits);
+	confidence_text *c = &tc->confidences[(bits * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - 3)];
+	if (c->len != 0 && c->bits == bits) {
+		entx_put(out, c->s, c->len);
+		return;
+	}
+	size_t start = out->len;
+	entx_json_write_real(out, confidence);
+	size_t len = out->len - start;
+	if (len <= sizeof c->s) {
+		c->bits = bits;
+		c->len = (guint8)len;
+		memcpy(c->s, out->str + start, len);
+	}
 }
 
 /*
@@ -412,7 +432,7 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 	const classification_source *src = source_of(tc, category, class_iri, annotator);
 	if (src != NULL) {
 		entx_put(out, tc->rendered + src->offset, src->head_len);
-		entx_json_write_real(out, confidence);
+		write_confidence(out, tc, confidence);
 		entx_put(out, tc->rendered + src->offset + src->head_len, src->tail_len);
 	} else {
 		MEMBER(out, "category");
@@ -421,7 +441,7 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 		write_cstring(out, class_iri);
 		MEMBER(out, "confidence");
 		size_t head_len = out->len - start;
-		entx_json_write_real(out, confidence);
+		write_confidence(out, tc, confidence);
 		size_t tail_start = out->len;
 		MEMBER(out, "annotator");
 		/* The loader admits only [a-z0-9_-] plugin names: nothing to escape. */
@@ -591,7 +611,10 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 	tc.text = text;
 	tc.ascii = entx_doc_length(doc) == n_bytes;
 	tc.base = base;
-	tc.n = tc.n_classes = tc.n_sources = tc.rendered_len = 0;
+	tc.n_classes = tc.n_sources = tc.rendered_len = 0;
+	memset(tc.prop, 0, sizeof tc.prop);
+	for (size_t i = 0; i < G_N_ELEMENTS(tc.confidences); i++)
+		tc.confidences[i].len = 0;
 	memset(tc.class_index, 0, sizeof tc.class_index);
 	LIT(out, ",\"mentions\":[");
 	size_t n_mentions = entx_doc_n_mentions(doc);
