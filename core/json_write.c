@@ -192,6 +192,14 @@ void entx_json_write_valid_string(GString *out, const char *s, size_t n)
 	entx_commit(out, d);
 }
 
+char *entx_json_put_valid_string(char *d, const char *s, size_t n)
+{
+	*d++ = '"';
+	escape_run(&d, (const unsigned char *)s, n, KEEP_HIGH);
+	*d++ = '"';
+	return d;
+}
+
 /* The rest of a string from its first byte above ASCII: repaired, then escaped. */
 static void write_repaired(GString *out, const unsigned char *p, size_t n)
 {

@@ -125,6 +125,13 @@ void entx_json_write_string(GString *out, const char *s, size_t n);
  */
 void entx_json_write_valid_string(GString *out, const char *s, size_t n);
 
+/*
+ * entx_json_put_valid_string:
+ * The same written at d, which has room for ENTX_JSON_ROOM(n) + 2
+ * bytes (see entx_reserve()); returns the end of what it wrote.
+ */
+char *entx_json_put_valid_string(char *d, const char *s, size_t n);
+
 /* Appends an unsigned integer in decimal: a JSON number, a TSV column. */
 void entx_append_decimal(GString *out, size_t v);
 

@@ -496,8 +496,11 @@ static void write_mention(GString *out, term_cache *tc, const entx_mention *m, g
 	offset_text bt, et;
 	format_offset(&bt, begin);
 	format_offset(&et, end);
-	/* Up to the anchor's value, with one check for room. */
-	char *d = entx_reserve(out, base->len + 4 * sizeof bt.s + 128);
+	/* Up to the anchor, with one check for room; a long anchor apart. */
+	size_t anchor_len = e - b;
+	gboolean short_anchor = anchor_len <= 256;
+	size_t room = base->len + 4 * sizeof bt.s + 128;
+	char *d = entx_reserve(out, room + (short_anchor ? ENTX_JSON_ROOM(anchor_len) + 2 : 0));
 	if (!first)
 		*d++ = ',';
 	STORE_LIT(d, "{\"@id\":");
@@ -511,8 +514,12 @@ static void write_mention(GString *out, term_cache *tc, const entx_mention *m, g
 	STORE_LIT(d, ",\"endIndex\":");
 	d = store_offset(d, &et);
 	STORE_LIT(d, ",\"anchorOf\":");
-	entx_commit(out, d);
-	entx_json_write_valid_string(out, tc->text + b, e - b);
+	if (short_anchor) {
+		entx_commit(out, entx_json_put_valid_string(d, tc->text + b, anchor_len));
+	} else {
+		entx_commit(out, d);
+		entx_json_write_valid_string(out, tc->text + b, anchor_len);
+	}
 	write_classification(out, tc, m);
 	const char *value = entx_mention_value(m);
 	if (value != NULL) {

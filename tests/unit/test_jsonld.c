@@ -154,6 +154,38 @@ static void anchors_and_classes_of_every_span(void **state)
 	}
 }
 
+/* Anchors longer than the part of a mention written in one piece. */
+static void long_anchors(void **state)
+{
+	GString *text = g_string_new(NULL);
+	for (int i = 0; i < 100; i++)
+		g_string_append(text, i % 7 ? "ab\"c " : "\xC3\xA9\n\t ");
+	entx_doc *d = entx_doc_new("long", text->str, text->len);
+	size_t n = entx_doc_length(d);
+	const size_t SPANS[][2] = {{0, n}, {1, n - 1}, {0, 256}, {0, 257}, {3, 300}, {0, 50}};
+	for (size_t i = 0; i < G_N_ELEMENTS(SPANS); i++)
+		assert_non_null(entx_doc_add_mention(d, SPANS[i][0], SPANS[i][1], "Test", "ex:Long", 0.5));
+	entx_jsonld_options opts = {0};
+	GString *s = g_string_new(NULL);
+	entx_jsonld_document(s, d, NULL, &opts, NULL);
+	json_t *o = json_loads(s->str, 0, NULL);
+	assert_non_null(o);
+	json_t *ms = json_object_get(o, "mentions");
+	assert_int_equal(json_array_size(ms), G_N_ELEMENTS(SPANS));
+	for (size_t i = 0; i < json_array_size(ms); i++) {
+		json_t *m = json_array_get(ms, i);
+		size_t b = (size_t)json_integer_value(json_object_get(m, "beginIndex"));
+		size_t e = (size_t)json_integer_value(json_object_get(m, "endIndex"));
+		char *want = g_utf8_substring(text->str, (glong)b, (glong)e);
+		assert_string_equal(str(m, "anchorOf"), want);
+		g_free(want);
+	}
+	json_decref(o);
+	g_string_free(s, TRUE);
+	entx_doc_free(d);
+	g_string_free(text, TRUE);
+}
+
 /*
  * Document IRIs percent-encode the id as RFC 3987 (GLib's escaper, with
  * "/:@" kept); ids that need no escaping take a shorter path, which must
@@ -269,6 +301,7 @@ int main(void)
 		cmocka_unit_test(options_change_the_object),
 		cmocka_unit_test(document_iri_escaping),
 		cmocka_unit_test(anchors_and_classes_of_every_span),
+		cmocka_unit_test(long_anchors),
 		cmocka_unit_test(extra_fields_carried_but_not_over_ours),
 		cmocka_unit_test(numbers_keep_their_digits),
 		cmocka_unit_test(error_record),
