@@ -120,7 +120,14 @@ static void open_object(GString *out, const entx_jsonld_options *opts)
  * and without the closing quote. Computed once per document; mentions
  * append "#char=B,E" to it.
  */
-static GString *doc_iri_base(const char *id)
+typedef struct {
+	const char *str;
+	size_t len;
+	GString *heap; /* NULL when in here */
+	char here[128];
+} iri_base;
+
+static void doc_iri_base(iri_base *base, const char *id)
 {
 	/* Ids of files and stream lines ("dir/a.txt:12") need neither kind
 	 * of escaping: written as they are, without GLib's escaper, whose
@@ -131,19 +138,30 @@ static GString *doc_iri_base(const char *id)
 	/* id[plain] is never NUL here, which strchr() would find in KEEP. */
 	while (plain < n && (g_ascii_isalnum(id[plain]) || strchr(KEEP, id[plain]) != NULL))
 		plain++;
+	static const char QUOTED_PREFIX[] = "\"" ENTX_DOC_IRI_PREFIX;
+	base->heap = NULL;
+	if (plain == n && sizeof QUOTED_PREFIX - 1 + n <= sizeof base->here) {
+		/* The usual short id: no allocation. */
+		memcpy(base->here, QUOTED_PREFIX, sizeof QUOTED_PREFIX - 1);
+		memcpy(base->here + sizeof QUOTED_PREFIX - 1, id, n);
+		base->str = base->here;
+		base->len = sizeof QUOTED_PREFIX - 1 + n;
+		return;
+	}
+	GString *s = g_string_sized_new(sizeof QUOTED_PREFIX + n + 1);
 	if (plain == n) {
-		GString *s = g_string_sized_new(sizeof ENTX_DOC_IRI_PREFIX + n + 1);
 		LIT(s, "\"" ENTX_DOC_IRI_PREFIX);
 		entx_put(s, id, n);
-		return s;
+	} else {
+		GString *iri = g_string_new(ENTX_DOC_IRI_PREFIX);
+		g_string_append_uri_escaped(iri, id, "/:@", TRUE);
+		entx_json_write_string(s, iri->str, iri->len);
+		g_string_truncate(s, s->len - 1);
+		g_string_free(iri, TRUE);
 	}
-	GString *iri = g_string_new(ENTX_DOC_IRI_PREFIX);
-	g_string_append_uri_escaped(iri, id, "/:@", TRUE);
-	GString *s = g_string_sized_new(iri->len + 2);
-	entx_json_write_string(s, iri->str, iri->len);
-	g_string_truncate(s, s->len - 1);
-	g_string_free(iri, TRUE);
-	return s;
+	base->heap = s;
+	base->str = s->str;
+	base->len = s->len;
 }
 
 /* A code point offset in decimal, formatted once for the places it goes;
@@ -196,7 +214,7 @@ static inline void format_offset(offset_text *t, size_t v)
 }
 
 /* "<base>#char=B,E" (RFC 5147), quoted. */
-static inline void write_span_iri(GString *out, const GString *base, const offset_text *begin,
+static inline void write_span_iri(GString *out, const iri_base *base, const offset_text *begin,
                                   const offset_text *end)
 {
 	entx_put(out, base->str, base->len);
@@ -255,7 +273,7 @@ typedef struct {
 	const entx_doc *doc;
 	const char *text;
 	gboolean ascii;       /* one byte a code point: offsets are byte offsets */
-	const GString *base;  /* see doc_iri_base() */
+	const iri_base *base;  /* see doc_iri_base() */
 	const char *prop[32]; /* see term_of() */
 	int term[32];         /* index into TERMS, -1 for none, -2 for a mention key */
 	classification classes[32]; /* see write_classification() */
@@ -490,7 +508,7 @@ static void write_mention(GString *out, term_cache *tc, const entx_mention *m, g
 		b = entx_doc_byte_offset(tc->doc, begin);
 		e = byte_after(tc->text, b, end - begin);
 	}
-	const GString *base = tc->base;
+	const iri_base *base = tc->base;
 
 	/* Each offset is written twice, in the IRI and as a number. */
 	offset_text bt, et;
@@ -591,14 +609,15 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 	pretty_state *ps = opts->pretty ? &pretty : NULL;
 	size_t n_bytes = 0;
 	const char *text = entx_doc_text(doc, &n_bytes);
-	GString *base = doc_iri_base(entx_doc_id(doc));
+	iri_base base;
+	doc_iri_base(&base, entx_doc_id(doc));
 
 	open_object(out, opts);
 	MEMBER(out, "@id");
 	offset_text zero, length;
 	format_offset(&zero, 0);
 	format_offset(&length, entx_doc_length(doc));
-	write_span_iri(out, base, &zero, &length);
+	write_span_iri(out, &base, &zero, &length);
 	LIT(out, ",\"@type\":\"nif:Context\",\"docId\":");
 	write_cstring(out, entx_doc_id(doc));
 	if (entx_doc_reference_date(doc) != NULL) {
@@ -617,7 +636,7 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 	tc.doc = doc;
 	tc.text = text;
 	tc.ascii = entx_doc_length(doc) == n_bytes;
-	tc.base = base;
+	tc.base = &base;
 	tc.n_classes = tc.n_sources = tc.rendered_len = 0;
 	memset(tc.prop, 0, sizeof tc.prop);
 	for (size_t i = 0; i < G_N_ELEMENTS(tc.confidences); i++)
@@ -630,7 +649,8 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 		drain_maybe(out, drain, ps);
 	}
 	LIT(out, "]}");
-	g_string_free(base, TRUE);
+	if (base.heap != NULL)
+		g_string_free(base.heap, TRUE);
 	if (ps != NULL)
 		indent_tail(out, ps);
 	entx_put_c(out, '\n');

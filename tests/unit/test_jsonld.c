@@ -207,6 +207,27 @@ static void document_iri_escaping(void **state)
 	json_t *o = write_and_parse("dir/caf\xC3\xA9.txt:12", NULL, &opts);
 	assert_string_equal(str(o, "@id"), "urn:entx:doc:dir/caf\xC3\xA9.txt:12#char=0,14");
 	json_decref(o);
+	/* Ids of every length about what is kept without an allocation. */
+	for (size_t n = 100; n < 130; n++) {
+		for (int escaped = 0; escaped < 2; escaped++) {
+			char *id = g_strnfill(n, 'd');
+			if (escaped)
+				id[n / 2] = ' ';
+			o = write_and_parse(id, NULL, &opts);
+			GString *want = g_string_new("urn:entx:doc:");
+			g_string_append_uri_escaped(want, id, "/:@", TRUE);
+			size_t base_len = want->len;
+			g_string_append(want, "#char=0,14");
+			assert_string_equal(str(o, "@id"), want->str);
+			g_string_truncate(want, base_len);
+			g_string_append(want, "#char=2,7");
+			json_t *first = json_array_get(json_object_get(o, "mentions"), 0);
+			assert_string_equal(str(first, "@id"), want->str);
+			g_string_free(want, TRUE);
+			g_free(id);
+			json_decref(o);
+		}
+	}
 }
 
 static void options_change_the_object(void **state)
