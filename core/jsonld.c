@@ -281,7 +281,6 @@ typedef struct {
 	/* 1 + the index in classes of a classification, by class_slot() */
 	guint8 class_index[64];
 	classification_source sources[32];
-	confidence_text confidences[8]; /* see write_confidence() */
 	size_t n_sources;
 	size_t rendered_len;
 	char rendered[RENDERED_BYTES];
@@ -399,14 +398,17 @@ static const classification_source *source_of(term_cache *tc, const char *catego
 }
 
 /*
- * Appends a confidence as entx_json_write_real() does: a document's
- * mentions have a handful of confidences, each formatted once.
+ * Appends a confidence as entx_json_write_real() does. A run's mentions
+ * have a handful of confidences (a plugin's few constants), each
+ * formatted once per thread: the table holds values, not pointers, so
+ * it stays true from one document to the next.
  */
-static void write_confidence(GString *out, term_cache *tc, double confidence)
+static void write_confidence(GString *out, double confidence)
 {
+	static _Thread_local confidence_text known[16];
 	uint64_t bits;
 	memcpy(&bits, &confidence, sizeof bits);
-	confidence_text *c = &tc->confidences[(bits * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - 3)];
+	confidence_text *c = &known[(bits * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - 4)];
 	if (c->len != 0 && c->bits == bits) {
 		entx_put(out, c->s, c->len);
 		return;
@@ -450,7 +452,7 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 	const classification_source *src = source_of(tc, category, class_iri, annotator);
 	if (src != NULL) {
 		entx_put(out, tc->rendered + src->offset, src->head_len);
-		write_confidence(out, tc, confidence);
+		write_confidence(out, confidence);
 		entx_put(out, tc->rendered + src->offset + src->head_len, src->tail_len);
 	} else {
 		MEMBER(out, "category");
@@ -459,7 +461,7 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 		write_cstring(out, class_iri);
 		MEMBER(out, "confidence");
 		size_t head_len = out->len - start;
-		write_confidence(out, tc, confidence);
+		write_confidence(out, confidence);
 		size_t tail_start = out->len;
 		MEMBER(out, "annotator");
 		/* The loader admits only [a-z0-9_-] plugin names: nothing to escape. */
@@ -639,8 +641,6 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 	tc.base = &base;
 	tc.n_classes = tc.n_sources = tc.rendered_len = 0;
 	memset(tc.prop, 0, sizeof tc.prop);
-	for (size_t i = 0; i < G_N_ELEMENTS(tc.confidences); i++)
-		tc.confidences[i].len = 0;
 	memset(tc.class_index, 0, sizeof tc.class_index);
 	LIT(out, ",\"mentions\":[");
 	size_t n_mentions = entx_doc_n_mentions(doc);
