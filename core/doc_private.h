@@ -10,9 +10,10 @@
 
 typedef struct entx_prop {
 	const char *property; /* interned in the doc's string chunk */
-	entx_prop_kind kind;
 	const char *lexical;
-	const char *datatype; /* ENTX_PROP_TYPED only */
+	/* ENTX_PROP_TYPED: the datatype IRI, interned; any other kind: a tag
+	 * in mention.c that names it (so that three fit in a mention). */
+	const char *datatype_or_kind;
 } entx_prop;
 
 struct entx_mention {
@@ -22,7 +23,7 @@ struct entx_mention {
 	const char *annotator;
 	const char *value;
 	double confidence;
-	entx_prop *props;  /* props_here, or on the heap past two */
+	entx_prop *props;  /* props_here, or on the heap past three */
 	/* Insertion order, the last tie-breaker: a document would need tens
 	 * of gigabytes of memory for 2^32 mentions. */
 	uint32_t seq;
@@ -30,12 +31,13 @@ struct entx_mention {
 	uint32_t n_props;
 	gboolean kept;     /* merge.c: survived the merge */
 	/*
-	 * Nine mentions in ten have two properties or fewer (names none, dates
-	 * one, most quantities two): those need no allocation of their own.
-	 * 152 bytes a mention with its document pointer (224 with four), which
-	 * is most of the memory a text dense with numbers takes.
+	 * Nearly every mention has three properties or fewer (names none,
+	 * dates one, quantities up to three: value, unitText, unitCode):
+	 * those need no allocation of their own. 160 bytes a mention with its
+	 * document pointer (304 with four), which is most of the memory a
+	 * text dense with numbers takes.
 	 */
-	entx_prop props_here[2];
+	entx_prop props_here[3];
 };
 
 /* The interned copies a reset keeps (see struct entx_doc). */

@@ -136,6 +136,36 @@ int entx_mention_set_value(entx_mention *m, const char *value)
 	return ENTX_OK;
 }
 
+/*
+ * The kinds other than ENTX_PROP_TYPED, each named by the address of its
+ * byte here in a property's datatype_or_kind: no datatype IRI is there.
+ */
+static const char KIND_TAGS[4] = {0};
+
+static inline entx_prop_kind kind_of(const entx_prop *p)
+{
+	/* As integers: a datatype IRI lies elsewhere, far from KIND_TAGS. */
+	uintptr_t tag = (uintptr_t)p->datatype_or_kind - (uintptr_t)KIND_TAGS;
+	return tag < G_N_ELEMENTS(KIND_TAGS) ? (entx_prop_kind)tag : ENTX_PROP_TYPED;
+}
+
+/* Room for the n-th property (n = m->n_props): props_here, then the heap. */
+static entx_prop *new_prop(entx_mention *m)
+{
+	/* The heap holds 2 * 3, then doubles: n_props alone tells the capacity. */
+	const size_t here = G_N_ELEMENTS(m->props_here);
+	size_t n = m->n_props;
+	if (n == 0) {
+		m->props = m->props_here;
+	} else if (n == here) { /* full: to the heap */
+		m->props = g_new(entx_prop, 2 * n);
+		memcpy(m->props, m->props_here, n * sizeof *m->props);
+	} else if (n > here && n % here == 0 && ((n / here) & (n / here - 1)) == 0) {
+		m->props = g_renew(entx_prop, m->props, 2 * n);
+	}
+	return &m->props[m->n_props++];
+}
+
 static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
                     const char *lexical, const char *datatype)
 {
@@ -147,24 +177,11 @@ static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
 		if (strcmp(m->props[i].property, property) == 0)
 			p = &m->props[i];
 	if (p == NULL) {
-		/* props_here holds 2, then the heap, doubling: n_props alone
-		 * tells the capacity (props_here's size is a power of two). */
-		size_t n = m->n_props;
-		G_STATIC_ASSERT((G_N_ELEMENTS(m->props_here) & (G_N_ELEMENTS(m->props_here) - 1)) == 0);
-		if (n == 0) {
-			m->props = m->props_here;
-		} else if (n == G_N_ELEMENTS(m->props_here)) { /* full: to the heap */
-			m->props = g_new(entx_prop, 2 * n);
-			memcpy(m->props, m->props_here, n * sizeof *m->props);
-		} else if (n > G_N_ELEMENTS(m->props_here) && (n & (n - 1)) == 0) {
-			m->props = g_renew(entx_prop, m->props, 2 * n);
-		}
-		p = &m->props[m->n_props++];
+		p = new_prop(m);
 		p->property = intern(doc, property);
 	}
-	p->kind = kind;
 	p->lexical = g_string_chunk_insert(doc->strings, lexical);
-	p->datatype = datatype != NULL ? intern(doc, datatype) : NULL;
+	p->datatype_or_kind = kind == ENTX_PROP_TYPED ? intern(doc, datatype) : &KIND_TAGS[kind];
 	return ENTX_OK;
 }
 
@@ -260,11 +277,11 @@ int entx_mention_property(const entx_mention *m, size_t i, const char **property
 	if (property != NULL)
 		*property = p->property;
 	if (kind != NULL)
-		*kind = p->kind;
+		*kind = kind_of(p);
 	if (lexical != NULL)
 		*lexical = p->lexical;
 	if (datatype != NULL)
-		*datatype = p->datatype;
+		*datatype = kind_of(p) == ENTX_PROP_TYPED ? p->datatype_or_kind : NULL;
 	return ENTX_OK;
 }
 

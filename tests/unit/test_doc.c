@@ -221,6 +221,61 @@ static void mention_validation_and_properties(void **state)
 	entx_doc_free(d);
 }
 
+/*
+ * Each kind of property reads back as it was set, with its datatype for
+ * a typed literal only, whether the mention holds it or the heap does,
+ * and after being replaced by one of another kind.
+ */
+static void property_kinds_and_datatypes(void **state)
+{
+	entx_doc *d = entx_doc_new("k", "one two three four", 18);
+	for (size_t n = 1; n <= 9; n++) {
+		entx_mention *m = entx_doc_add_mention(d, 0, 3, "Quantity", NULL, 0.5);
+		assert_non_null(m);
+		for (size_t k = 0; k < n; k++) {
+			char name[16];
+			g_snprintf(name, sizeof name, "x:p%zu", k);
+			switch ((k + n) % 4) {
+			case 0:
+				assert_int_equal(entx_mention_set_string(m, name, "s"), 0);
+				break;
+			case 1:
+				assert_int_equal(entx_mention_set_typed(m, name, "2017", "xsd:gYear"), 0);
+				break;
+			case 2:
+				assert_int_equal(entx_mention_set_number(m, name, 2.5), 0);
+				break;
+			default:
+				assert_int_equal(entx_mention_set_iri(m, name, "ex:i"), 0);
+			}
+		}
+		/* the first replaced by a typed literal, the last by a string */
+		assert_int_equal(entx_mention_set_typed(m, "x:p0", "2018", "xsd:gYear"), 0);
+		char last[16];
+		g_snprintf(last, sizeof last, "x:p%zu", n - 1);
+		if (n > 1)
+			assert_int_equal(entx_mention_set_string(m, last, "t"), 0);
+		assert_int_equal(entx_mention_n_properties(m), n);
+		for (size_t k = 0; k < n; k++) {
+			entx_prop_kind kind = ENTX_PROP_STRING;
+			const char *lex = NULL, *dtype = "unset";
+			assert_int_equal(entx_mention_property(m, k, NULL, &kind, &lex, &dtype), 0);
+			entx_prop_kind want = k == 0 ? ENTX_PROP_TYPED
+			                      : k == n - 1 ? ENTX_PROP_STRING
+			                      : (entx_prop_kind[]){ENTX_PROP_STRING, ENTX_PROP_TYPED,
+			                                           ENTX_PROP_NUMBER, ENTX_PROP_IRI}[(k + n) % 4];
+			assert_int_equal(kind, want);
+			if (want == ENTX_PROP_TYPED)
+				assert_string_equal(dtype, "xsd:gYear");
+			else
+				assert_null(dtype);
+			if (k == 0)
+				assert_string_equal(lex, "2018");
+		}
+	}
+	entx_doc_free(d);
+}
+
 /* Numbers are kept in their shortest form that reads back exactly. */
 static void number_lexical_forms(void **state)
 {
@@ -378,6 +433,7 @@ int main(void)
 		cmocka_unit_test(mention_validation_and_properties),
 		cmocka_unit_test(attached_data),
 		cmocka_unit_test(token_array),
+		cmocka_unit_test(property_kinds_and_datatypes),
 		cmocka_unit_test(number_lexical_forms),
 		cmocka_unit_test(reset_makes_a_new_document),
 	};
