@@ -58,7 +58,8 @@ struct entx_doc {
 	GArray *sentences;   /* size_t: first token of each sentence */
 	size_t *block_cp;    /* code points before each block; NULL if ASCII */
 	GPtrArray *mentions; /* entx_mention*; their props owned */
-	/* mention.c allocates mentions in blocks, all freed with the doc */
+	/* mention.c allocates mentions and their strings in blocks, all
+	 * freed with the doc: block_left bytes are free from block_next on */
 	GPtrArray *mention_blocks;
 	size_t block_left;
 	void *block_next;

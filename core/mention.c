@@ -75,23 +75,50 @@ typedef struct {
 	entx_doc *doc;
 } mention_with_doc;
 
-/* Mentions per block: a block is about 8 KB. */
-#define MENTION_BLOCK 32
+/*
+ * A document's mentions and the strings set on them (values, lexical
+ * forms) share blocks: mentions from a block's start up, strings from
+ * its end down, doc->block_left bytes free between. A reset frees the
+ * blocks and empties block_left, which is all a new start needs.
+ */
+#define BLOCK_BYTES 8192
+
+static void new_block(entx_doc *doc)
+{
+	doc->block_next = g_malloc(BLOCK_BYTES);
+	g_ptr_array_add(doc->mention_blocks, doc->block_next);
+	doc->block_left = BLOCK_BYTES;
+}
 
 /* A zeroed mention from the document's current block. */
 static mention_with_doc *new_mention(entx_doc *doc)
 {
-	if (doc->block_left == 0) {
-		/* Zeroed one at a time below: most documents fill one block partly. */
-		doc->block_next = g_new(mention_with_doc, MENTION_BLOCK);
-		g_ptr_array_add(doc->mention_blocks, doc->block_next);
-		doc->block_left = MENTION_BLOCK;
-	}
+	if (doc->block_left < sizeof(mention_with_doc))
+		new_block(doc);
 	mention_with_doc *md = doc->block_next;
 	doc->block_next = md + 1;
-	doc->block_left--;
+	doc->block_left -= sizeof *md;
 	*md = (mention_with_doc){0};
 	return md;
+}
+
+/* A copy of s that lives as long as the document's mentions. */
+static const char *copy_string(entx_doc *doc, const char *s)
+{
+	size_t size = strlen(s) + 1;
+	char *copy;
+	if (size > BLOCK_BYTES / 4) {
+		/* Long: a block of its own, the current one kept for the rest. */
+		copy = g_malloc(size);
+		g_ptr_array_add(doc->mention_blocks, copy);
+	} else {
+		if (doc->block_left < size)
+			new_block(doc);
+		doc->block_left -= size;
+		copy = (char *)doc->block_next + doc->block_left;
+	}
+	memcpy(copy, s, size);
+	return copy;
 }
 
 entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, const char *category,
@@ -132,7 +159,7 @@ int entx_mention_set_value(entx_mention *m, const char *value)
 {
 	if (m == NULL || value == NULL)
 		return ENTX_ERR_INVALID;
-	m->value = g_string_chunk_insert(doc_of(m)->strings, value);
+	m->value = copy_string(doc_of(m), value);
 	return ENTX_OK;
 }
 
@@ -180,7 +207,7 @@ static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
 		p = new_prop(m);
 		p->property = intern(doc, property);
 	}
-	p->lexical = g_string_chunk_insert(doc->strings, lexical);
+	p->lexical = copy_string(doc, lexical);
 	p->datatype_or_kind = kind == ENTX_PROP_TYPED ? intern(doc, datatype) : &KIND_TAGS[kind];
 	return ENTX_OK;
 }

@@ -276,6 +276,41 @@ static void property_kinds_and_datatypes(void **state)
 	entx_doc_free(d);
 }
 
+/*
+ * Values and lexical forms are copied into the blocks that hold the
+ * mentions (a long one into a block of its own): every one reads back
+ * intact however many blocks they fill, before and after a reset.
+ */
+static void mention_strings_across_blocks(void **state)
+{
+	entx_doc *d = entx_doc_new("b", "one two three four", 18);
+	for (int round = 0; round < 2; round++) {
+		GPtrArray *want = g_ptr_array_new_with_free_func(g_free);
+		for (size_t k = 0; k < 300; k++) {
+			entx_mention *m = entx_doc_add_mention(d, 0, 3, "Quantity", NULL, 0.5);
+			assert_non_null(m);
+			/* some past a quarter block, one past a whole block */
+			size_t len = k == 150 ? 9000 : (k * 37 + (size_t)round) % 2200;
+			char *value = g_strnfill(len, (char)('a' + k % 26));
+			assert_int_equal(entx_mention_set_value(m, value), 0);
+			assert_int_equal(entx_mention_set_string(m, "x:s", value + len / 2), 0);
+			g_ptr_array_add(want, value);
+		}
+		assert_int_equal(entx_doc_n_mentions(d), 300);
+		for (size_t k = 0; k < 300; k++) {
+			const entx_mention *m = entx_doc_mention(d, k);
+			const char *value = g_ptr_array_index(want, k);
+			assert_string_equal(entx_mention_value(m), value);
+			const char *lex = NULL;
+			assert_int_equal(entx_mention_property(m, 0, NULL, NULL, &lex, NULL), 0);
+			assert_string_equal(lex, value + strlen(value) / 2);
+		}
+		g_ptr_array_free(want, TRUE);
+		entx_doc_reset(d, "b2", "five six seven eight", 20);
+	}
+	entx_doc_free(d);
+}
+
 /* Numbers are kept in their shortest form that reads back exactly. */
 static void number_lexical_forms(void **state)
 {
@@ -434,6 +469,7 @@ int main(void)
 		cmocka_unit_test(attached_data),
 		cmocka_unit_test(token_array),
 		cmocka_unit_test(property_kinds_and_datatypes),
+		cmocka_unit_test(mention_strings_across_blocks),
 		cmocka_unit_test(number_lexical_forms),
 		cmocka_unit_test(reset_makes_a_new_document),
 	};
