@@ -59,10 +59,13 @@ static G_GNUC_NO_INLINE const char *intern_probe(entx_doc *doc, const char *s)
 	return interned;
 }
 
-/* Most strings are found in their first slot: checked here, inline. */
+/* Most strings are found in their first two slots: checked here, inline. */
 static inline const char *intern(entx_doc *doc, const char *s)
 {
+	size_t mask = G_N_ELEMENTS(doc->intern_from) - 1;
 	size_t i = intern_slot(doc, s);
+	if (doc->intern_from[i] != s && doc->intern_from[i] != NULL)
+		i = (i + 1) & mask;
 	if (G_LIKELY(doc->intern_from[i] == s) && strcmp(doc->intern_to[i], s) == 0)
 		return doc->intern_to[i];
 	return intern_probe(doc, s);
