@@ -391,7 +391,8 @@ static const classification_source *source_of(term_cache *tc, const char *catego
 {
 	for (size_t i = 0; i < tc->n_sources; i++) {
 		const classification_source *c = &tc->sources[i];
-		if (c->category == category && c->class_iri == class_iri && c->annotator == annotator)
+		if (c->category == category && c->class_iri == class_iri &&
+		    c->annotator == annotator)
 			return c;
 	}
 	return NULL;
@@ -471,10 +472,12 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 		size_t tail_len = out->len - tail_start;
 		if (tc->n_sources < G_N_ELEMENTS(tc->sources) &&
 		    head_len + tail_len <= RENDERED_BYTES - tc->rendered_len) {
+			char *kept = tc->rendered + tc->rendered_len;
 			tc->sources[tc->n_sources++] = (classification_source){
-				category, class_iri, annotator, tc->rendered_len, head_len, tail_len};
-			memcpy(tc->rendered + tc->rendered_len, out->str + start, head_len);
-			memcpy(tc->rendered + tc->rendered_len + head_len, out->str + tail_start, tail_len);
+				category, class_iri, annotator, tc->rendered_len, head_len,
+				tail_len};
+			memcpy(kept, out->str + start, head_len);
+			memcpy(kept + head_len, out->str + tail_start, tail_len);
 			tc->rendered_len += head_len + tail_len;
 		}
 	}
@@ -482,7 +485,8 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 	if (tc->n_classes < G_N_ELEMENTS(tc->classes) && len <= RENDERED_BYTES - tc->rendered_len) {
 		*slot = (guint8)(tc->n_classes + 1);
 		classification *c = &tc->classes[tc->n_classes++];
-		*c = (classification){category, class_iri, annotator, confidence, tc->rendered_len, len};
+		*c = (classification){category,   class_iri,        annotator,
+		                      confidence, tc->rendered_len, len};
 		memcpy(tc->rendered + tc->rendered_len, out->str + start, len);
 		tc->rendered_len += len;
 	}

@@ -240,7 +240,8 @@ static void property_kinds_and_datatypes(void **state)
 				assert_int_equal(entx_mention_set_string(m, name, "s"), 0);
 				break;
 			case 1:
-				assert_int_equal(entx_mention_set_typed(m, name, "2017", "xsd:gYear"), 0);
+				assert_int_equal(
+				    entx_mention_set_typed(m, name, "2017", "xsd:gYear"), 0);
 				break;
 			case 2:
 				assert_int_equal(entx_mention_set_number(m, name, 2.5), 0);
@@ -260,10 +261,11 @@ static void property_kinds_and_datatypes(void **state)
 			entx_prop_kind kind = ENTX_PROP_STRING;
 			const char *lex = NULL, *dtype = "unset";
 			assert_int_equal(entx_mention_property(m, k, NULL, &kind, &lex, &dtype), 0);
-			entx_prop_kind want = k == 0 ? ENTX_PROP_TYPED
+			static const entx_prop_kind SET[] = {ENTX_PROP_STRING, ENTX_PROP_TYPED,
+			                                     ENTX_PROP_NUMBER, ENTX_PROP_IRI};
+			entx_prop_kind want = k == 0       ? ENTX_PROP_TYPED
 			                      : k == n - 1 ? ENTX_PROP_STRING
-			                      : (entx_prop_kind[]){ENTX_PROP_STRING, ENTX_PROP_TYPED,
-			                                           ENTX_PROP_NUMBER, ENTX_PROP_IRI}[(k + n) % 4];
+			                                   : SET[(k + n) % 4];
 			assert_int_equal(kind, want);
 			if (want == ENTX_PROP_TYPED)
 				assert_string_equal(dtype, "xsd:gYear");

@@ -47,7 +47,7 @@ static void strings_escape_like_jansson(void **state)
 }
 
 /*
- * Plain text is skipped eight bytes at a time: every byte that must be
+ * Plain text is skipped sixteen bytes at a time: every byte that must be
  * escaped is still found wherever it falls in a word, beside multi-byte
  * characters, in ASCII and in non-ASCII strings.
  */
@@ -324,7 +324,8 @@ static void decimals(void **state)
 	g_free(want);
 	/* The digit count, from the bit length, at every power of ten and two. */
 	for (uint64_t p = 1, i = 0; i < 20; i++, p *= 10) {
-		uint64_t around[] = {p - 1, p, p + 1, (uint64_t)1 << (i * 3), ((uint64_t)1 << (i * 3)) - 1};
+		uint64_t two = (uint64_t)1 << (i * 3);
+		uint64_t around[] = {p - 1, p, p + 1, two, two - 1};
 		for (size_t k = 0; k < G_N_ELEMENTS(around); k++) {
 			g_string_truncate(out, 0);
 			entx_append_decimal(out, (size_t)around[k]);

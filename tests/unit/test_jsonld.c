@@ -109,7 +109,10 @@ static void document_object(void **state)
  */
 static void anchors_and_classes_of_every_span(void **state)
 {
-	static const char *const TEXTS[] = {"plain ascii words", "\xC3\xA9 caf\xC3\xA9 \xF0\x9F\x98\x80 na\xC3\xAFve\xE2\x80\xA8x"};
+	static const char *const TEXTS[] = {
+		"plain ascii words",
+		"\xC3\xA9 caf\xC3\xA9 \xF0\x9F\x98\x80 na\xC3\xAFve\xE2\x80\xA8x",
+	};
 	static const double CONFIDENCES[] = {0.5, 0.85, 0.123456, 1.0, 0.0, 0.7};
 	entx_jsonld_options opts = {0};
 	for (size_t t = 0; t < G_N_ELEMENTS(TEXTS); t++) {
@@ -122,8 +125,9 @@ static void anchors_and_classes_of_every_span(void **state)
 				char class_iri[32];
 				g_snprintf(class_iri, sizeof class_iri, "ex:Class%zu", k % 5);
 				const char *category = k % 2 ? "Odd" : "Even";
-				assert_non_null(entx_doc_add_mention(d, b, e, category, class_iri,
-				                                     CONFIDENCES[k % G_N_ELEMENTS(CONFIDENCES)]));
+				double confidence = CONFIDENCES[k % G_N_ELEMENTS(CONFIDENCES)];
+				assert_non_null(
+				    entx_doc_add_mention(d, b, e, category, class_iri, confidence));
 			}
 		}
 		GString *s = g_string_new(NULL);
@@ -164,7 +168,8 @@ static void long_anchors(void **state)
 	size_t n = entx_doc_length(d);
 	const size_t SPANS[][2] = {{0, n}, {1, n - 1}, {0, 256}, {0, 257}, {3, 300}, {0, 50}};
 	for (size_t i = 0; i < G_N_ELEMENTS(SPANS); i++)
-		assert_non_null(entx_doc_add_mention(d, SPANS[i][0], SPANS[i][1], "Test", "ex:Long", 0.5));
+		assert_non_null(
+		    entx_doc_add_mention(d, SPANS[i][0], SPANS[i][1], "Test", "ex:Long", 0.5));
 	entx_jsonld_options opts = {0};
 	GString *s = g_string_new(NULL);
 	entx_jsonld_document(s, d, NULL, &opts, NULL);
