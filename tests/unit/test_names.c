@@ -371,12 +371,15 @@ static void test_title_inside_a_run(void **state)
 	 */
 	entx_doc *d = harness_run(*state,
 	                          "The fight was approved by World Boxing Association President "
-	                          "Ramon Manzanares on Friday. The new coach is Billie Jean King.",
+	                          "Ramon Manzanares on Friday. The new coach is Billie Jean King. "
+	                          "Labour MP Jane Smith was there.",
 	                          NULL);
 	expect(d, "Organization", "World Boxing Association");
 	expect(d, "Person", "Ramon Manzanares");
 	expect(d, "Person", "Billie Jean King");
-	assert_int_equal(harness_count(d, NULL), 3);
+	expect(d, "Organization", "Labour");
+	expect(d, "Person", "Jane Smith");
+	assert_int_equal(harness_count(d, NULL), 5);
 	entx_doc_free(d);
 }
 
