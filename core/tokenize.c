@@ -135,6 +135,21 @@ enum { ABBR_NONE, ABBR_TITLE, ABBR_ENDER, ABBR_NUMBER, ABBR_STARTER };
 /* What the splitter expects after the previous token. */
 enum { PEND_NONE, PEND_STRONG, PEND_ABBR };
 
+/*
+ * What the current line holds, for line_is_headline(), which needs only
+ * whether each of these occurs (and the number of words).
+ */
+enum {
+	LINE_LOWER = 1 << 0,     /* a lowercase letter */
+	LINE_UPPER = 1 << 1,     /* an uppercase letter */
+	LINE_UNCAP = 1 << 2,     /* a word not capitalized */
+	LINE_LONG = 1 << 3,      /* a word of four letters or more */
+	LINE_LONG_UNCAP = 1 << 4 /* such a word, not capitalized */
+};
+
+/* With these two, no word to come can make the line a headline. */
+#define LINE_SETTLED (LINE_LOWER | LINE_LONG_UNCAP)
+
 struct tok {
 	size_t begin;
 	size_t end;
@@ -155,6 +170,7 @@ struct scan {
 	size_t len;
 	GArray *tokens;     /* its length runs ahead of n, see append() */
 	GArray *sentences;  /* NULL, or where each sentence's first token goes */
+	size_t n_sentences; /* entries of sentences in use; its length runs ahead */
 	size_t n;           /* tokens appended */
 	size_t first;       /* index of this call's first token */
 	size_t cp;          /* code points before byte cp_byte */
@@ -173,11 +189,7 @@ struct scan {
 	/* the current line */
 	size_t line_first;
 	unsigned line_words;
-	unsigned line_long;
-	unsigned line_long_uncap;
-	unsigned line_uncap;
-	gboolean line_lower;
-	gboolean line_upper;
+	unsigned line_bits;      /* LINE_* */
 	gboolean prev_line_ends; /* the line just ended may end a sentence */
 };
 
@@ -493,35 +505,56 @@ static const struct word_entry word_table[] = {
 #define WORD_SLOTS 512u
 #define WORD_MAX 12u
 
-static unsigned word_slot_hash(const char *lower, size_t len)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
+/* For an ASCII letter, its lowercase form (what the fold hash takes); 0 for any other byte. */
+#define LETTER_PAIR(lower) [(lower) - 'a' + 'A'] = (lower), [(lower)] = (lower)
+static const unsigned char folded_letter[256] = {
+	LETTER_PAIR('a'), LETTER_PAIR('b'), LETTER_PAIR('c'), LETTER_PAIR('d'), LETTER_PAIR('e'),
+	LETTER_PAIR('f'), LETTER_PAIR('g'), LETTER_PAIR('h'), LETTER_PAIR('i'), LETTER_PAIR('j'),
+	LETTER_PAIR('k'), LETTER_PAIR('l'), LETTER_PAIR('m'), LETTER_PAIR('n'), LETTER_PAIR('o'),
+	LETTER_PAIR('p'), LETTER_PAIR('q'), LETTER_PAIR('r'), LETTER_PAIR('s'), LETTER_PAIR('t'),
+	LETTER_PAIR('u'), LETTER_PAIR('v'), LETTER_PAIR('w'), LETTER_PAIR('x'), LETTER_PAIR('y'),
+	LETTER_PAIR('z'),
+};
+#undef LETTER_PAIR
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)lower[i]) * UINT64_C(0x100000001b3);
-	return (unsigned)(h ^ (h >> 29)) & (WORD_SLOTS - 1);
+#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+#define FNV_PRIME UINT64_C(0x100000001b3)
+
+/*
+ * The table by the fold hash of its words (entx_hash_fold(), which for
+ * letters is FNV-1a of their lowercase form): the tokenizer has that
+ * hash of a word of letters already, so a probe reads no letter.
+ */
+struct word_index {
+	uint16_t entry[WORD_SLOTS]; /* table index + 1 (0: empty) */
+	uint64_t hash[WORD_SLOTS];  /* the fold hash of that entry */
+};
+
+static inline unsigned word_slot(uint64_t fold_hash)
+{
+	return (unsigned)(fold_hash ^ (fold_hash >> 29)) & (WORD_SLOTS - 1);
 }
 
-/* Slot -> table index + 1 (0: empty). Built once; read-only afterwards. */
-static const uint16_t *word_slots(void)
+/* Built once; read-only afterwards. */
+static const struct word_index *word_index(void)
 {
-	static uint16_t slots[WORD_SLOTS];
+	static struct word_index index;
 	static gsize once = 0;
 
 	if (g_once_init_enter(&once)) {
 		for (size_t i = 0; i < G_N_ELEMENTS(word_table); i++) {
-			char lower[WORD_MAX];
-			size_t len = strlen(word_table[i].word);
-			for (size_t j = 0; j < len; j++)
-				lower[j] = g_ascii_tolower(word_table[i].word[j]);
-			unsigned slot = word_slot_hash(lower, len);
-			while (slots[slot] != 0)
+			uint64_t h = FNV_OFFSET;
+			for (const char *c = word_table[i].word; *c != '\0'; c++)
+				h = (h ^ folded_letter[(unsigned char)*c]) * FNV_PRIME;
+			unsigned slot = word_slot(h);
+			while (index.entry[slot] != 0)
 				slot = (slot + 1) & (WORD_SLOTS - 1);
-			slots[slot] = (uint16_t)(i + 1);
+			index.entry[slot] = (uint16_t)(i + 1);
+			index.hash[slot] = h;
 		}
 		g_once_init_leave(&once, 1);
 	}
-	return slots;
+	return &index;
 }
 
 /* Whether word (ASCII letters) may stand for entry: see word_table. */
@@ -543,26 +576,39 @@ static gboolean case_matches(const char *entry, const char *word, size_t len)
 	return capitalized && g_ascii_islower(entry[0]);
 }
 
+/*
+ * The class of word in word_table, ABBR_NONE when absent, for a word of
+ * len ASCII letters whose fold hash is fold_hash.
+ */
+static int word_class(const char *word, size_t len, uint64_t fold_hash)
+{
+	const struct word_index *index = word_index();
+
+	for (unsigned slot = word_slot(fold_hash); index->entry[slot] != 0;
+	     slot = (slot + 1) & (WORD_SLOTS - 1)) {
+		if (index->hash[slot] != fold_hash)
+			continue;
+		const struct word_entry *e = &word_table[index->entry[slot] - 1];
+		if (strlen(e->word) == len && g_ascii_strncasecmp(e->word, word, len) == 0)
+			return case_matches(e->word, word, len) ? e->cls : ABBR_NONE;
+	}
+	return ABBR_NONE;
+}
+
 /* The class of word in word_table, ABBR_NONE when absent. */
 static int word_lookup(const char *word, size_t len)
 {
-	char lower[WORD_MAX];
+	uint64_t h = FNV_OFFSET;
 
 	if (len == 0 || len > WORD_MAX)
 		return ABBR_NONE;
 	for (size_t i = 0; i < len; i++) {
-		if (!g_ascii_isalpha(word[i]))
+		unsigned folded = folded_letter[(unsigned char)word[i]];
+		if (folded == 0)
 			return ABBR_NONE;
-		lower[i] = g_ascii_tolower(word[i]);
+		h = (h ^ folded) * FNV_PRIME;
 	}
-	const uint16_t *slots = word_slots();
-	for (unsigned slot = word_slot_hash(lower, len); slots[slot] != 0;
-	     slot = (slot + 1) & (WORD_SLOTS - 1)) {
-		const struct word_entry *e = &word_table[slots[slot] - 1];
-		if (strlen(e->word) == len && g_ascii_strncasecmp(e->word, lower, len) == 0)
-			return case_matches(e->word, word, len) ? e->cls : ABBR_NONE;
-	}
-	return ABBR_NONE;
+	return word_class(word, len, h);
 }
 
 /* U.S, a.m, Ph.D: short letter segments, at least one a single letter. */
@@ -689,18 +735,6 @@ static inline gboolean ascii_space_at(const struct scan *s, size_t pos)
 
 	return b < 0x80 && ascii_class[b] <= CL_BREAK;
 }
-
-/* For an ASCII letter, its lowercase form (what the fold hash takes); 0 for any other byte. */
-#define LETTER_PAIR(lower) [(lower) - 'a' + 'A'] = (lower), [(lower)] = (lower)
-static const unsigned char folded_letter[256] = {
-	LETTER_PAIR('a'), LETTER_PAIR('b'), LETTER_PAIR('c'), LETTER_PAIR('d'), LETTER_PAIR('e'),
-	LETTER_PAIR('f'), LETTER_PAIR('g'), LETTER_PAIR('h'), LETTER_PAIR('i'), LETTER_PAIR('j'),
-	LETTER_PAIR('k'), LETTER_PAIR('l'), LETTER_PAIR('m'), LETTER_PAIR('n'), LETTER_PAIR('o'),
-	LETTER_PAIR('p'), LETTER_PAIR('q'), LETTER_PAIR('r'), LETTER_PAIR('s'), LETTER_PAIR('t'),
-	LETTER_PAIR('u'), LETTER_PAIR('v'), LETTER_PAIR('w'), LETTER_PAIR('x'), LETTER_PAIR('y'),
-	LETTER_PAIR('z'),
-};
-#undef LETTER_PAIR
 
 /* The ASCII letters at pos, the bulk of most text, counted into t. */
 static size_t ascii_letters(const struct scan *s, struct tok *t, size_t pos)
@@ -1063,9 +1097,10 @@ static gboolean line_is_headline(const struct scan *s)
 {
 	if (s->line_words < 3)
 		return FALSE;
-	if (s->line_upper && !s->line_lower)
+	if ((s->line_bits & (LINE_UPPER | LINE_LOWER)) == LINE_UPPER)
 		return TRUE;
-	return s->line_long_uncap == 0 && (s->line_long > 0 || s->line_uncap == 0);
+	return !(s->line_bits & LINE_LONG_UNCAP) &&
+	       ((s->line_bits & LINE_LONG) || !(s->line_bits & LINE_UNCAP));
 }
 
 /*
@@ -1083,23 +1118,20 @@ static void end_line(struct scan *s, size_t end)
 	s->prev_line_ends = open_end && !(s->last_flags & ENTX_TOK_ABBREV) &&
 	                    (headline || end - s->line_first <= 6);
 	s->line_first = end;
-	s->line_words = s->line_long = s->line_long_uncap = s->line_uncap = 0;
-	s->line_lower = s->line_upper = FALSE;
+	s->line_words = s->line_bits = 0;
 }
 
 static inline void count_line(struct scan *s, const struct tok *t)
 {
-	s->line_lower |= t->has_lower;
-	s->line_upper |= t->has_upper;
+	s->line_bits |= (t->has_lower ? LINE_LOWER : 0) | (t->has_upper ? LINE_UPPER : 0);
 	if (!(t->flags & ENTX_TOK_WORD) || t->n_letters == 0 || (t->flags & ENTX_TOK_POSSESSIVE))
 		return;
 	gboolean capitalized = t->first_class == CL_UPPER;
 	s->line_words++;
-	s->line_uncap += !capitalized;
-	if (t->n_letters >= 4) {
-		s->line_long++;
-		s->line_long_uncap += !capitalized;
-	}
+	if (!capitalized)
+		s->line_bits |= LINE_UNCAP;
+	if (t->n_letters >= 4)
+		s->line_bits |= LINE_LONG | (capitalized ? 0 : LINE_LONG_UNCAP);
 }
 
 /* Can t begin a sentence after sentence-final punctuation? */
@@ -1170,11 +1202,16 @@ static inline uint64_t token_hash(const char *p, size_t n, size_t *cps)
  * Appends a token. The array is grown in large steps and trimmed at the
  * end, which saves a library call and a copy per token.
  */
+static void grow_tokens(struct scan *s)
+{
+	g_array_set_size(s->tokens, s->n + MAX(s->n - s->first, (size_t)256));
+}
+
 static inline entx_token *append(struct scan *s)
 {
 	if (s->n == s->tokens->len)
-		g_array_set_size(s->tokens, s->n + MAX(s->n - s->first, (size_t)256));
-	return &g_array_index(s->tokens, entx_token, s->n++);
+		grow_tokens(s);
+	return token_at(s, s->n++);
 }
 
 /* Appends t (its flags final) as the next token, and moves the scan past it. */
@@ -1197,11 +1234,14 @@ static inline void push(struct scan *s, const struct tok *t, size_t cp_begin, si
 	s->last_role = t->role;
 }
 
-/* Token idx starts a sentence. */
+/* Token idx starts a sentence. The array grows like the tokens' (see append()). */
 static inline void note_sentence(struct scan *s, size_t idx)
 {
-	if (s->sentences != NULL)
-		g_array_append_val(s->sentences, idx);
+	if (s->sentences == NULL)
+		return;
+	if (s->n_sentences == s->sentences->len)
+		g_array_set_size(s->sentences, s->n_sentences + MAX(s->n_sentences, (size_t)64));
+	g_array_index(s->sentences, size_t, s->n_sentences++) = idx;
 }
 
 static void emit(struct scan *s, struct tok *t)
@@ -1252,7 +1292,7 @@ static const unsigned char ends_plain_word[256] = {
 	['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [0x7F] = 1,
 };
 
-/* A run of ASCII letters as plain_word() and spaced_word() read it. */
+/* A run of ASCII letters as plain_word() and fast_run() read it. */
 struct letters {
 	size_t end;
 	uint64_t hash;     /* entx_hash_fold() of the run */
@@ -1260,16 +1300,12 @@ struct letters {
 	gboolean has_lower;
 };
 
-/*
- * Reads the ASCII letters at pos (at least one) with their hash. TRUE
- * when they make a whole token, the commonest one: ended by a byte of
- * ends_plain_word or by the end of the text.
- */
-static inline gboolean read_letters(const struct scan *s, size_t pos, struct letters *w)
+/* Reads the ASCII letters at pos (at least one) with their hash. */
+static inline void read_letters(const struct scan *s, size_t pos, struct letters *w)
 {
 	const unsigned char *p = (const unsigned char *)s->text;
 	unsigned folded = folded_letter[p[pos]];
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	uint64_t h = FNV_OFFSET;
 	/* bit 5 (0x20) is set in lowercase letters, clear in uppercase ones */
 	unsigned any_bits = 0, all_bits = 0xFF;
 	if (pos < s->run_bound) {
@@ -1277,14 +1313,14 @@ static inline gboolean read_letters(const struct scan *s, size_t pos, struct let
 		do {
 			any_bits |= p[pos];
 			all_bits &= p[pos];
-			h = (h ^ folded) * UINT64_C(0x100000001b3);
+			h = (h ^ folded) * FNV_PRIME;
 			folded = folded_letter[p[++pos]];
 		} while (folded != 0);
 	} else {
 		do {
 			any_bits |= p[pos];
 			all_bits &= p[pos];
-			h = (h ^ folded) * UINT64_C(0x100000001b3);
+			h = (h ^ folded) * FNV_PRIME;
 			pos++;
 		} while (pos < s->len && (folded = folded_letter[p[pos]]) != 0);
 	}
@@ -1292,19 +1328,58 @@ static inline gboolean read_letters(const struct scan *s, size_t pos, struct let
 	w->hash = h;
 	w->has_upper = !(all_bits & 0x20);
 	w->has_lower = (any_bits & 0x20) != 0;
-	return pos >= s->len || ends_plain_word[p[pos]];
 }
 
 /*
- * A plain word (see read_letters()) at t->begin, read into t with its
- * hash: exactly what scan_token and emit's token_hash would give. FALSE,
- * with t untouched, for any other token.
+ * The period after the letters at [begin, end) is not theirs and they
+ * are a whole token, as join_period() would find: no letter follows it,
+ * and they are no abbreviation or initial (after a degree sign they are
+ * a temperature's scale, no initial). FALSE also when scan_word must
+ * look further (a character beyond ASCII follows).
+ */
+static gboolean period_not_theirs(const struct scan *s, size_t begin, size_t end,
+                                  uint64_t fold_hash)
+{
+	const unsigned char *p = (const unsigned char *)s->text;
+
+	if (end + 1 < s->len && (p[end + 1] >= 0x80 || folded_letter[p[end + 1]] != 0))
+		return FALSE;
+	if (begin >= 2 && p[begin - 2] == 0xC2 && p[begin - 1] == 0xB0)
+		return TRUE;
+	if (end - begin == 1 && p[begin] < 'a')
+		return FALSE;
+	int cls = word_class(s->text + begin, end - begin, fold_hash);
+	return cls == ABBR_NONE || cls == ABBR_STARTER;
+}
+
+/*
+ * Whether the letters read into w from begin make a whole token, the
+ * commonest one: ended by a byte of ends_plain_word, by the end of the
+ * text, or by a period that is not theirs.
+ */
+static inline gboolean letters_make_token(const struct scan *s, size_t begin,
+                                          const struct letters *w)
+{
+	unsigned char next = w->end < s->len ? (unsigned char)s->text[w->end] : ' ';
+
+	if (ends_plain_word[next])
+		return TRUE;
+	return next == '.' && period_not_theirs(s, begin, w->end, w->hash);
+}
+
+/*
+ * A plain word (see letters_make_token()) at t->begin, read into t with
+ * its hash: exactly what scan_token and emit's token_hash would give.
+ * FALSE, with t untouched, for any other token.
  */
 static inline gboolean plain_word(const struct scan *s, struct tok *t)
 {
 	const unsigned char *p = (const unsigned char *)s->text;
 	struct letters w;
-	if (folded_letter[p[t->begin]] == 0 || !read_letters(s, t->begin, &w))
+	if (folded_letter[p[t->begin]] == 0)
+		return FALSE;
+	read_letters(s, t->begin, &w);
+	if (!letters_make_token(s, t->begin, &w))
 		return FALSE;
 	t->end = w.end;
 	t->flags = ENTX_TOK_WORD;
@@ -1317,97 +1392,177 @@ static inline gboolean plain_word(const struct scan *s, struct tok *t)
 	return TRUE;
 }
 
-/*
- * The commonest token of all, a plain word after a gap of exactly one
- * space that follows the previous token, read and emitted in one go:
- * what scan_token and emit would do with the answers for such a gap and
- * such a word filled in, and no struct tok in memory. Returns the end of
- * the word, or 0 (nothing done) when there is no plain word at begin.
- */
-static inline size_t spaced_word(struct scan *s, size_t begin)
+/* ENTX_TOK_* bits that fast_run() computes from bit 5 of letters (set in lowercase ones). */
+G_STATIC_ASSERT(ENTX_TOK_CAPITALIZED == 0x20 >> 1 && ENTX_TOK_ALLCAPS == 0x20 &&
+                ENTX_TOK_LOWER == 0x20 << 1);
+
+/* For fast_run(): the gaps it reads, one space or line feed, and their length. */
+static const unsigned char fast_gap[256] = {[' '] = 1, ['\n'] = 1};
+
+/* For fast_run(): 1 for , ; : and 2 for a period, the punctuation it reads. */
+static const unsigned char fast_punct[256] = {[','] = 1, [';'] = 1, [':'] = 1, ['.'] = 2};
+
+static inline gboolean is_ascii_digit(unsigned byte)
 {
-	const unsigned char *p = (const unsigned char *)s->text;
-	struct letters w;
-	if (folded_letter[p[begin]] == 0 || !read_letters(s, begin, &w))
-		return 0;
-	size_t n = w.end - begin;
-	gboolean capitalized = p[begin] < 'a';
-	uint32_t flags = ENTX_TOK_WORD | ENTX_TOK_SPACE_BEFORE;
-	/* shape_flags() */
-	if (capitalized)
-		flags |= ENTX_TOK_CAPITALIZED;
-	if (!w.has_lower)
-		flags |= ENTX_TOK_ALLCAPS;
-	if (!w.has_upper)
-		flags |= ENTX_TOK_LOWER;
-	/* starts_sentence() after a space: only a capital can start one */
-	if (capitalized && (s->pending == PEND_STRONG ||
-	                    (s->pending == PEND_ABBR &&
-	                     word_lookup(s->text + begin, n) == ABBR_STARTER))) {
-		flags |= ENTX_TOK_SENT_START;
-		s->sentence++;
-		note_sentence(s, s->n);
-	}
-	s->pending = PEND_NONE;
-	/* count_line() for a word of letters */
-	s->line_lower |= w.has_lower;
-	s->line_upper |= w.has_upper;
-	s->line_words++;
-	s->line_uncap += !capitalized;
-	if (n >= 4) {
-		s->line_long++;
-		s->line_long_uncap += !capitalized;
-	}
-	/* push() */
-	size_t cp_begin = s->cp + 1;
-	entx_token *tok = append(s);
-	tok->byte_begin = begin;
-	tok->byte_end = w.end;
-	tok->cp_begin = cp_begin;
-	tok->cp_end = cp_begin + n;
-	tok->flags = flags;
-	tok->sentence = s->sentence;
-	tok->fold_hash = w.hash;
-	s->cp = cp_begin + n;
-	s->cp_byte = w.end;
-	s->last_end = w.end;
-	s->last_flags = flags;
-	s->last_role = ROLE_NONE;
-	return w.end;
+	return byte - '0' < 10u;
 }
 
 /*
- * The commonest tokens after words: , ; : or a lone period, at pos right
- * after the previous token (gap 0) or after a single space (gap 1),
- * read and emitted as scan_token and emit would: no sentence or line
- * starts there, and a period is terminal. Returns the token's end, or 0
- * (nothing done) for any other token at pos.
+ * The digits at [begin, end) with byte after them: a whole NUMBER token
+ * as scan_word would read it (no letter, hyphen, apostrophe, joining
+ * separator or character beyond ASCII follows)? at is the text.
  */
-static inline size_t lone_punct(struct scan *s, size_t pos, size_t gap)
+static inline gboolean digits_make_token(const unsigned char *at, size_t end)
 {
-	unsigned char c = (unsigned char)s->text[pos];
-	if (c != ',' && c != '.' && c != ';' && c != ':')
-		return 0;
-	unsigned char next = pos + 1 < s->len ? (unsigned char)s->text[pos + 1] : ' ';
-	/* a combining mark would join it; a period may start a run or a number */
-	if (next >= 0x80 || (c == '.' && (next == '.' || ascii_class[next] == CL_DIGIT)))
-		return 0;
-	uint32_t flags = ENTX_TOK_PUNCT | (gap != 0 ? ENTX_TOK_SPACE_BEFORE : 0);
-	s->pending = c == '.' ? PEND_STRONG : PEND_NONE;
-	entx_token *tok = append(s);
-	tok->byte_begin = pos;
-	tok->byte_end = pos + 1;
-	tok->cp_begin = s->cp + gap;
-	tok->cp_end = s->cp + gap + 1;
-	tok->flags = flags;
-	tok->sentence = s->sentence;
-	tok->fold_hash = (UINT64_C(0xcbf29ce484222325) ^ c) * UINT64_C(0x100000001b3);
-	s->cp += gap + 1;
-	s->cp_byte = pos + 1;
-	s->last_end = pos + 1;
-	s->last_flags = flags;
-	s->last_role = c == '.' ? ROLE_TERMINAL : ROLE_NONE;
-	return pos + 1;
+	unsigned byte = at[end];
+
+	if (byte == ',' || byte == '.')
+		return at[end + 1] < 0x80 && !is_ascii_digit(at[end + 1]);
+	return ends_plain_word[byte];
+}
+
+/*
+ * Ends the line before token idx (the tokens before it in the array)
+ * for fast_run(), which keeps the last token's flags there, not in s.
+ */
+static void fast_end_line(struct scan *s, size_t idx)
+{
+	s->last_flags = token_at(s, idx - 1)->flags;
+	end_line(s, idx);
+}
+
+/*
+ * The commonest tokens, read and emitted from pos (the end of the
+ * previous token) as scan_token and emit would, with their answers for
+ * such tokens filled in: a plain word or a number of digits alone after
+ * no gap, one space or one line feed, and , ; : or a lone period after
+ * no gap or one space. Only a capitalized word or a number can start a
+ * sentence, and a period is terminal. The scan stops short of the
+ * text's last run of letters and of the room in the token array, so that
+ * it needs no length check; the sentence and the code-point offset come
+ * from the token before, so that few values stay live.
+ * Returns where the first other gap or token begins.
+ */
+G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
+{
+	const unsigned char *p = (const unsigned char *)s->text;
+	if (s->tokens->len - s->n < 64)
+		grow_tokens(s);
+	/* there is a token before: pos is the end of one */
+	entx_token *tok = token_at(s, s->n);
+	/* each token takes a byte at least, so the room lasts up to here */
+	const size_t limit = MIN(s->run_bound, pos + (s->tokens->len - s->n));
+
+	while (pos + 1 < limit) {
+		size_t begin = pos + fast_gap[p[pos]];
+		size_t end = begin;
+		uint64_t hash = FNV_OFFSET;
+		uint32_t flags;
+		gboolean can_start;
+		if (folded_letter[p[begin]] != 0) {
+			/* read_letters(), with p[run_bound] a non-letter to stop it */
+			uint64_t folded = folded_letter[p[begin]];
+			unsigned byte = p[begin];
+			unsigned any_bits = 0, all_bits = 0xFF;
+			do {
+				any_bits |= byte;
+				all_bits &= byte;
+				hash = (hash ^ folded) * FNV_PRIME;
+				byte = p[++end];
+				folded = folded_letter[byte];
+			} while (folded != 0);
+			if (!ends_plain_word[byte] &&
+			    (byte != '.' || !period_not_theirs(s, begin, end, hash)))
+				break;
+			unsigned first = p[begin];
+			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an uppercase one */
+			flags = ENTX_TOK_WORD | (~any_bits & 0x20) | ((all_bits & 0x20) << 1) |
+			        ((~first & 0x20) >> 1);
+			can_start = !(first & 0x20);
+			if (p[pos] == '\n') {
+				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
+				flags |= ENTX_TOK_NEWLINE_BEFORE;
+			}
+			/* count_line(), needless once nothing can make the line a headline */
+			if ((s->line_bits & LINE_SETTLED) != LINE_SETTLED) {
+				gboolean is_long = end - begin >= 4;
+				s->line_words++;
+				s->line_bits |= ((any_bits & 0x20) ? LINE_LOWER : 0) |
+				                ((all_bits & 0x20) ? 0 : LINE_UPPER) |
+				                (can_start ? 0 : LINE_UNCAP) | (is_long ? LINE_LONG : 0) |
+				                (is_long && !can_start ? LINE_LONG_UNCAP : 0);
+			}
+		} else if (is_ascii_digit(p[begin])) {
+			/* the run of digits, stopped short of the end of the text */
+			do
+				hash = (hash ^ p[end++]) * FNV_PRIME;
+			while (is_ascii_digit(p[end]) && end + 1 < limit);
+			if (!digits_make_token(p, end))
+				break;
+			flags = ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
+			can_start = TRUE;
+			if (p[pos] == '\n') {
+				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
+				flags |= ENTX_TOK_NEWLINE_BEFORE;
+			}
+		} else {
+			unsigned first = p[begin];
+			unsigned kind = fast_punct[first];
+			unsigned next = p[begin + 1];
+			/* a combining mark would join it; a period may start a run or a number */
+			if (kind == 0 || p[pos] == '\n' || next >= 0x80 ||
+			    (kind == 2 && (next == '.' || ascii_class[next] == CL_DIGIT)))
+				break;
+			end = begin + 1;
+			hash = (FNV_OFFSET ^ first) * FNV_PRIME;
+			flags = ENTX_TOK_PUNCT | (begin != pos ? ENTX_TOK_SPACE_BEFORE : 0);
+			s->pending = kind == 2 ? PEND_STRONG : PEND_NONE;
+			s->last_role = kind == 2 ? ROLE_TERMINAL : ROLE_NONE;
+			tok->sentence = tok[-1].sentence;
+			goto push;
+		}
+		/* emit() for a word or number: starts_sentence() and what follows */
+		if (begin != pos)
+			flags |= ENTX_TOK_SPACE_BEFORE;
+		uint32_t sentence = tok[-1].sentence;
+		if (can_start && s->pending != PEND_NONE) {
+			gboolean started = s->pending == PEND_STRONG ||
+			                   (s->pending == PEND_ABBR && (flags & ENTX_TOK_WORD) &&
+			                    word_class(s->text + begin, end - begin, hash) == ABBR_STARTER);
+			if (started) {
+				flags |= ENTX_TOK_SENT_START;
+				sentence++;
+				note_sentence(s, (size_t)(tok - token_at(s, 0)));
+			}
+		} else if (can_start && p[pos] == '\n' && s->prev_line_ends) {
+			flags |= ENTX_TOK_SENT_START;
+			sentence++;
+			note_sentence(s, (size_t)(tok - token_at(s, 0)));
+		}
+		s->pending = PEND_NONE;
+		s->last_role = ROLE_NONE;
+		tok->sentence = sentence;
+	push:
+		/* the rest of push(); the gap is one ASCII byte or none */
+		size_t cp = tok[-1].cp_end;
+		tok->byte_begin = begin;
+		tok->byte_end = end;
+		tok->cp_begin = cp + (begin - pos);
+		tok->cp_end = cp + (end - pos);
+		tok->flags = flags;
+		tok->fold_hash = hash;
+		tok++;
+		pos = end;
+	}
+	size_t n = (size_t)(tok - token_at(s, 0));
+	if (n != s->n) {
+		s->n = n;
+		s->cp = tok[-1].cp_end;
+		s->cp_byte = s->last_end = pos;
+		s->sentence = tok[-1].sentence;
+		s->last_flags = tok[-1].flags;
+	}
+	return pos;
 }
 
 size_t entx_priv_tokenize(const char *text, size_t len, GArray *tokens)
@@ -1419,6 +1574,7 @@ size_t entx_priv_tokenize_sentences(const char *text, size_t len, GArray *tokens
                                     GArray *sentences)
 {
 	struct scan s = {.text = text, .len = len, .tokens = tokens, .sentences = sentences,
+	                 .n_sentences = sentences != NULL ? sentences->len : 0,
 	                 .n = tokens->len, .first = tokens->len, .line_first = tokens->len,
 	                 .last_end = (size_t)-1};
 	size_t pos = 0;
@@ -1431,17 +1587,8 @@ size_t entx_priv_tokenize_sentences(const char *text, size_t len, GArray *tokens
 	s.run_bound = last_non_letter > 0 ? last_non_letter - 1 : 0;
 	for (;;) {
 		/* pos == last_end: not the first token (last_end starts at -1) */
-		if (pos == s.last_end && !s.possessive_next && pos + 1 < len) {
-			size_t end = 0;
-			if (text[pos] != ' ')
-				end = lone_punct(&s, pos, 0);
-			else if ((end = spaced_word(&s, pos + 1)) == 0)
-				end = lone_punct(&s, pos + 1, 1);
-			if (end != 0) {
-				pos = end;
-				continue;
-			}
-		}
+		if (pos == s.last_end && !s.possessive_next)
+			pos = fast_run(&s, pos);
 		pos = skip_gap(&s, pos);
 		if (pos >= len)
 			break;
@@ -1453,6 +1600,8 @@ size_t entx_priv_tokenize_sentences(const char *text, size_t len, GArray *tokens
 		pos = t.end;
 	}
 	g_array_set_size(tokens, s.n);
+	if (sentences != NULL)
+		g_array_set_size(sentences, s.n_sentences);
 	if (s.n == s.first)
 		return 0;
 	end_line(&s, s.n);
