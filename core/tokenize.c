@@ -1399,8 +1399,32 @@ G_STATIC_ASSERT(ENTX_TOK_CAPITALIZED == 0x20 >> 1 && ENTX_TOK_ALLCAPS == 0x20 &&
 /* For fast_run(): the gaps it reads, one space or line feed, and their length. */
 static const unsigned char fast_gap[256] = {[' '] = 1, ['\n'] = 1};
 
-/* For fast_run(): 1 for , ; : and 2 for a period, the punctuation it reads. */
-static const unsigned char fast_punct[256] = {[','] = 1, [';'] = 1, [':'] = 1, ['.'] = 2};
+/*
+ * For fast_run(): the ASCII characters it reads as a token of their own
+ * (see scan_other()), by what they do to the sentence splitter.
+ */
+enum {
+	SINGLE_NONE,
+	SINGLE_PLAIN,    /* , ; : * / and a lone - : punctuation with no role */
+	SINGLE_PERIOD,   /* a lone period: terminal */
+	SINGLE_TERMINAL, /* ! ? */
+	SINGLE_CLOSE,    /* ) ] } */
+	SINGLE_OPEN,     /* ( [ { : can start a sentence, like the next two */
+	SINGLE_SYMBOL,   /* # % & + < = > @ ^ | ~ */
+	SINGLE_CURRENCY  /* $ */
+};
+
+static const unsigned char fast_single[256] = {
+	[','] = SINGLE_PLAIN, [';'] = SINGLE_PLAIN, [':'] = SINGLE_PLAIN, ['*'] = SINGLE_PLAIN,
+	['/'] = SINGLE_PLAIN, ['\\'] = SINGLE_PLAIN, ['-'] = SINGLE_PLAIN,
+	['.'] = SINGLE_PERIOD, ['!'] = SINGLE_TERMINAL, ['?'] = SINGLE_TERMINAL,
+	[')'] = SINGLE_CLOSE, [']'] = SINGLE_CLOSE, ['}'] = SINGLE_CLOSE,
+	['('] = SINGLE_OPEN, ['['] = SINGLE_OPEN, ['{'] = SINGLE_OPEN,
+	['#'] = SINGLE_SYMBOL, ['%'] = SINGLE_SYMBOL, ['&'] = SINGLE_SYMBOL, ['+'] = SINGLE_SYMBOL,
+	['<'] = SINGLE_SYMBOL, ['='] = SINGLE_SYMBOL, ['>'] = SINGLE_SYMBOL, ['@'] = SINGLE_SYMBOL,
+	['^'] = SINGLE_SYMBOL, ['|'] = SINGLE_SYMBOL, ['~'] = SINGLE_SYMBOL,
+	['$'] = SINGLE_CURRENCY,
+};
 
 static inline gboolean is_ascii_digit(unsigned byte)
 {
@@ -1446,19 +1470,27 @@ static void fast_end_line(struct scan *s, size_t idx)
 G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 {
 	const unsigned char *p = (const unsigned char *)s->text;
-	if (s->tokens->len - s->n < 64)
-		grow_tokens(s);
 	/* there is a token before: pos is the end of one */
 	entx_token *tok = token_at(s, s->n);
-	/* each token takes a byte at least, so the room lasts up to here */
-	const size_t limit = MIN(s->run_bound, pos + (s->tokens->len - s->n));
+	const size_t start = pos;
+	size_t limit = pos;
 
+next_stretch:
+	if (limit == s->run_bound)
+		goto done;
+	s->n = (size_t)(tok - token_at(s, 0));
+	if (s->tokens->len - s->n < 64)
+		grow_tokens(s);
+	tok = token_at(s, s->n);
+	/* each token takes a byte at least, so the room lasts up to here */
+	limit = MIN(s->run_bound, pos + (s->tokens->len - s->n));
 	while (pos + 1 < limit) {
 		size_t begin = pos + fast_gap[p[pos]];
 		size_t end = begin;
 		uint64_t hash = FNV_OFFSET;
 		uint32_t flags;
 		gboolean can_start;
+		int role = ROLE_NONE;
 		if (folded_letter[p[begin]] != 0) {
 			/* read_letters(), with p[run_bound] a non-letter to stop it */
 			uint64_t folded = folded_letter[p[begin]];
@@ -1473,7 +1505,7 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 			} while (folded != 0);
 			if (!ends_plain_word[byte] &&
 			    (byte != '.' || !period_not_theirs(s, begin, end, hash)))
-				break;
+				goto done;
 			unsigned first = p[begin];
 			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an uppercase one */
 			flags = ENTX_TOK_WORD | (~any_bits & 0x20) | ((all_bits & 0x20) << 1) |
@@ -1493,12 +1525,19 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 				                (is_long && !can_start ? LINE_LONG_UNCAP : 0);
 			}
 		} else if (is_ascii_digit(p[begin])) {
-			/* the run of digits, stopped short of the end of the text */
-			do
+			/* the runs of digits, stopped short of the end of the text */
+			for (;;) {
+				do
+					hash = (hash ^ p[end++]) * FNV_PRIME;
+				while (is_ascii_digit(p[end]) && end + 1 < limit);
+				/* 1,000.5: a separator between digits joins them */
+				if ((p[end] != ',' && p[end] != '.') || !is_ascii_digit(p[end + 1]) ||
+				    end + 2 >= limit)
+					break;
 				hash = (hash ^ p[end++]) * FNV_PRIME;
-			while (is_ascii_digit(p[end]) && end + 1 < limit);
+			}
 			if (!digits_make_token(p, end))
-				break;
+				goto done;
 			flags = ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
 			can_start = TRUE;
 			if (p[pos] == '\n') {
@@ -1507,21 +1546,41 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 			}
 		} else {
 			unsigned first = p[begin];
-			unsigned kind = fast_punct[first];
+			unsigned kind = fast_single[first];
 			unsigned next = p[begin + 1];
-			/* a combining mark would join it; a period may start a run or a number */
-			if (kind == 0 || p[pos] == '\n' || next >= 0x80 ||
-			    (kind == 2 && (next == '.' || ascii_class[next] == CL_DIGIT)))
-				break;
+			/*
+			 * a combining mark would join it; a period may start a run or
+			 * a number, a hyphen a run
+			 */
+			if (kind == SINGLE_NONE || p[pos] == '\n' || next >= 0x80 ||
+			    (kind == SINGLE_PERIOD && (next == '.' || ascii_class[next] == CL_DIGIT)) ||
+			    (first == '-' && next == '-'))
+				goto done;
 			end = begin + 1;
 			hash = (FNV_OFFSET ^ first) * FNV_PRIME;
-			flags = ENTX_TOK_PUNCT | (begin != pos ? ENTX_TOK_SPACE_BEFORE : 0);
-			s->pending = kind == 2 ? PEND_STRONG : PEND_NONE;
-			s->last_role = kind == 2 ? ROLE_TERMINAL : ROLE_NONE;
-			tok->sentence = tok[-1].sentence;
-			goto push;
+			if (kind < SINGLE_OPEN) {
+				/* no sentence starts at it; a closing bracket keeps what is pending */
+				flags = ENTX_TOK_PUNCT | (begin != pos ? ENTX_TOK_SPACE_BEFORE : 0);
+				if (kind == SINGLE_PERIOD || kind == SINGLE_TERMINAL) {
+					s->pending = PEND_STRONG;
+					s->last_role = ROLE_TERMINAL;
+				} else if (kind == SINGLE_CLOSE) {
+					s->last_role = ROLE_CLOSE;
+				} else {
+					s->pending = PEND_NONE;
+					s->last_role = ROLE_NONE;
+				}
+				tok->sentence = tok[-1].sentence;
+				goto push;
+			}
+			flags = kind == SINGLE_OPEN     ? ENTX_TOK_PUNCT
+			        : kind == SINGLE_SYMBOL ? ENTX_TOK_SYMBOL
+			                                : ENTX_TOK_SYMBOL | ENTX_TOK_CURRENCY;
+			if (kind == SINGLE_OPEN)
+				role = ROLE_OPEN;
+			can_start = TRUE;
 		}
-		/* emit() for a word or number: starts_sentence() and what follows */
+		/* emit() for a word, number, symbol or opening bracket: starts_sentence() and on */
 		if (begin != pos)
 			flags |= ENTX_TOK_SPACE_BEFORE;
 		uint32_t sentence = tok[-1].sentence;
@@ -1540,7 +1599,7 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 			note_sentence(s, (size_t)(tok - token_at(s, 0)));
 		}
 		s->pending = PEND_NONE;
-		s->last_role = ROLE_NONE;
+		s->last_role = role;
 		tok->sentence = sentence;
 	push:
 		/* the rest of push(); the gap is one ASCII byte or none */
@@ -1554,9 +1613,10 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 		tok++;
 		pos = end;
 	}
-	size_t n = (size_t)(tok - token_at(s, 0));
-	if (n != s->n) {
-		s->n = n;
+	goto next_stretch;
+done:
+	if (pos != start) {
+		s->n = (size_t)(tok - token_at(s, 0));
 		s->cp = tok[-1].cp_end;
 		s->cp_byte = s->last_end = pos;
 		s->sentence = tok[-1].sentence;
