@@ -590,6 +590,95 @@ static void test_spaced_fast_paths(void **state)
 	done(&r);
 }
 
+/*
+ * The fast loop: a word before a period that is not its own (but Mr.,
+ * an initial, No. before a number, U.S and 20°C. stay the general
+ * scan's), words and numbers after a line feed, numbers with
+ * separators, symbols and brackets, and what each does to sentences.
+ */
+static void test_fast_loop(void **state)
+{
+	assert_tokens("It ended. Mr. Li met J. Doe, No. 5 and no. 20\xC2\xB0"
+	              "C. The U.S. team won.",
+	              "It|ended|.|Mr.|Li|met|J.|Doe|,|No.|5|and|no|.|20|\xC2\xB0|C|.|The|U.S.|team|"
+	              "won|.");
+	assert_tokens("Pay 1,000.5 or 3.5, not 7. Then 12:30 (a) [b] {c} $5 5% x+y a-b - c! d?",
+	              "Pay|1,000.5|or|3.5|,|not|7|.|Then|12|:|30|(|a|)|[|b|]|{|c|}|$|5|5|%|x|+|y|"
+	              "a-b|-|c|!|d|?");
+
+	struct result r = run("Short line\nNext one starts here. $5 came. (It did.) Then 10 "
+	                      "left.\nsmall words here\n7 more");
+	/* a short line ends the sentence before a capital */
+	assert_true(flags_of(&r, "Next") & ENTX_TOK_SENT_START);
+	assert_true(flags_of(&r, "Next") & ENTX_TOK_NEWLINE_BEFORE);
+	assert_true(flags_of(&r, "$") & ENTX_TOK_SENT_START);
+	assert_true(flags_of(&r, "$") & ENTX_TOK_CURRENCY);
+	assert_true(flags_of(&r, "(") & ENTX_TOK_SENT_START);
+	/* a closing bracket keeps the sentence end before it pending */
+	assert_true(flags_of(&r, "Then") & ENTX_TOK_SENT_START);
+	assert_false(flags_of(&r, "small") & ENTX_TOK_SENT_START);
+	assert_true(flags_of(&r, "7") & ENTX_TOK_SENT_START);
+	assert_true(flags_of(&r, "7") & ENTX_TOK_NUMBER);
+	assert_int_equal(r.n_sentences, 6);
+	done(&r);
+
+	/* a headline: every long word capitalized */
+	r = run("Boeing Wins the Big Contract\nIt was won by a mile today.");
+	assert_true(flags_of(&r, "the") & ENTX_TOK_TITLECASE_LINE);
+	assert_false(flags_of(&r, "mile") & ENTX_TOK_TITLECASE_LINE);
+	done(&r);
+}
+
+/*
+ * Tokens in order, their offsets ASCII ones, the sentence numbers those
+ * the SENT_START flags give, the sentence index pointing at them.
+ */
+static void assert_whole(const char *text, size_t len)
+{
+	GArray *tokens = g_array_new(FALSE, FALSE, sizeof(entx_token));
+	GArray *sentences = g_array_new(FALSE, FALSE, sizeof(size_t));
+	size_t n = entx_priv_tokenize_sentences(text, len, tokens, sentences);
+	uint32_t sentence = 0;
+
+	assert_int_equal(sentences->len, n);
+	for (size_t i = 0; i < tokens->len; i++) {
+		const entx_token *t = &g_array_index(tokens, entx_token, i);
+		assert_int_equal(t->cp_begin, t->byte_begin);
+		assert_int_equal(t->cp_end, t->byte_end);
+		if (t->flags & ENTX_TOK_SENT_START) {
+			assert_int_equal(g_array_index(sentences, size_t, t->sentence), i);
+			sentence = t->sentence;
+		}
+		assert_int_equal(t->sentence, sentence);
+	}
+	assert_int_equal(sentence + 1, n);
+	g_array_free(sentences, TRUE);
+	g_array_free(tokens, TRUE);
+}
+
+/*
+ * Long text grows the token array while the fast loop runs; offsets,
+ * sentences and the sentence index stay whole across it, also where
+ * the general scan takes over (o'k) just as the room runs out.
+ */
+static void test_fast_loop_long_text(void **state)
+{
+	GString *text = g_string_new(NULL);
+
+	for (int i = 0; i < 3000; i++)
+		g_string_append(text, i % 7 == 6 ? "12. " : i % 7 == 0 ? "Word, " : "word ");
+	g_string_append(text, "end");
+	assert_whole(text->str, text->len);
+	for (int shift = 0; shift < 600; shift++) {
+		g_string_assign(text, "Go. Now");
+		for (int i = 0; i < shift; i++)
+			g_string_append(text, " a");
+		g_string_append(text, " o'k. Then more.");
+		assert_whole(text->str, text->len);
+	}
+	g_string_free(text, TRUE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -613,6 +702,8 @@ int main(void)
 		cmocka_unit_test(test_appends),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_spaced_fast_paths),
+		cmocka_unit_test(test_fast_loop),
+		cmocka_unit_test(test_fast_loop_long_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
