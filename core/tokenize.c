@@ -527,6 +527,7 @@ static const unsigned char folded_letter[256] = {
  */
 struct word_index {
 	uint16_t entry[WORD_SLOTS]; /* table index + 1 (0: empty) */
+	uint8_t len[WORD_SLOTS];    /* the length of that entry */
 	uint64_t hash[WORD_SLOTS];  /* the fold hash of that entry */
 };
 
@@ -550,6 +551,7 @@ static const struct word_index *word_index(void)
 			while (index.entry[slot] != 0)
 				slot = (slot + 1) & (WORD_SLOTS - 1);
 			index.entry[slot] = (uint16_t)(i + 1);
+			index.len[slot] = (uint8_t)strlen(word_table[i].word);
 			index.hash[slot] = h;
 		}
 		g_once_init_leave(&once, 1);
@@ -586,10 +588,14 @@ static int word_class(const char *word, size_t len, uint64_t fold_hash)
 
 	for (unsigned slot = word_slot(fold_hash); index->entry[slot] != 0;
 	     slot = (slot + 1) & (WORD_SLOTS - 1)) {
-		if (index->hash[slot] != fold_hash)
+		if (index->hash[slot] != fold_hash || index->len[slot] != len)
 			continue;
 		const struct word_entry *e = &word_table[index->entry[slot] - 1];
-		if (strlen(e->word) == len && g_ascii_strncasecmp(e->word, word, len) == 0)
+		size_t i = 0;
+		/* letters both: alike but for case when alike with bit 5 set */
+		while (i < len && (e->word[i] | 0x20) == (word[i] | 0x20))
+			i++;
+		if (i == len)
 			return case_matches(e->word, word, len) ? e->cls : ABBR_NONE;
 	}
 	return ABBR_NONE;
@@ -667,6 +673,9 @@ static gboolean is_contraction_host(const char *word, size_t len)
 	static const char *const hosts[] = {"it", "he", "she", "that", "what", "where", "who",
 	                                    "there", "here", "how", "let", "when", "why"};
 
+	/* no host is longer: most words are, and need no comparison */
+	if (len > 5)
+		return FALSE;
 	for (size_t i = 0; i < G_N_ELEMENTS(hosts); i++)
 		if (strlen(hosts[i]) == len && g_ascii_strncasecmp(hosts[i], word, len) == 0)
 			return TRUE;
