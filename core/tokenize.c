@@ -1417,10 +1417,13 @@ enum {
 	SINGLE_PLAIN,    /* , ; : * / and a lone - : punctuation with no role */
 	SINGLE_PERIOD,   /* a lone period: terminal */
 	SINGLE_TERMINAL, /* ! ? */
-	SINGLE_CLOSE,    /* ) ] } */
-	SINGLE_OPEN,     /* ( [ { : can start a sentence, like the next two */
-	SINGLE_SYMBOL,   /* # % & + < = > @ ^ | ~ */
-	SINGLE_CURRENCY  /* $ */
+	SINGLE_CLOSE,       /* ) ] } */
+	SINGLE_CLOSE_QUOTE, /* " ` ' that quote_role() finds closing */
+	SINGLE_OPEN,        /* ( [ { : can start a sentence, like the next three */
+	SINGLE_OPEN_QUOTE,  /* " ` ' that quote_role() finds opening */
+	SINGLE_SYMBOL,      /* # % & + < = > @ ^ | ~ */
+	SINGLE_CURRENCY,    /* $ */
+	SINGLE_QUOTE        /* " ` ' : one of the two quote kinds, see fast_quote() */
 };
 
 static const unsigned char fast_single[256] = {
@@ -1433,6 +1436,7 @@ static const unsigned char fast_single[256] = {
 	['<'] = SINGLE_SYMBOL, ['='] = SINGLE_SYMBOL, ['>'] = SINGLE_SYMBOL, ['@'] = SINGLE_SYMBOL,
 	['^'] = SINGLE_SYMBOL, ['|'] = SINGLE_SYMBOL, ['~'] = SINGLE_SYMBOL,
 	['$'] = SINGLE_CURRENCY,
+	['"'] = SINGLE_QUOTE, ['`'] = SINGLE_QUOTE, ['\''] = SINGLE_QUOTE,
 };
 
 static inline gboolean is_ascii_digit(unsigned byte)
@@ -1455,6 +1459,29 @@ static inline gboolean digits_make_token(const unsigned char *at, size_t end)
 }
 
 /*
+ * The kind of the quotation mark at begin for fast_run(), after a space
+ * or not (spaced) and before the ASCII byte next: what quote_role() and
+ * scan_other() find, which a single one remembers in s->open_single.
+ * SINGLE_NONE for an apostrophe right after a word, which may be its
+ * possessive (Jesus'): is_bare_possessive() decides that.
+ */
+G_GNUC_NO_INLINE static unsigned fast_quote(struct scan *s, const entx_token *tok,
+                                            size_t begin, gboolean spaced, unsigned next)
+{
+	gboolean apostrophe = s->text[begin] == '\'';
+
+	if (apostrophe && !spaced && !s->open_single && (tok[-1].flags & ENTX_TOK_WORD))
+		return SINGLE_NONE;
+	gboolean after_gap = spaced || s->last_role == ROLE_OPEN;
+	int cl = ascii_class[next];
+	gboolean before_text = cl != CL_SPACE && cl != CL_BREAK && cl != CL_PUNCT && cl != CL_CLOSE;
+	gboolean opening = after_gap && before_text;
+	if (apostrophe)
+		s->open_single = opening;
+	return opening ? SINGLE_OPEN_QUOTE : SINGLE_CLOSE_QUOTE;
+}
+
+/*
  * Ends the line before token idx (the tokens before it in the array)
  * for fast_run(), which keeps the last token's flags there, not in s.
  */
@@ -1467,14 +1494,14 @@ static void fast_end_line(struct scan *s, size_t idx)
 /*
  * The commonest tokens, read and emitted from pos (the end of the
  * previous token) as scan_token and emit would, with their answers for
- * such tokens filled in: a plain word or a number of digits alone after
- * no gap, one space or one line feed, and , ; : or a lone period after
- * no gap or one space. Only a capitalized word or a number can start a
- * sentence, and a period is terminal. The scan stops short of the
- * text's last run of letters and of the room in the token array, so that
- * it needs no length check; the sentence and the code-point offset come
- * from the token before, so that few values stay live.
- * Returns where the first other gap or token begins.
+ * such tokens filled in: a plain word or a number alone after no gap,
+ * one space or one line feed, and the ASCII characters of fast_single
+ * after no gap or one space. Only a capitalized word, a number, a symbol
+ * or an opening bracket or quote can start a sentence. The scan stops
+ * short of the text's last run of letters and of the room in the token
+ * array, so that it needs no length check; the sentence and the
+ * code-point offset come from the token before, so that few values stay
+ * live. Returns where the first other gap or token begins.
  */
 G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 {
@@ -1565,15 +1592,19 @@ next_stretch:
 			    (kind == SINGLE_PERIOD && (next == '.' || ascii_class[next] == CL_DIGIT)) ||
 			    (first == '-' && next == '-'))
 				goto done;
+			if (kind == SINGLE_QUOTE &&
+			    (kind = fast_quote(s, tok, begin, begin != pos, next)) == SINGLE_NONE)
+				goto done;
 			end = begin + 1;
 			hash = (FNV_OFFSET ^ first) * FNV_PRIME;
 			if (kind < SINGLE_OPEN) {
-				/* no sentence starts at it; a closing bracket keeps what is pending */
-				flags = ENTX_TOK_PUNCT | (begin != pos ? ENTX_TOK_SPACE_BEFORE : 0);
+				/* no sentence starts at it; a closing one keeps what is pending */
+				flags = ENTX_TOK_PUNCT | (begin != pos ? ENTX_TOK_SPACE_BEFORE : 0) |
+				        (kind == SINGLE_CLOSE_QUOTE ? ENTX_TOK_QUOTE : 0);
 				if (kind == SINGLE_PERIOD || kind == SINGLE_TERMINAL) {
 					s->pending = PEND_STRONG;
 					s->last_role = ROLE_TERMINAL;
-				} else if (kind == SINGLE_CLOSE) {
+				} else if (kind == SINGLE_CLOSE || kind == SINGLE_CLOSE_QUOTE) {
 					s->last_role = ROLE_CLOSE;
 				} else {
 					s->pending = PEND_NONE;
@@ -1582,10 +1613,11 @@ next_stretch:
 				tok->sentence = tok[-1].sentence;
 				goto push;
 			}
-			flags = kind == SINGLE_OPEN     ? ENTX_TOK_PUNCT
-			        : kind == SINGLE_SYMBOL ? ENTX_TOK_SYMBOL
-			                                : ENTX_TOK_SYMBOL | ENTX_TOK_CURRENCY;
-			if (kind == SINGLE_OPEN)
+			flags = kind == SINGLE_OPEN         ? ENTX_TOK_PUNCT
+			        : kind == SINGLE_OPEN_QUOTE ? ENTX_TOK_PUNCT | ENTX_TOK_QUOTE
+			        : kind == SINGLE_SYMBOL     ? ENTX_TOK_SYMBOL
+			                                    : ENTX_TOK_SYMBOL | ENTX_TOK_CURRENCY;
+			if (kind == SINGLE_OPEN || kind == SINGLE_OPEN_QUOTE)
 				role = ROLE_OPEN;
 			can_start = TRUE;
 		}

@@ -622,6 +622,13 @@ static void test_fast_loop(void **state)
 	assert_int_equal(r.n_sentences, 6);
 	done(&r);
 
+	/* a quote right after an opening one opens too: Jesus' then closes it */
+	r = run("He read ('Jesus' book) and Jesus' book.");
+	assert_tokens(r.text, "He|read|(|'|Jesus|'|book|)|and|Jesus|'|book|.");
+	assert_tok(&r, 5, 15, 16, ENTX_TOK_PUNCT | ENTX_TOK_QUOTE, ENTX_TOK_POSSESSIVE);
+	assert_tok(&r, 10, 32, 33, ENTX_TOK_PUNCT | ENTX_TOK_POSSESSIVE, ENTX_TOK_QUOTE);
+	done(&r);
+
 	/* a headline: every long word capitalized */
 	r = run("Boeing Wins the Big Contract\nIt was won by a mile today.");
 	assert_true(flags_of(&r, "the") & ENTX_TOK_TITLECASE_LINE);
