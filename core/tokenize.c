@@ -1567,12 +1567,13 @@ next_stretch:
 					hash = (hash ^ p[end++]) * FNV_PRIME;
 				while (is_ascii_digit(p[end]) && end + 1 < limit);
 				/* 1,000.5: a separator between digits joins them */
-				if ((p[end] != ',' && p[end] != '.') || !is_ascii_digit(p[end + 1]) ||
-				    end + 2 >= limit)
+				if (end + 2 >= limit || (p[end] != ',' && p[end] != '.') ||
+				    !is_ascii_digit(p[end + 1]))
 					break;
 				hash = (hash ^ p[end++]) * FNV_PRIME;
 			}
-			if (!digits_make_token(p, end))
+			/* digits_make_token() may read the byte after the next one */
+			if (end >= limit || !digits_make_token(p, end))
 				goto done;
 			flags = ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
 			can_start = TRUE;
