@@ -686,6 +686,30 @@ static void test_fast_loop_long_text(void **state)
 	g_string_free(text, TRUE);
 }
 
+/*
+ * Texts that end right after a number and a separator, each in a heap
+ * block of exactly its length (no NUL after it), so that a read past
+ * the end shows under ASan or valgrind. Callers such as the gazetteer
+ * hand the tokenizer phrases that are not NUL-terminated.
+ */
+static void test_text_ends_after_number(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {"on page 5.", "on page 5,", "page 5.5", "5.",
+	                                    "a 1,", "x 12.", "x 1,0", "9"};
+	for (size_t t = 0; t < G_N_ELEMENTS(texts); t++) {
+		size_t len = strlen(texts[t]);
+		char *exact = g_malloc(len);
+		memcpy(exact, texts[t], len);
+		struct result r = run_len(exact, len);
+		assert_true(r.tokens->len > 0);
+		const entx_token *last = tok(&r, r.tokens->len - 1);
+		assert_int_equal(last->byte_end, len);
+		done(&r);
+		g_free(exact);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -711,6 +735,7 @@ int main(void)
 		cmocka_unit_test(test_spaced_fast_paths),
 		cmocka_unit_test(test_fast_loop),
 		cmocka_unit_test(test_fast_loop_long_text),
+		cmocka_unit_test(test_text_ends_after_number),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
