@@ -1644,12 +1644,12 @@ next_stretch:
 		s->last_role = role;
 		tok->sentence = sentence;
 	push:
-		/* the rest of push(); the gap is one ASCII byte or none */
-		size_t cp = tok[-1].cp_end;
+		/* the rest of push(); the gap is one ASCII byte or none (no
+		 * declaration right after the label: C11 has none there) */
 		tok->byte_begin = begin;
 		tok->byte_end = end;
-		tok->cp_begin = cp + (begin - pos);
-		tok->cp_end = cp + (end - pos);
+		tok->cp_begin = tok[-1].cp_end + (begin - pos);
+		tok->cp_end = tok[-1].cp_end + (end - pos);
 		tok->flags = flags;
 		tok->fold_hash = hash;
 		tok++;
