@@ -2,6 +2,9 @@
  * Reading documents from a stream, holding at most one document (and
  * one line) in memory at a time.
  */
+/* getline(), getdelim() and fileno() are POSIX, not C11. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "input.h"
 
 #include <entx/common.h>

@@ -1,6 +1,9 @@
 /*
  * Reading document streams: split modes, size limits.
  */
+/* fmemopen() is POSIX, not C11. */
+#define _POSIX_C_SOURCE 200809L
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
