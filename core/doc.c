@@ -15,7 +15,8 @@
 static void mention_free(gpointer p)
 {
 	entx_mention *m = p;
-	if (m->props != m->props_here)
+	/* Most mentions have no properties, or keep them in place. */
+	if (m->props != NULL && m->props != m->props_here)
 		g_free(m->props);
 }
 
@@ -62,8 +63,6 @@ entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 	entx_doc *doc = g_new0(entx_doc, 1);
 	doc->mentions = g_ptr_array_new_with_free_func(mention_free);
 	doc->mention_blocks = g_ptr_array_new_with_free_func(g_free);
-	/* A document's strings (categories, classes, values) take a few KB. */
-	doc->strings = g_string_chunk_new(2048);
 	doc->interned = g_string_chunk_new(1024);
 	g_datalist_init(&doc->data);
 	fill(doc, id, text, len);
@@ -109,7 +108,6 @@ void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
 	g_ptr_array_set_size(doc->mention_blocks, 0);
 	doc->block_left = 0;
 	doc->block_next = NULL;
-	g_string_chunk_clear(doc->strings);
 	if (doc->interned_bytes > ENTX_INTERNED_KEEP) {
 		/* Interned strings die with the chunk's storage: forget them. */
 		g_string_chunk_clear(doc->interned);
@@ -131,7 +129,6 @@ void entx_doc_free(entx_doc *doc)
 	g_array_free(doc->sentences, TRUE);
 	g_ptr_array_free(doc->mentions, TRUE);
 	g_ptr_array_free(doc->mention_blocks, TRUE);
-	g_string_chunk_free(doc->strings);
 	g_string_chunk_free(doc->interned);
 	g_free(doc);
 }

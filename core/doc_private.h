@@ -63,7 +63,6 @@ struct entx_doc {
 	GPtrArray *mention_blocks;
 	size_t block_left;
 	void *block_next;
-	GStringChunk *strings;
 	/*
 	 * intern() in mention.c: the last strings interned, by caller pointer,
 	 * and their copies. The copies outlive a reset (plugins pass the same
