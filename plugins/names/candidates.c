@@ -135,14 +135,14 @@ static inline gboolean is_name_token(const ctx *c, size_t i)
 gboolean names_in_list_line(const ctx *c, size_t i)
 {
 	size_t j = i;
-	while (c->info[j].line == LINE_UNKNOWN && j > 0 &&
+	while (c->state[j].line == LINE_UNKNOWN && j > 0 &&
 	       !(flags(c, j) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START)))
 		j--;
-	uint8_t line = c->info[j].line;
+	uint8_t line = c->state[j].line;
 	if (line == LINE_UNKNOWN)
 		line = (flags(c, j) & ENTX_TOK_NUMBER) ? LINE_LIST : LINE_PLAIN;
 	for (size_t k = j; k <= i; k++)
-		c->info[k].line = line;
+		c->state[k].line = line;
 	return line == LINE_LIST;
 }
 
@@ -152,7 +152,8 @@ void names_look_up(const ctx *c, size_t i)
 	const entx_token *t = tok(c, i);
 	const uint32_t *pl = NULL;
 	size_t np = 0;
-	ti->looked_up = TRUE;
+	*ti = (tok_info){0};
+	c->state[i].looked_up = TRUE;
 	if (!(t->flags & ENTX_TOK_WORD) && !text_is(c, i, "&"))
 		return;
 	size_t len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);

@@ -14,17 +14,22 @@
  * What the lexicon says about one token, looked up the first time it is
  * asked for (info()): most tokens of a text are far from any name and are
  * never asked about, and each lookup costs a few hundred instructions.
+ * names_look_up() fills in every field, so the array is not zeroed: only
+ * the small tok_state array, which says whether it was, is.
  */
 typedef struct {
-	gboolean looked_up;  /* the fields below are filled in */
 	uint32_t ent;        /* entry of the best entity starting here */
-	uint16_t ent_len;    /* its length in tokens, 0 for none */
-	uint16_t word_len;   /* length of the longest word-list match here */
 	uint32_t kinds;      /* NK_BIT()s of that match */
 	uint32_t strong;     /* the kinds that have a non-weak entry */
 	uint32_t head;       /* entry of its head, prefix or noun kind */
-	uint8_t line;        /* LINE_LIST: in a line that starts with a number ("5. Name") */
+	uint16_t ent_len;    /* its length in tokens, 0 for none */
+	uint16_t word_len;   /* length of the longest word-list match here */
 } tok_info;
+
+typedef struct {
+	uint8_t looked_up;   /* the token's tok_info is filled in */
+	uint8_t line;        /* LINE_LIST: in a line that starts with a number ("5. Name") */
+} tok_state;
 
 typedef struct {
 	size_t b, e;         /* tokens [b, e) */
@@ -40,7 +45,8 @@ typedef struct {
 	const char *text;
 	const entx_token *toks;
 	size_t n;
-	tok_info *info;
+	tok_info *info;      /* n + 1: the last, all zero, stands for past the end */
+	tok_state *state;    /* n + 1, zeroed */
 	GArray *spans;       /* span, in text order */
 } ctx;
 
@@ -59,7 +65,7 @@ static inline const tok_info *info(const ctx *c, size_t i)
 {
 	if (i >= c->n)
 		return &c->info[c->n];
-	if (!c->info[i].looked_up)
+	if (!c->state[i].looked_up)
 		names_look_up(c, i);
 	return &c->info[i];
 }
@@ -92,7 +98,7 @@ static inline uint32_t flags(const ctx *c, size_t i)
  */
 static inline gboolean may_start_kind(const ctx *c, size_t i, names_kind kind)
 {
-	if (!(NAMES_FILTERED_KINDS & NK_BIT(kind)) || c->info[i].looked_up)
+	if (!(NAMES_FILTERED_KINDS & NK_BIT(kind)) || c->state[i].looked_up)
 		return TRUE;
 	unsigned bit = names_kind_bit(c->toks[i].fold_hash);
 	return (c->lx->kind_first[kind][bit / 64] >> (bit % 64)) & 1;

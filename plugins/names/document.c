@@ -29,13 +29,17 @@ const char *names_category_name(names_category cat)
 /* A report with several words of sport ("innings", "striker", "beat"). */
 static gboolean is_sports_report(const ctx *c)
 {
+	/* A pass over every token of every document: the filter of the map
+	 * turns away nearly all of them, so nothing else is done per token. */
+	const hashmap *sport = &c->lx->sport_first;
 	size_t n = 0;
-	for (size_t i = 0; i < c->n && n < 2; i++)
-		if ((flags(c, i) & ENTX_TOK_WORD) &&
-		    hashmap_contains(&c->lx->sport_first, tok(c, i)->fold_hash) &&
-		    (info(c, i)->kinds & NK_BIT(NK_SPORT)))
-			n++;
-	return n >= 2;
+	for (size_t i = 0; i < c->n; i++) {
+		const entx_token *t = &c->toks[i];
+		if ((t->flags & ENTX_TOK_WORD) && hashmap_contains(sport, t->fold_hash) &&
+		    (info(c, i)->kinds & NK_BIT(NK_SPORT)) && ++n == 2)
+			return TRUE;
+	}
+	return FALSE;
 }
 
 /*
@@ -356,11 +360,14 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 		.toks = entx_doc_tokens(doc, NULL),
 		.n = entx_doc_n_tokens(doc),
 		.info = NULL,
+		.state = NULL,
 		/* About a name every dozen tokens of news: seldom regrown. */
 		.spans = g_array_sized_new(FALSE, FALSE, sizeof(span),
 		                           entx_doc_n_tokens(doc) / 12 + 8),
 	};
-	c.info = g_new0(tok_info, c.n + 1);
+	c.info = g_new(tok_info, c.n + 1);
+	c.info[c.n] = (tok_info){0};
+	c.state = g_new0(tok_state, c.n + 1);
 	names_find_candidates(&c);
 	sports_teams(&c);
 	resolve_in_document(&c);
@@ -376,6 +383,7 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 	}
 	g_array_free(c.spans, TRUE);
 	g_free(c.info);
+	g_free(c.state);
 	return a;
 }
 
