@@ -242,8 +242,9 @@ static void resolve_in_document(ctx *c)
 			learn(&known, seq_hash(c, sp->b, sp->e), s);
 			size_t short_end = without_legal_form(c, sp);
 			if (short_end > sp->b) {
-				learn(&known, seq_hash(c, sp->b, short_end), s);
-				learn(&firms, seq_hash(c, sp->b, short_end), s);
+				uint64_t short_key = seq_hash(c, sp->b, short_end);
+				learn(&known, short_key, s);
+				learn(&firms, short_key, s);
 			}
 			if (sp->cat == NAMES_PERSON && sp->e - sp->b >= 2) {
 				size_t last = sp->e - 1;
@@ -373,14 +374,19 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 	resolve_in_document(&c);
 	analysis *a = g_new0(analysis, 1);
 	a->lx = lx;
+	/* Sized for every span, then cut to the decided ones: one append call
+	 * per decision cost more than the copy. */
 	a->decisions = g_array_sized_new(FALSE, FALSE, sizeof(decision), c.spans->len);
+	g_array_set_size(a->decisions, c.spans->len);
+	guint n_decided = 0;
 	for (guint s = 0; s < c.spans->len; s++) {
 		const span *sp = &g_array_index(c.spans, span, s);
 		if (sp->cat == NAMES_NONE)
 			continue;
-		decision d = {sp->cb, sp->ce, sp->cat, sp->class_iri, sp->conf};
-		g_array_append_val(a->decisions, d);
+		g_array_index(a->decisions, decision, n_decided++) =
+		    (decision){sp->cb, sp->ce, sp->cat, sp->class_iri, sp->conf};
 	}
+	g_array_set_size(a->decisions, n_decided);
 	g_array_free(c.spans, TRUE);
 	g_free(c.info);
 	g_free(c.state);
