@@ -901,6 +901,17 @@ static void find_names(ctx *c)
 {
 	size_t i = 0;
 	while (i < c->n) {
+		/*
+		 * Most tokens are lowercase words no entity starts with: neither
+		 * name tokens nor hyphenated, so skipped on their flags and one
+		 * filter test, as the branch below would.
+		 */
+		const uint32_t maybe_name = ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_HYPHENATED;
+		if (!(c->toks[i].flags & maybe_name) &&
+		    !names_lower_may_start(c->lx, c->toks, i, c->n)) {
+			i++;
+			continue;
+		}
 		if (!is_name_token(c, i)) {
 			if ((flags(c, i) & ENTX_TOK_HYPHENATED) && info(c, i)->ent_len == 0)
 				compound_parts(c, i);
