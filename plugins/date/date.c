@@ -26,7 +26,6 @@ static void date_destroy(void *state)
 		return;
 	lex_set_free(st->lex);
 	hashmap_free(&st->starters);
-	hashmap_free(&st->followers);
 	hashmap_free(&st->first_words);
 	hashmap_free(&st->future_cues);
 	hashmap_free(&st->past_verbs);
@@ -35,37 +34,41 @@ static void date_destroy(void *state)
 
 /* A starter for any token, or (STARTER_CAPITAL) only for a capitalized
  * one: holidays are names, "New Year's Day", and a lowercase "new" or
- * "independence" starts none. */
+ * "independence" starts none. The other STARTER_* bits add to these. */
 static void put_starter(date_state *st, uint64_t hash, uint32_t how)
 {
 	const uint32_t *old = hashmap_get(&st->starters, hash);
-	if (old == NULL || *old == STARTER_CAPITAL)
-		hashmap_put(&st->starters, hash, how);
+	hashmap_put(&st->starters, hash, (old != NULL ? *old : 0) | how);
 }
 
-static void add_starter_len(date_state *st, const char *word, size_t len)
+static void add_starter(date_state *st, const char *word, uint32_t how)
 {
-	put_starter(st, entx_hash_fold(word, len), STARTER_ANY);
+	put_starter(st, entx_hash_fold(word, strlen(word)), how);
 }
 
-static void add_starter(date_state *st, const char *word)
-{
-	add_starter_len(st, word, strlen(word));
-}
-
-/* Words that begin a date without being the first word of an entry. */
+/*
+ * Words that begin a date without being the first word of an entry;
+ * the articles, which need a look at the next word (starter_word());
+ * and "ago" and "earlier", for date_extract()'s scan to find without a
+ * lookup of its own.
+ */
 static void add_fixed_starters(date_state *st)
 {
-	static const char *const words[] = {"the", "a", "an", "fiscal", "year", NULL};
+	static const char *const words[] = {"fiscal", "year", NULL};
+	static const char *const articles[] = {"the", "a", "an", NULL};
 	for (const char *const *w = words; *w; w++)
-		add_starter(st, *w);
+		add_starter(st, *w, STARTER_ANY);
+	for (const char *const *w = articles; *w; w++)
+		add_starter(st, *w, STARTER_ANY | STARTER_ARTICLE);
+	add_starter(st, "ago", STARTER_AGO);
+	add_starter(st, "earlier", STARTER_AGO);
 }
 
 static void collect_follower(gpointer key, gpointer value, gpointer user_data)
 {
 	const lex_entry *e = value;
 	(void)key;
-	hashmap_put(user_data, entx_hash_fold(e->text, strcspn(e->text, " ")), 1);
+	put_starter(user_data, entx_hash_fold(e->text, strcspn(e->text, " ")), STARTER_FOLLOWER);
 }
 
 /*
@@ -81,9 +84,9 @@ static void add_followers(date_state *st)
 	    "day",     "week",    "month",  "year",      "decade",       NULL};
 	static const char *const tables[] = {"unit", "modifier", "season", NULL};
 	for (const char *const *w = words; *w; w++)
-		hashmap_put(&st->followers, entx_hash_fold(*w, strlen(*w)), 1);
+		add_starter(st, *w, STARTER_FOLLOWER);
 	for (const char *const *t = tables; *t; t++)
-		lex_table_foreach(lex_set_table(st->lex, *t), collect_follower, &st->followers);
+		lex_table_foreach(lex_set_table(st->lex, *t), collect_follower, st);
 }
 
 /* The first word of a phrase ("new" of "new year's day") and the
@@ -242,11 +245,6 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	lex_table_foreach(st->holidays, collect_holiday, st);
 	add_followers(st);
 	collect_first_words(st);
-	st->ago_hash = entx_hash_fold("ago", 3);
-	st->earlier_hash = entx_hash_fold("earlier", 7);
-	st->the_hash = entx_hash_fold("the", 3);
-	st->a_hash = entx_hash_fold("a", 1);
-	st->an_hash = entx_hash_fold("an", 2);
 	collect_future_cues(&st->future_cues);
 	collect_past_verbs(&st->past_verbs);
 	return st;
@@ -419,49 +417,103 @@ static gboolean takes_article(const dctx *c, const date_match *m)
 	       v->gr == GR_HALF || v->gr == GR_WEEKEND || v->gr == GR_SEASON;
 }
 
+/* Whether a word with starters bits `how` starts a date at token t. */
+static inline gboolean how_starts(uint32_t how, const entx_token *t)
+{
+	return (how & STARTER_ANY) ||
+	       ((how & STARTER_CAPITAL) && (t->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)));
+}
+
 /* Whether the word of token t with fold hash h is a starter for t. */
 static inline gboolean starts_date(const dctx *c, const entx_token *t, uint64_t h)
 {
 	const uint32_t *how = hashmap_get(&c->st->starters, h);
-	return how != NULL &&
-	       (*how == STARTER_ANY || (t->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)));
+	return how != NULL && how_starts(*how, t);
 }
 
 /*
- * A starter word that is "the", "a" or "an" starts a date only before a
- * word that can go on one; any other starter word starts one.
+ * TRUE when token t, whose fold hash is an article's, is that article:
+ * the hash says which by its length, and the bytes confirm it.
  */
-static gboolean starter_word(const dctx *c, size_t i)
+static gboolean is_article(const dctx *c, const entx_token *t)
+{
+	static const char *const by_length[] = {NULL, "a", "an", "the"};
+	size_t len = t->byte_end - t->byte_begin;
+	if (len == 0 || len >= G_N_ELEMENTS(by_length))
+		return FALSE;
+	const char *s = c->text + t->byte_begin;
+	for (size_t k = 0; k < len; k++)
+		if ((s[k] | 0x20) != by_length[len][k])
+			return FALSE;
+	return TRUE;
+}
+
+/*
+ * A starter word (starters bits `how`) that is "the", "a" or "an" starts
+ * a date only before a word that can go on one; any other starter word
+ * starts one.
+ */
+static gboolean starter_word(const dctx *c, size_t i, uint32_t how)
 {
 	const entx_token *t = dtok(c, i);
-	const date_state *st = c->st;
-	uint64_t h = t->fold_hash;
-	if (i + 1 >= c->n || !(h == st->the_hash || h == st->a_hash || h == st->an_hash) ||
-	    !(dtok_is(c, i, "the") || dtok_is(c, i, "a") || dtok_is(c, i, "an")))
+	if (i + 1 >= c->n || !(how & STARTER_ARTICLE) || !is_article(c, t))
 		return TRUE;
 	const entx_token *next = dtok(c, i + 1);
-	return (next->flags & ENTX_TOK_HAS_DIGIT) ||
-	       hashmap_contains(&c->st->followers, next->fold_hash) ||
-	       starts_date(c, next, next->fold_hash) ||
-	       (next->flags & ENTX_TOK_HYPHENATED);
+	if (next->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_HYPHENATED))
+		return TRUE;
+	const uint32_t *next_how = hashmap_get(&c->st->starters, next->fold_hash);
+	return next_how != NULL && ((*next_how & STARTER_FOLLOWER) || how_starts(*next_how, next));
 }
 
 /*
  * A token where a date may begin: digits, a capitalized or known word.
- * Asked of every token, so the common answers are inline.
+ * `how` is the token's starters bits, NULL when it has none.
  */
-static inline gboolean starter(const dctx *c, size_t i)
+static inline gboolean starter_with(const dctx *c, size_t i, const uint32_t *how)
 {
 	const entx_token *t = dtok(c, i);
 	if (t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER))
 		return TRUE;
 	if (!(t->flags & ENTX_TOK_WORD))
 		return FALSE;
-	if (starts_date(c, t, t->fold_hash))
-		return starter_word(c, i);
+	if (how != NULL && how_starts(*how, t))
+		return starter_word(c, i, *how);
 	if (!(t->flags & ENTX_TOK_HYPHENATED))
 		return FALSE;
 	return starts_date(c, t, lex_hyphen_head(c->doc, t));
+}
+
+static gboolean starter(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	return starter_with(c, i, hashmap_get(&c->st->starters, t->fold_hash));
+}
+
+/*
+ * One pass over the tokens, last to first: writes to `out` the starters,
+ * from the last, and sets c->last_ago. Most tokens are punctuation or
+ * words no lookup finds, and each is read once.
+ */
+static size_t find_starters(dctx *c, uint32_t *out)
+{
+	size_t found = 0;
+	for (size_t i = c->n; i-- > 0;) {
+		const entx_token *t = &c->toks[i];
+		const uint32_t *how = NULL;
+		if (!(t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER))) {
+			if (!(t->flags & ENTX_TOK_WORD))
+				continue;
+			how = hashmap_get(&c->st->starters, t->fold_hash);
+			if (how == NULL && !(t->flags & ENTX_TOK_HYPHENATED))
+				continue;
+			if (how != NULL && (*how & STARTER_AGO) && c->last_ago == 0 &&
+			    (dtok_is(c, i, "ago") || dtok_is(c, i, "earlier")))
+				c->last_ago = i + 1;
+		}
+		if (starter_with(c, i, how))
+			out[found++] = (uint32_t)i;
+	}
+	return found;
 }
 
 /* "the end of the month", "the start of the year": the current one. */
@@ -554,7 +606,11 @@ static void dateline_reference(dctx *c)
 		memset(&m, 0, sizeof m);
 		if (!((t->flags & ENTX_TOK_HAS_DIGIT) || (t->flags & ENTX_TOK_CAPITALIZED)))
 			continue;
-		if ((parse_numeric(c, i, &m) || parse_calendar(c, i, &m)) && m.v.year > 0 &&
+		/* The first tests parse_core() asks, as it would later. */
+		unsigned may = token_parsers(c, i);
+		if ((((may & MAY_NUMERIC) && parse_numeric(c, i, &m)) ||
+		     ((may & MAY_CALENDAR) && parse_calendar(c, i, &m))) &&
+		    m.v.year > 0 &&
 		    m.v.month > 0 && m.v.day > 0 &&
 		    g_date_valid_dmy((GDateDay)m.v.day, (GDateMonth)m.v.month,
 		                     (GDateYear)m.v.year)) {
@@ -619,28 +675,26 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 	(void)error;
 	tval_init(&c.last_quarter, GR_NONE);
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
-	/* The last "ago": the fold hash turns nearly all tokens away. */
-	const date_state *st = state;
-	for (size_t i = c.n; i-- > 0;) {
-		uint64_t h = c.toks[i].fold_hash;
-		if ((h == st->ago_hash || h == st->earlier_hash) &&
-		    (dtok_is(&c, i, "ago") || dtok_is(&c, i, "earlier"))) {
-			c.last_ago = i + 1;
-			break;
-		}
-	}
+	/* Documents are short: most starter lists fit on the stack. */
+	uint32_t stack_starters[1024];
+	uint32_t *starters = c.n <= G_N_ELEMENTS(stack_starters) ? stack_starters
+	                                                         : g_new(uint32_t, c.n);
+	size_t n_starters = find_starters(&c, starters);
 	if (!c.has_ref)
 		dateline_reference(&c);
-	for (size_t i = 0; i < c.n; i++) {
+	/* From the first starter on, skipping those inside a date found. */
+	for (size_t k = n_starters; k-- > 0;) {
+		size_t i = starters[k];
 		date_match m;
-		if (!starter(&c, i) || !parse_at(&c, i, &m) || m.end <= i)
+		if (i < c.floor || !parse_at(&c, i, &m) || m.end <= i)
 			continue;
 		tval_resolve(&c, &m.v);
 		emit(&c, &m);
 		c.floor = m.end;
 		c.core_miss = 0;
-		i = m.end - 1;
 	}
+	if (starters != stack_starters)
+		g_free(starters);
 	return TRUE;
 }
 

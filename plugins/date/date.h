@@ -46,14 +46,25 @@ typedef struct tval {
 	int lean;     /* -1 the last one, 1 the next one; a bare weekday takes 0 as -1 */
 } tval;
 
-enum { STARTER_ANY = 1, STARTER_CAPITAL = 2 };
+/*
+ * The bits of date_state.starters: a word that starts a date, any token
+ * of it or only a capitalized one; an article, which starts one only
+ * before a word that may go on (STARTER_FOLLOWER, or a starter); "ago"
+ * or "earlier", which a count before it looks for.
+ */
+enum {
+	STARTER_ANY = 1,
+	STARTER_CAPITAL = 2,
+	STARTER_ARTICLE = 4,
+	STARTER_FOLLOWER = 8,
+	STARTER_AGO = 16
+};
 
 /* Read-only after create(). */
 typedef struct date_state {
 	lex_set *lex;          /* the date rule files */
 	const lex_set *qlex;   /* the quantity rule files, shared with that plugin */
-	hashmap starters;  /* fold hashes of words that may begin a date: STARTER_* */
-	hashmap followers; /* ... and of words that may follow "the" or "a" in one */
+	hashmap starters;  /* fold hashes of words a date may begin or go on with: STARTER_* */
 	hashmap first_words; /* fold hashes of words some parser may start at: date.c */
 	num_lexicon nl;
 	const lex_table *months, *weekdays, *days, *dayparts, *seasons, *units;
@@ -63,8 +74,6 @@ typedef struct date_state {
 	const lex_table *plurals;
 	const lex_table *stops;
 	const lex_table *currencies;
-	uint64_t ago_hash, earlier_hash; /* entx_hash_fold() of "ago", "earlier" */
-	uint64_t the_hash, a_hash, an_hash;
 	hashmap future_cues; /* fold hash of each word future_cue() knows -> its index */
 	hashmap past_verbs;  /* ... and past_cue() */
 } date_state;

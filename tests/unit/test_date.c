@@ -35,6 +35,10 @@ static const dcase cases[] = {
     {"We met on Friday, December 15.", REF, "Friday, December 15", "2017-12-15", "time:inXSDDate"},
     {"It was in December 2017.", NULL, "December 2017", "2017-12", "time:inXSDgYearMonth"},
     {"It was in the 1990s.", NULL, "the 1990s", "199", NULL},
+    /* the articles in any case; an "ago" in capitals */
+    {"It was in THE 1990s.", NULL, "THE 1990s", "199", NULL},
+    {"It was in The 1990s, then the weekend.", NULL, "the weekend", "XXXX-WXX-WE", NULL},
+    {"It happened two days AGO.", REF, "two days AGO", "2017-12-16", "time:inXSDDate"},
     {"It was in 2019.", NULL, "2019", "2019", "time:inXSDgYear"},
     {"He lost the 2016 election.", NULL, "2016", "2016", "time:inXSDgYear"},
     {"It was mid-1996.", NULL, "mid-1996", "1996", "time:inXSDgYear"},
@@ -185,6 +189,25 @@ static void test_negatives(void **state)
 	entx_engine_free(e);
 }
 
+/* A document longer than the starters the stack holds: dates before and after. */
+static void test_long_document(void **state)
+{
+	(void)state;
+	GString *text = g_string_new("We met on December 17, 2017.");
+	for (int k = 0; k < 1500; k++)
+		g_string_append(text, " and then");
+	g_string_append(text, " It happened two days ago.");
+	entx_engine *e = harness_engine("date");
+	entx_doc *d = harness_run(e, text->str, NULL);
+	assert_int_equal(harness_count(d, "Date"), 2);
+	const entx_mention *m = harness_find(d, "Date", "two days ago");
+	assert_non_null(m);
+	assert_string_equal(entx_mention_value(m), "2017-12-15");
+	entx_doc_free(d);
+	entx_engine_free(e);
+	g_string_free(text, TRUE);
+}
+
 /* Classes and typed literals follow OWL-Time. */
 static void test_owl_time(void **state)
 {
@@ -219,6 +242,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_negatives),
+	    cmocka_unit_test(test_long_document),
 	    cmocka_unit_test(test_owl_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
