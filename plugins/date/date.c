@@ -339,7 +339,7 @@ static unsigned hyphen_parsers(const dctx *c, const entx_token *t)
  * Most tokens pass none of them, and asking costs less than one
  * parser's setup.
  */
-static unsigned token_parsers(const dctx *c, size_t i)
+static inline __attribute__((always_inline)) unsigned token_parsers(const dctx *c, size_t i)
 {
 	const entx_token *t = &c->toks[i];
 	unsigned may = 0;

@@ -129,7 +129,12 @@ gboolean dtok_punct(const dctx *c, size_t i, const char *chars);
 static inline const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n)
 {
 	size_t dummy = 0;
-	return lex_match_at(t, c->doc, dtok(c, i), i, c->n, n != NULL ? n : &dummy);
+	if (!lex_may_start(t, dtok(c, i))) {
+		if (n != NULL)
+			*n = 0;
+		return NULL;
+	}
+	return lex_match_folded(t, c->doc, i, c->n, n != NULL ? n : &dummy);
 }
 
 const lex_entry *dtok_month_entry(const dctx *c, size_t i, size_t *n);

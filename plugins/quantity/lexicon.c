@@ -310,8 +310,14 @@ static gboolean hash_token(const char *text, const entx_token *tok, uint64_t *h,
 	return TRUE;
 }
 
-const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
-                           size_t *n_tokens)
+/*
+ * lex_match(); with first_folded, an ASCII token i starts the key with
+ * its fold_hash, which for ASCII is the key hash_token() would compute.
+ * Inlined into both, so that lex_match() keeps its code.
+ */
+static inline __attribute__((always_inline)) const lex_entry *
+match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit, size_t *n_tokens,
+      gboolean first_folded)
 {
 	const lex_entry *best = NULL;
 	size_t best_n = 0;
@@ -334,7 +340,14 @@ const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, si
 			if (!hashmap_contains(&t->prefixes, h))
 				break;
 		}
-		if (!hash_token(text, tok, &h, &len) || len > t->max_bytes)
+		size_t bytes = tok->byte_end - tok->byte_begin;
+		if (first_folded && j == i && tok->cp_end - tok->cp_begin == bytes) {
+			h = tok->fold_hash;
+			len = bytes;
+		} else if (!hash_token(text, tok, &h, &len)) {
+			break;
+		}
+		if (len > t->max_bytes)
 			break;
 		const lex_entry *e = entry_for(t, h);
 		if (e != NULL) {
@@ -347,6 +360,18 @@ const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, si
 	if (n_tokens != NULL)
 		*n_tokens = best_n;
 	return best;
+}
+
+const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
+                           size_t *n_tokens)
+{
+	return match(t, doc, i, limit, n_tokens, FALSE);
+}
+
+const lex_entry *lex_match_folded(const lex_table *t, const entx_doc *doc, size_t i,
+                                  size_t limit, size_t *n_tokens)
+{
+	return match(t, doc, i, limit, n_tokens, TRUE);
 }
 
 const lex_entry *lex_lookup(const lex_table *t, const char *text)

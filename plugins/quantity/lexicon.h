@@ -77,6 +77,14 @@ const lex_table *lex_set_table(const lex_set *set, const char *name);
 const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
                            size_t *n_tokens);
 
+/*
+ * lex_match_folded:
+ * lex_match() that takes an ASCII first token's key from its fold_hash,
+ * without reading its text again.
+ */
+const lex_entry *lex_match_folded(const lex_table *t, const entx_doc *doc, size_t i,
+                                  size_t limit, size_t *n_tokens);
+
 /* TRUE when the single token tok (NULL: none) is an entry of t. */
 static inline gboolean lex_has_tok(const lex_table *t, const entx_token *tok)
 {
