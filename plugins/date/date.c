@@ -433,19 +433,22 @@ static inline gboolean starts_date(const dctx *c, const entx_token *t, uint64_t 
 
 /*
  * TRUE when token t, whose fold hash is an article's, is that article:
- * the hash says which by its length, and the bytes confirm it.
+ * the hash says which by its length, and the bytes confirm it ('A' and
+ * 'a' are the only bytes that OR 0x20 makes 'a').
  */
-static gboolean is_article(const dctx *c, const entx_token *t)
+static inline gboolean is_article(const dctx *c, const entx_token *t)
 {
-	static const char *const by_length[] = {NULL, "a", "an", "the"};
-	size_t len = t->byte_end - t->byte_begin;
-	if (len == 0 || len >= G_N_ELEMENTS(by_length))
-		return FALSE;
 	const char *s = c->text + t->byte_begin;
-	for (size_t k = 0; k < len; k++)
-		if ((s[k] | 0x20) != by_length[len][k])
-			return FALSE;
-	return TRUE;
+	switch (t->byte_end - t->byte_begin) {
+	case 1:
+		return (s[0] | 0x20) == 'a';
+	case 2:
+		return (s[0] | 0x20) == 'a' && (s[1] | 0x20) == 'n';
+	case 3:
+		return (s[0] | 0x20) == 't' && (s[1] | 0x20) == 'h' && (s[2] | 0x20) == 'e';
+	default:
+		return FALSE;
+	}
 }
 
 /*
@@ -453,10 +456,9 @@ static gboolean is_article(const dctx *c, const entx_token *t)
  * a date only before a word that can go on one; any other starter word
  * starts one.
  */
-static gboolean starter_word(const dctx *c, size_t i, uint32_t how)
+static inline gboolean starter_word(const dctx *c, size_t i, uint32_t how)
 {
-	const entx_token *t = dtok(c, i);
-	if (i + 1 >= c->n || !(how & STARTER_ARTICLE) || !is_article(c, t))
+	if (!(how & STARTER_ARTICLE) || i + 1 >= c->n || !is_article(c, dtok(c, i)))
 		return TRUE;
 	const entx_token *next = dtok(c, i + 1);
 	if (next->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_HYPHENATED))
