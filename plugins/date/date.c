@@ -382,8 +382,15 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 	for (unsigned left = may & ((1u << G_N_ELEMENTS(parsers)) - 1); left != 0;
 	     left &= left - 1) {
 		unsigned k = (unsigned)__builtin_ctz(left);
-		memset(&m, 0, sizeof m);
-		if (parsers[k](c, i, &m) && m.first <= i && m.first >= c->floor &&
+		gboolean read;
+		if (c->dateline_at == i + 1 && c->dateline_parser == 1u << k) {
+			m = c->dateline_match; /* read again, it would be the same */
+			read = TRUE;
+		} else {
+			memset(&m, 0, sizeof m);
+			read = parsers[k](c, i, &m);
+		}
+		if (read && m.first <= i && m.first >= c->floor &&
 		    (!found || m.end > best->end)) {
 			*best = m;
 			found = TRUE;
@@ -610,9 +617,12 @@ static void dateline_reference(dctx *c)
 			continue;
 		/* The first tests parse_core() asks, as it would later. */
 		unsigned may = token_parsers(c, i);
-		if ((((may & MAY_NUMERIC) && parse_numeric(c, i, &m)) ||
-		     ((may & MAY_CALENDAR) && parse_calendar(c, i, &m))) &&
-		    m.v.year > 0 &&
+		unsigned parser = 0;
+		if ((may & MAY_NUMERIC) && parse_numeric(c, i, &m))
+			parser = MAY_NUMERIC;
+		else if ((may & MAY_CALENDAR) && parse_calendar(c, i, &m))
+			parser = MAY_CALENDAR;
+		if (parser != 0 && m.v.year > 0 &&
 		    m.v.month > 0 && m.v.day > 0 &&
 		    g_date_valid_dmy((GDateDay)m.v.day, (GDateMonth)m.v.month,
 		                     (GDateYear)m.v.year)) {
@@ -620,6 +630,10 @@ static void dateline_reference(dctx *c)
 			g_date_set_dmy(&c->ref, (GDateDay)m.v.day, (GDateMonth)m.v.month,
 			               (GDateYear)m.v.year);
 			c->has_ref = TRUE;
+			/* A full date reads the same with a reference date as without. */
+			c->dateline_at = i + 1;
+			c->dateline_parser = parser;
+			c->dateline_match = m;
 			return;
 		}
 	}

@@ -78,6 +78,13 @@ typedef struct date_state {
 	hashmap past_verbs;  /* ... and past_cue() */
 } date_state;
 
+/* The result of one parser. */
+typedef struct date_match {
+	size_t first, end; /* tokens [first, end) */
+	tval v;
+	double confidence;
+} date_match;
+
 /* Per extract() call. */
 typedef struct dctx {
 	const date_state *st;
@@ -96,14 +103,15 @@ typedef struct dctx {
 	 * cleared by whatever changes what it would find (date.c).
 	 */
 	size_t core_miss;
+	/*
+	 * The dateline's date (date.c): 1 + its token, 0 for none; the bit
+	 * of parse_core()'s parser that read it, and what it read, which
+	 * does not depend on the reference date it gave.
+	 */
+	size_t dateline_at;
+	unsigned dateline_parser;
+	date_match dateline_match;
 } dctx;
-
-/* The result of one parser. */
-typedef struct date_match {
-	size_t first, end; /* tokens [first, end) */
-	tval v;
-	double confidence;
-} date_match;
 
 /* util.c: tokens */
 static inline const entx_token *dtok(const dctx *c, size_t i)

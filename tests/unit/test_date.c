@@ -134,6 +134,10 @@ static const dcase cases[] = {
     /* the dateline as reference date */
     {"MOSCOW, December 18, 2017\n\nThe FSB detained seven suspects on Sunday.", NULL, "Sunday",
      "2017-12-17", "time:inXSDDate"},
+    /* ... and a date itself, read once for both */
+    {"MOSCOW, December 18, 2017 at 5 p.m.\n\nIt rained.", NULL, "December 18, 2017 at 5 p.m.",
+     "2017-12-18T17:00", NULL},
+    {"LONDON 2017-12-18\n\nIt rained Sunday.", NULL, "2017-12-18", "2017-12-18", "time:inXSDDate"},
 };
 
 static const char *const negatives[] = {
