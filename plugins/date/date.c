@@ -264,7 +264,7 @@ fail:
  * number word, a capitalized name) come from st->first_words, as for
  * any token, and a hyphen from hyphen_parsers().
  */
-static unsigned digit_token_parsers(const dctx *c, size_t i)
+static inline unsigned digit_token_parsers(const dctx *c, size_t i)
 {
 	const entx_token *t = &c->toks[i];
 	const char *s = c->text;
@@ -463,7 +463,7 @@ static inline gboolean is_article(const dctx *c, const entx_token *t)
  * a date only before a word that can go on one; any other starter word
  * starts one.
  */
-static inline gboolean starter_word(const dctx *c, size_t i, uint32_t how)
+static gboolean starter_word(const dctx *c, size_t i, uint32_t how)
 {
 	if (!(how & STARTER_ARTICLE) || i + 1 >= c->n || !is_article(c, dtok(c, i)))
 		return TRUE;
@@ -486,7 +486,7 @@ static inline gboolean starter_with(const dctx *c, size_t i, const uint32_t *how
 	if (!(t->flags & ENTX_TOK_WORD))
 		return FALSE;
 	if (how != NULL && how_starts(*how, t))
-		return starter_word(c, i, *how);
+		return !(*how & STARTER_ARTICLE) || starter_word(c, i, *how);
 	if (!(t->flags & ENTX_TOK_HYPHENATED))
 		return FALSE;
 	return starts_date(c, t, lex_hyphen_head(c->doc, t));

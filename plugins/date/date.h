@@ -149,8 +149,36 @@ const lex_entry *dtok_month_entry(const dctx *c, size_t i, size_t *n);
 int dtok_month(const dctx *c, size_t i, size_t *n);
 int dtok_weekday(const dctx *c, size_t i, size_t *n);
 int dtok_int(const dctx *c, size_t i, int *n_digits);
-int dtok_day_of_month(const dctx *c, size_t i);
 size_t dtok_skip(const dctx *c, size_t i, const char *chars);
+
+/* A day of the month: "17", "17th", "1st"; 0 when token i is none.
+ * Inline: asked of every number a parser looks at. */
+static inline int dtok_day_of_month(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	if (t == NULL)
+		return 0;
+	const char *s = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
+	size_t k = 0;
+	int v = 0;
+	while (k < len && k < 2 && g_ascii_isdigit(s[k]))
+		v = v * 10 + (s[k++] - '0');
+	if (k == 0 || v < 1 || v > 31)
+		return 0;
+	if (k == len)
+		return v;
+	if (len - k != 2)
+		return 0;
+	/* "st", "nd", "rd" or "th" in any case: asked of most numbers, so no calls */
+	char a = s[k] | 0x20, b = s[k + 1] | 0x20;
+	gboolean letters = g_ascii_isalpha(s[k]) && g_ascii_isalpha(s[k + 1]);
+	if (letters && ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+	                (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
+		return v;
+	return 0;
+}
+
 size_t dtok_ending_at(const dctx *c, size_t i, size_t b);
 
 /* value.c: TIMEX3 values and the reference date */
