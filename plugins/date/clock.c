@@ -68,6 +68,10 @@ static gboolean read_digits(const dctx *c, size_t i, clock_time *ct)
 		p += 3;
 		colon = TRUE;
 	}
+	/* Most numbers are counts: without a colon only a meridiem makes a
+	 * time, and with nothing glued to the digits it is the next token. */
+	if (!colon && p == dtok(c, i)->byte_end && !lex_may_start(c->st->meridiem, dtok(c, i + 1)))
+		return FALSE;
 	if (!read_meridiem(c, i, p, ct, &mer) || mi > 59)
 		return FALSE;
 	if (mer >= 0) {
