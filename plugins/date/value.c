@@ -179,12 +179,23 @@ static void put_str(value_buf *b, const char *s)
 
 static void put_c(value_buf *b, char c)
 {
-	put(b, &c, 1);
+	if (b->len < sizeof b->s - 1)
+		b->s[b->len++] = c;
 }
 
 /* v zero-padded to width digits. */
 static void put_digits(value_buf *b, int v, int width)
 {
+	/* Nearly always v fits the width (a year, a month, a day): its digits
+	 * are written in place, last first. */
+	static const int fits_below[] = {1, 10, 100, 1000, 10000};
+	if (v >= 0 && width >= 1 && width <= 4 && v < fits_below[width] &&
+	    b->len + (size_t)width < sizeof b->s) {
+		for (int k = width; k-- > 0; v /= 10)
+			b->s[b->len + (size_t)k] = (char)('0' + v % 10);
+		b->len += (size_t)width;
+		return;
+	}
 	char buf[ENTX_DECIMAL_MAX];
 	put(b, buf, entx_priv_decimal(buf, v, (size_t)width));
 }
