@@ -657,7 +657,13 @@ static void emit_typed(entx_mention *m, const tval *v, const char *value)
 		/* xsd:dateTimeStamp needs seconds: 2019-10-17T17:42:00-04:00 */
 		char stamp[96], zone[16];
 		tval_zone(v, zone, sizeof zone);
-		snprintf(stamp, sizeof stamp, "%.16s:00%s", value, zone);
+		/* "%.16s:00%s" without printf: both parts are short */
+		size_t date_len = 0, zone_len = strlen(zone);
+		while (date_len < 16 && value[date_len] != '\0')
+			date_len++;
+		memcpy(stamp, value, date_len);
+		memcpy(stamp + date_len, ":00", 3);
+		memcpy(stamp + date_len + 3, zone, zone_len + 1);
 		entx_mention_set_typed(m, "time:inXSDDateTimeStamp", stamp, "xsd:dateTimeStamp");
 		break;
 	}

@@ -247,10 +247,16 @@ static void put_time(value_buf *b, const tval *v)
 void tval_zone(const tval *v, char *buf, size_t n)
 {
 	int z = abs(v->zone_min);
-	if (v->zone_min == 0)
+	if (v->zone_min == 0) {
 		g_strlcpy(buf, "Z", n);
-	else
+	} else if (z / 60 < 100) {
+		/* "%c%02d:%02d" without printf */
+		char zone[7] = {v->zone_min < 0 ? '-' : '+', (char)('0' + z / 600), (char)('0' + z / 60 % 10),
+		                ':', (char)('0' + z % 60 / 10), (char)('0' + z % 10), '\0'};
+		g_strlcpy(buf, zone, n);
+	} else {
 		snprintf(buf, n, "%c%02d:%02d", v->zone_min < 0 ? '-' : '+', z / 60, z % 60);
+	}
 }
 
 void tval_format(const tval *v, char *buf, size_t n)
