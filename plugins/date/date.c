@@ -390,8 +390,7 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 			memset(&m, 0, sizeof m);
 			read = parsers[k](c, i, &m);
 		}
-		if (read && m.first <= i && m.first >= c->floor &&
-		    (!found || m.end > best->end)) {
+		if (read && m.first <= i && m.first >= c->floor && (!found || m.end > best->end)) {
 			*best = m;
 			found = TRUE;
 		}
@@ -622,8 +621,7 @@ static void dateline_reference(dctx *c)
 			parser = MAY_NUMERIC;
 		else if ((may & MAY_CALENDAR) && parse_calendar(c, i, &m))
 			parser = MAY_CALENDAR;
-		if (parser != 0 && m.v.year > 0 &&
-		    m.v.month > 0 && m.v.day > 0 &&
+		if (parser != 0 && m.v.year > 0 && m.v.month > 0 && m.v.day > 0 &&
 		    g_date_valid_dmy((GDateDay)m.v.day, (GDateMonth)m.v.month,
 		                     (GDateYear)m.v.year)) {
 			g_date_clear(&c->ref, 1);
@@ -699,8 +697,8 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
 	/* Documents are short: most starter lists fit on the stack. */
 	uint32_t stack_starters[1024];
-	uint32_t *starters = c.n <= G_N_ELEMENTS(stack_starters) ? stack_starters
-	                                                         : g_new(uint32_t, c.n);
+	uint32_t *starters =
+	    c.n <= G_N_ELEMENTS(stack_starters) ? stack_starters : g_new(uint32_t, c.n);
 	size_t n_starters = find_starters(&c, starters);
 	if (!c.has_ref)
 		dateline_reference(&c);

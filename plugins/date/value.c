@@ -251,8 +251,13 @@ void tval_zone(const tval *v, char *buf, size_t n)
 		g_strlcpy(buf, "Z", n);
 	} else if (z / 60 < 100) {
 		/* "%c%02d:%02d" without printf */
-		char zone[7] = {v->zone_min < 0 ? '-' : '+', (char)('0' + z / 600), (char)('0' + z / 60 % 10),
-		                ':', (char)('0' + z % 60 / 10), (char)('0' + z % 10), '\0'};
+		int hours = z / 60, minutes = z % 60;
+		char zone[] = "+00:00";
+		zone[0] = v->zone_min < 0 ? '-' : '+';
+		zone[1] = (char)('0' + hours / 10);
+		zone[2] = (char)('0' + hours % 10);
+		zone[4] = (char)('0' + minutes / 10);
+		zone[5] = (char)('0' + minutes % 10);
 		g_strlcpy(buf, zone, n);
 	} else {
 		snprintf(buf, n, "%c%02d:%02d", v->zone_min < 0 ? '-' : '+', z / 60, z % 60);

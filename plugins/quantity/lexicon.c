@@ -315,9 +315,12 @@ static gboolean hash_token(const char *text, const entx_token *tok, uint64_t *h,
  * its fold_hash, which for ASCII is the key hash_token() would compute.
  * Inlined into both, so that lex_match() keeps its code.
  */
-static inline __attribute__((always_inline)) const lex_entry *
-match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit, size_t *n_tokens,
-      gboolean first_folded)
+static inline const lex_entry *match(const lex_table *t, const entx_doc *doc, size_t i,
+                                     size_t limit, size_t *n_tokens, gboolean first_folded)
+    __attribute__((always_inline));
+
+static inline const lex_entry *match(const lex_table *t, const entx_doc *doc, size_t i,
+                                     size_t limit, size_t *n_tokens, gboolean first_folded)
 {
 	const lex_entry *best = NULL;
 	size_t best_n = 0;
@@ -368,8 +371,8 @@ const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, si
 	return match(t, doc, i, limit, n_tokens, FALSE);
 }
 
-const lex_entry *lex_match_folded(const lex_table *t, const entx_doc *doc, size_t i,
-                                  size_t limit, size_t *n_tokens)
+const lex_entry *lex_match_folded(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
+                                  size_t *n_tokens)
 {
 	return match(t, doc, i, limit, n_tokens, TRUE);
 }
