@@ -15,6 +15,35 @@
 /* Room for any uint64_t, a sign and the NUL. */
 #define ENTX_DECIMAL_MAX 22
 
+/* "00" to "99": two digits per division, as a division per digit was
+ * most of a number's cost. */
+static inline const char *entx_priv_digit_pairs(void)
+{
+	static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930"
+	                               "31323334353637383940414243444546474849505152535455565758596061"
+	                               "62636465666768697071727374757677787980818283848586878889909192"
+	                               "93949596979899";
+	return pairs;
+}
+
+/* Writes x in decimal so that it ends right before end; returns its start. */
+static inline char *entx_priv_digits_before(char *end, uint32_t x)
+{
+	const char *pairs = entx_priv_digit_pairs();
+	while (x >= 100) {
+		end -= 2;
+		memcpy(end, pairs + 2 * (x % 100), 2);
+		x /= 100;
+	}
+	if (x >= 10) {
+		end -= 2;
+		memcpy(end, pairs + 2 * x, 2);
+	} else {
+		*--end = (char)('0' + x);
+	}
+	return end;
+}
+
 /*
  * Writes v in decimal to buf (at least ENTX_DECIMAL_MAX bytes), zero-
  * padded to at least min_digits digits (at most 20), and a NUL. Returns
@@ -22,11 +51,6 @@
  */
 static inline size_t entx_priv_udecimal(char *buf, uint64_t v, size_t min_digits)
 {
-	/* Two digits per division: a division per digit was most of a number's cost. */
-	static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930"
-	                               "31323334353637383940414243444546474849505152535455565758596061"
-	                               "62636465666768697071727374757677787980818283848586878889909192"
-	                               "93949596979899";
 	static const uint64_t powers[20] = {
 		UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000),
 		UINT64_C(100000), UINT64_C(1000000), UINT64_C(10000000), UINT64_C(100000000),
@@ -42,17 +66,12 @@ static inline size_t entx_priv_udecimal(char *buf, uint64_t v, size_t min_digits
 	size_t len = n > min_digits ? n : min_digits > 20 ? 20 : min_digits;
 	char *p = buf + len;
 	*p = '\0';
-	while (v >= 100) {
+	while (v > UINT32_MAX) {
 		p -= 2;
-		memcpy(p, pairs + 2 * (v % 100), 2);
+		memcpy(p, entx_priv_digit_pairs() + 2 * (v % 100), 2);
 		v /= 100;
 	}
-	if (v >= 10) {
-		p -= 2;
-		memcpy(p, pairs + 2 * v, 2);
-	} else {
-		*--p = (char)('0' + v);
-	}
+	p = entx_priv_digits_before(p, (uint32_t)v);
 	while (p > buf)
 		*--p = '0';
 	return len;

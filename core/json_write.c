@@ -289,17 +289,13 @@ void entx_json_write_real(GString *out, double v)
 	double scaled = v * 1e6;
 	double k = nearbyint(scaled);
 	if (v >= 1e-4 && v < 1.0 && fabs(scaled - k) < 1e-6) {
-		static const char PAIRS[201] = "0001020304050607080910111213141516171819"
-		                               "2021222324252627282930313233343536373839"
-		                               "4041424344454647484950515253545556575859"
-		                               "6061626364656667686970717273747576777879"
-		                               "8081828384858687888990919293949596979899";
+		const char *pairs = entx_priv_digit_pairs();
 		uint32_t digits = (uint32_t)k;
 		uint32_t high = digits / 10000, middle = digits / 100 % 100, low = digits % 100;
 		char buf[8] = {'0', '.'};
-		memcpy(buf + 2, PAIRS + 2 * high, 2);
-		memcpy(buf + 4, PAIRS + 2 * middle, 2);
-		memcpy(buf + 6, PAIRS + 2 * low, 2);
+		memcpy(buf + 2, pairs + 2 * high, 2);
+		memcpy(buf + 4, pairs + 2 * middle, 2);
+		memcpy(buf + 6, pairs + 2 * low, 2);
 		size_t len = low != 0 ? 8 : middle != 0 ? 6 : 4;
 		while (buf[len - 1] == '0')
 			len--;

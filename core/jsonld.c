@@ -184,31 +184,14 @@ static inline char *store_offset(char *d, const offset_text *t)
 
 static inline void format_offset(offset_text *t, size_t v)
 {
-	static const char PAIRS[201] = "0001020304050607080910111213141516171819"
-	                               "2021222324252627282930313233343536373839"
-	                               "4041424344454647484950515253545556575859"
-	                               "6061626364656667686970717273747576777879"
-	                               "8081828384858687888990919293949596979899";
 	if (v >= 100000000) {
 		t->n = entx_priv_udecimal(t->s, v, 1);
 		return;
 	}
 	/* Offsets of fewer than nine digits, nearly all: 32-bit arithmetic,
 	 * written backwards to the middle of digits and copied whole. */
-	uint32_t x = (uint32_t)v;
 	char digits[16];
-	char *p = digits + 8;
-	while (x >= 100) {
-		p -= 2;
-		memcpy(p, PAIRS + 2 * (x % 100), 2);
-		x /= 100;
-	}
-	if (x >= 10) {
-		p -= 2;
-		memcpy(p, PAIRS + 2 * x, 2);
-	} else {
-		*--p = (char)('0' + x);
-	}
+	char *p = entx_priv_digits_before(digits + 8, (uint32_t)v);
 	memcpy(t->s, p, 8);
 	t->n = (size_t)(digits + 8 - p);
 }

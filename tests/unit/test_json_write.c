@@ -334,6 +334,16 @@ static void decimals(void **state)
 			g_free(want);
 		}
 	}
+	/* Where the writer goes over from 64-bit to 32-bit division. */
+	const uint64_t edges[] = {UINT32_MAX - 1, UINT32_MAX, (uint64_t)UINT32_MAX + 1,
+	                          (uint64_t)UINT32_MAX + 100, (uint64_t)UINT32_MAX * 100 + 99};
+	for (size_t k = 0; k < G_N_ELEMENTS(edges); k++) {
+		g_string_truncate(out, 0);
+		entx_append_decimal(out, (size_t)edges[k]);
+		want = g_strdup_printf("%" G_GUINT64_FORMAT, edges[k]);
+		assert_string_equal(out->str, want);
+		g_free(want);
+	}
 	g_string_free(out, TRUE);
 }
 
