@@ -19,13 +19,17 @@ static const char *const future_cues[] = {
     "will", "'ll",   "shall", "scheduled", "upcoming", "planned", "planning", "plans",    "set",
     "due",  "might", "may",   "should",    "expected", "expects", "expect",   "effective"};
 
-/* Indexed by fold hash, so that a token needs one lookup, not one
- * comparison per cue. */
+/* Puts each of n words in map by fold hash, its index as the value: a
+ * token then needs one lookup, not one comparison per word. */
+static void index_words(hashmap *map, const char *const *words, size_t n)
+{
+	for (size_t w = 0; w < n; w++)
+		hashmap_put(map, entx_hash_fold(words[w], strlen(words[w])), (uint32_t)w);
+}
+
 void collect_future_cues(hashmap *cues)
 {
-	for (size_t w = 0; w < G_N_ELEMENTS(future_cues); w++)
-		hashmap_put(cues, entx_hash_fold(future_cues[w], strlen(future_cues[w])),
-		            (uint32_t)w);
+	index_words(cues, future_cues, G_N_ELEMENTS(future_cues));
 }
 
 static gboolean future_cue(const dctx *c, size_t i)
@@ -51,12 +55,9 @@ static const char *const past_verbs[] = {
     "sold", "bought", "led",   "ran",   "went", "made",  "gave",   "fought", "hit",
     "shot", "struck", "broke", "spent", "paid", "found", "knew",   "brought"};
 
-/* Indexed by fold hash, as the future cues are. */
 void collect_past_verbs(hashmap *verbs)
 {
-	for (size_t w = 0; w < G_N_ELEMENTS(past_verbs); w++)
-		hashmap_put(verbs, entx_hash_fold(past_verbs[w], strlen(past_verbs[w])),
-		            (uint32_t)w);
+	index_words(verbs, past_verbs, G_N_ELEMENTS(past_verbs));
 }
 
 /*
