@@ -17,30 +17,47 @@
 #include <stdint.h>
 #include <string.h>
 
+/*
+ * One bit per 4096th of the hash space, set for every hash added: it
+ * never says "no" for a hash added, and says "maybe" for a few others.
+ * Most questions are about absent words, and a clear bit answers them
+ * with one load and a branch the processor predicts. Every hashmap has
+ * one; plugins also keep them alone, for a set of words that needs no
+ * values (a plugin's starters, the first words of a kind).
+ */
+typedef struct {
+	uint64_t bits[64];
+} word_filter;
+
+/* A hash's bit: high product bits, not the ones hashmap_slot_ takes. */
+static inline unsigned word_filter_bit_(uint64_t h)
+{
+	return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+}
+
+static inline void word_filter_add(word_filter *f, uint64_t h)
+{
+	unsigned bit = word_filter_bit_(h);
+	f->bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+}
+
+static inline gboolean word_filter_may_have(const word_filter *f, uint64_t h)
+{
+	unsigned bit = word_filter_bit_(h);
+	return (f->bits[bit / 64] >> (bit % 64)) & 1;
+}
+
 typedef struct {
 	uint64_t *keys; /* 0 marks an empty slot; key 0 is stored as 1 */
 	uint32_t *vals;
 	size_t mask;    /* slots - 1, slots a power of two; 0 before the first put */
 	size_t n;
-	/*
-	 * One bit per 4096th of the key space, set for every key put: most
-	 * questions are about absent keys, and a clear bit answers them with
-	 * one load and a branch the processor predicts, where a probe would
-	 * mispredict on whether the slot is empty.
-	 */
-	uint64_t filter[64];
+	word_filter filter; /* of the keys put, hashmap_key_ applied */
 } hashmap;
 
 static inline uint64_t hashmap_key_(uint64_t key)
 {
 	return key != 0 ? key : 1;
-}
-
-/* The filter bit of a key (hashmap_key_ applied): high product bits, not
- * the ones hashmap_slot_ takes. */
-static inline unsigned hashmap_bit_(uint64_t key)
-{
-	return (unsigned)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
 }
 
 static inline size_t hashmap_slot_(uint64_t key, size_t mask)
@@ -56,16 +73,15 @@ static inline void hashmap_free(hashmap *m)
 	m->keys = NULL;
 	m->vals = NULL;
 	m->mask = m->n = 0;
-	memset(m->filter, 0, sizeof m->filter);
+	memset(&m->filter, 0, sizeof m->filter);
 }
 
 /* The value stored for key, or NULL. */
 static inline const uint32_t *hashmap_get(const hashmap *m, uint64_t key)
 {
 	key = hashmap_key_(key);
-	unsigned bit = hashmap_bit_(key);
 	/* Clear in an empty map too, which has no slots to probe. */
-	if (!((m->filter[bit / 64] >> (bit % 64)) & 1))
+	if (!word_filter_may_have(&m->filter, key))
 		return NULL;
 	for (size_t i = hashmap_slot_(key, m->mask);; i = (i + 1) & m->mask) {
 		if (m->keys[i] == key)
@@ -108,8 +124,7 @@ static inline void hashmap_put(hashmap *m, uint64_t key, uint32_t val)
 	if (2 * (m->n + 1) > (m->mask != 0 ? m->mask + 1 : 0))
 		hashmap_grow_(m);
 	key = hashmap_key_(key);
-	unsigned bit = hashmap_bit_(key);
-	m->filter[bit / 64] |= UINT64_C(1) << (bit % 64);
+	word_filter_add(&m->filter, key);
 	size_t i = hashmap_slot_(key, m->mask);
 	while (m->keys[i] != 0 && m->keys[i] != key)
 		i = (i + 1) & m->mask;

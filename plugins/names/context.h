@@ -100,8 +100,7 @@ static inline gboolean may_start_kind(const ctx *c, size_t i, names_kind kind)
 {
 	if (!(NAMES_FILTERED_KINDS & NK_BIT(kind)) || c->state[i].looked_up)
 		return TRUE;
-	unsigned bit = names_kind_bit(c->toks[i].fold_hash);
-	return (c->lx->kind_first[kind][bit / 64] >> (bit % 64)) & 1;
+	return word_filter_may_have(&c->lx->kind_first[kind], c->toks[i].fold_hash);
 }
 
 /* Token i is exactly the one-token word-list entry of `kind`. */

@@ -211,8 +211,7 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	if (sk->kind == NK_SPORT)
 		hashmap_put(&lx->sport_first, first_token_hash(line->text), 1);
 	if (NAMES_FILTERED_KINDS & NK_BIT(sk->kind)) {
-		unsigned bit = names_kind_bit(first_token_hash(line->text));
-		lx->kind_first[sk->kind][bit / 64] |= UINT64_C(1) << (bit % 64);
+		word_filter_add(&lx->kind_first[sk->kind], first_token_hash(line->text));
 	}
 	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
 		/*

@@ -93,18 +93,13 @@ struct names_lexicon {
 	 * they start a title ("said", "the" before a name) start none, and
 	 * the filter says so without a lookup (names_may_start_kind()).
 	 */
-	uint64_t kind_first[NK_N_KINDS][64];
+	word_filter kind_first[NK_N_KINDS];
 };
 
 /* The kinds with a filter in kind_first. */
 #define NAMES_FILTERED_KINDS \
 	(~(NK_BIT(NK_ENTITY) | NK_BIT(NK_FIRST) | NK_BIT(NK_SURNAME)) & (NK_BIT(NK_N_KINDS) - 1))
 
-/* The bit of fold hash h in a kind_first filter. */
-static inline unsigned names_kind_bit(uint64_t h)
-{
-	return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
-}
 
 enum { LOWER_ALONE = 1, LOWER_LONGER = 2 };
 

@@ -20,20 +20,11 @@ static void quantity_destroy(void *state)
 	g_free(st);
 }
 
-/* The hashmaps take fold hash 0 for 1 (hashmap_key_()): so does the filter. */
-static void add_starter(quantity_state *st, uint64_t h)
-{
-	if (h <= 1) {
-		qty_filter_add(st->starters, 0);
-		qty_filter_add(st->starters, 1);
-	}
-	qty_filter_add(st->starters, h);
-}
-
-static void add_number_word(gpointer text, gpointer entry, gpointer st)
+static void add_number_word(gpointer text, gpointer entry, gpointer data)
 {
 	(void)entry;
-	add_starter(st, entx_hash_fold(text, strlen(text)));
+	quantity_state *st = data;
+	word_filter_add(&st->starters, entx_hash_fold(text, strlen(text)));
 }
 
 typedef struct ends_of {
@@ -75,8 +66,8 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	st->prefixes = lex_set_table(st->lex, "prefix");
 	st->suffixes = lex_set_table(st->lex, "suffix");
 	lex_table_foreach(st->nl.numbers, add_number_word, st);
-	add_starter(st, entx_hash_fold("a", 1));
-	add_starter(st, entx_hash_fold("an", 2));
+	word_filter_add(&st->starters, entx_hash_fold("a", 1));
+	word_filter_add(&st->starters, entx_hash_fold("an", 2));
 	lex_table_foreach(st->prefixes, add_suffixes,
 	                  &(ends_of){.ends = &st->entry_ends, .bit = QTY_END_PREFIX});
 	lex_table_foreach(st->qualifiers, add_suffixes,
@@ -454,7 +445,7 @@ static inline gboolean cannot_start(const quantity_state *st, const entx_token *
 {
 	if (t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_HYPHENATED))
 		return FALSE;
-	return !(t->flags & ENTX_TOK_WORD) || !qty_filter_has(st->starters, t->fold_hash);
+	return !(t->flags & ENTX_TOK_WORD) || !word_filter_may_have(&st->starters, t->fold_hash);
 }
 
 /* The first token from i on (n when none) that cannot_start() lets through.

@@ -25,7 +25,7 @@ typedef struct quantity_state {
 	 * words, "a", "an"), one bit each: quantity_extract() turns away most
 	 * tokens with one test of it. Bits may be set for other words too.
 	 */
-	uint64_t starters[64];
+	word_filter starters;
 	/*
 	 * Fold hashes the last token of an entry of prefixes or qualifiers
 	 * may have (of every suffix of its text), each to the QTY_END_* bits
@@ -36,25 +36,6 @@ typedef struct quantity_state {
 } quantity_state;
 
 enum { QTY_END_PREFIX = 1u << 0, QTY_END_QUALIFIER = 1u << 1 };
-
-/* The bit of fold hash h in a filter of 4096 bits: its low 12 bits, which
- * FNV-1a mixes from every byte (the prime is odd), with no multiply. */
-static inline unsigned qty_filter_bit(uint64_t h)
-{
-	return (unsigned)(h & 4095u);
-}
-
-static inline void qty_filter_add(uint64_t *filter, uint64_t h)
-{
-	unsigned bit = qty_filter_bit(h);
-	filter[bit / 64] |= UINT64_C(1) << (bit % 64);
-}
-
-static inline gboolean qty_filter_has(const uint64_t *filter, uint64_t h)
-{
-	unsigned bit = qty_filter_bit(h);
-	return (filter[bit / 64] >> (bit % 64)) & 1;
-}
 
 /* One quantity being assembled at a candidate number. */
 typedef struct qty {
