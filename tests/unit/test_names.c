@@ -383,6 +383,20 @@ static void test_title_inside_a_run(void **state)
 	entx_doc_free(d);
 }
 
+static void test_hyphenated_ranks(void **state)
+{
+	/* A rank written with a hyphen is a title like the spaced one. */
+	entx_doc *d = harness_run(*state,
+	                          "Major-General Nikolai Sherbatov and Lieutenant-Colonel Max "
+	                          "Marriner met Rear Admiral Jane Smith.",
+	                          NULL);
+	expect(d, "Person", "Nikolai Sherbatov");
+	expect(d, "Person", "Max Marriner");
+	expect(d, "Person", "Jane Smith");
+	assert_int_equal(harness_count(d, NULL), 3);
+	entx_doc_free(d);
+}
+
 static void test_english_prefixes(void **state)
 {
 	/* "pro-", "neo-", "anti-" describe; "al-" is part of a name. */
@@ -793,6 +807,7 @@ int main(void)
 		cmocka_unit_test(test_headlines_in_capitals),
 		cmocka_unit_test(test_numbered_result_lines),
 		cmocka_unit_test(test_title_inside_a_run),
+		cmocka_unit_test(test_hyphenated_ranks),
 		cmocka_unit_test(test_english_prefixes),
 		cmocka_unit_test(test_institutions_as_actors),
 		cmocka_unit_test(test_country_modifiers),
