@@ -397,6 +397,21 @@ static void test_hyphenated_ranks(void **state)
 	entx_doc_free(d);
 }
 
+static void test_nouns_before_names(void **state)
+{
+	/* A nationality or a team position before a name is no part of it. */
+	entx_doc *d = harness_run(*state,
+	                          "Frenchman Cedric Pioline beat Spaniard Carlos Moya. Reliever "
+	                          "Mark Acre pitched and Vice-Premier Li Lanqing watched.",
+	                          NULL);
+	expect(d, "Person", "Cedric Pioline");
+	expect(d, "Person", "Carlos Moya");
+	expect(d, "Person", "Mark Acre");
+	expect(d, "Person", "Li Lanqing");
+	assert_int_equal(harness_count(d, NULL), 4);
+	entx_doc_free(d);
+}
+
 static void test_english_prefixes(void **state)
 {
 	/* "pro-", "neo-", "anti-" describe; "al-" is part of a name. */
@@ -808,6 +823,7 @@ int main(void)
 		cmocka_unit_test(test_numbered_result_lines),
 		cmocka_unit_test(test_title_inside_a_run),
 		cmocka_unit_test(test_hyphenated_ranks),
+		cmocka_unit_test(test_nouns_before_names),
 		cmocka_unit_test(test_english_prefixes),
 		cmocka_unit_test(test_institutions_as_actors),
 		cmocka_unit_test(test_country_modifiers),
