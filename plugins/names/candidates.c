@@ -58,6 +58,22 @@ static gboolean has_english_prefix(const ctx *c, size_t i)
 	return FALSE;
 }
 
+/*
+ * A capitalized word ending like an English adverb, participle or
+ * superlative ("Initially", "Blaming", "Hijacked", "Oldest"), and long
+ * enough not to be a short name such as "Ted" or "Ely".
+ */
+static gboolean has_english_ending(const ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	const char *s = c->text + t->byte_begin;
+	size_t n = t->byte_end - t->byte_begin;
+	if (n < 6 || !(t->flags & ENTX_TOK_CAPITALIZED) || (t->flags & ENTX_TOK_ALLCAPS))
+		return FALSE;
+	return memcmp(s + n - 2, "ly", 2) == 0 || memcmp(s + n - 3, "ing", 3) == 0 ||
+	       memcmp(s + n - 2, "ed", 2) == 0 || memcmp(s + n - 3, "est", 3) == 0;
+}
+
 /* "al-Assad", "bin-Laden": a lowercase particle glued to a capitalized name. */
 static gboolean is_particle_compound(const ctx *c, size_t i)
 {
@@ -631,6 +647,15 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
 		person_ctx = TRUE;
 		k = a + 1;
 	}
+	/*
+	 * "Initially Poland", "Hijacked Sudan", "Oldest Albania": a sentence's
+	 * first word with an English ending, unknown to the lexicon, before a
+	 * known name is no part of it.
+	 */
+	if (k == a && b - a >= 2 && info(c, a + 1)->ent_len == b - a - 1 &&
+	    info(c, a)->ent_len == 0 && info(c, a)->word_len == 0 && has_english_ending(c, a) &&
+	    at_sentence_start(c, a) && !in_headline(c, a))
+		k = a + 1;
 	while (k < b) {
 		const tok_info *ti = info(c, k);
 		const names_entry *org_head = head_ending_at(c, &org_cur, k, b, NK_ORG_HEAD);

@@ -412,6 +412,18 @@ static void test_nouns_before_names(void **state)
 	entx_doc_free(d);
 }
 
+static void test_english_word_first_in_sentence(void **state)
+{
+	/* "Initially", "Hijacked" begin the sentence, not the name. */
+	entx_doc *d = harness_run(*state,
+	                          "Initially Poland had said no. Hijacked Sudan planes landed.",
+	                          NULL);
+	expect(d, "Place", "Poland");
+	expect(d, "Place", "Sudan");
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
+}
+
 static void test_english_prefixes(void **state)
 {
 	/* "pro-", "neo-", "anti-" describe; "al-" is part of a name. */
@@ -824,6 +836,7 @@ int main(void)
 		cmocka_unit_test(test_title_inside_a_run),
 		cmocka_unit_test(test_hyphenated_ranks),
 		cmocka_unit_test(test_nouns_before_names),
+		cmocka_unit_test(test_english_word_first_in_sentence),
 		cmocka_unit_test(test_english_prefixes),
 		cmocka_unit_test(test_institutions_as_actors),
 		cmocka_unit_test(test_country_modifiers),
