@@ -16,12 +16,17 @@ gboolean qty_is_calendar(const qctx *c, size_t i)
 	       lex_has_tok(c->st->calendar, qctx_tok(c, i));
 }
 
-static gboolean is_punct_char(const qctx *c, size_t i, const char *chars)
+static inline gboolean is_punct_char(const qctx *c, size_t i, const char *chars)
 {
 	const entx_token *t = qctx_tok(c, i);
 	if (t == NULL || t->byte_end - t->byte_begin != 1)
 		return FALSE;
-	return strchr(chars, c->text[t->byte_begin]) != NULL;
+	/* A loop the compiler unrolls over the literal, not a call to strchr(). */
+	char ch = c->text[t->byte_begin];
+	for (const char *p = chars; *p != '\0'; p++)
+		if (*p == ch)
+			return TRUE;
+	return FALSE;
 }
 
 static gboolean starts_with_digit(const qctx *c, size_t i)

@@ -101,9 +101,9 @@ static inline gboolean lex_may_start(const lex_table *t, const entx_token *tok)
 }
 
 /*
- * lex_match() for callers that ask at most tokens: tok is token i of doc
- * (NULL past the end), and a token that starts no entry is turned away
- * inline, without the call.
+ * lex_match_folded() for callers that ask at most tokens: tok is token i
+ * of doc (NULL past the end), and a token that starts no entry is turned
+ * away inline, without the call.
  */
 static inline const lex_entry *lex_match_at(const lex_table *t, const entx_doc *doc,
                                             const entx_token *tok, size_t i, size_t limit,
@@ -113,7 +113,7 @@ static inline const lex_entry *lex_match_at(const lex_table *t, const entx_doc *
 		*n_tokens = 0;
 		return NULL;
 	}
-	return lex_match(t, doc, i, limit, n_tokens);
+	return lex_match_folded(t, doc, i, limit, n_tokens);
 }
 
 /* TRUE when t has a one-token entry whose fold hash is h. */
