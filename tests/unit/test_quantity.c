@@ -228,6 +228,13 @@ static void test_decimal_values(void **state)
 	    {"It rose 1.1 percent.", "1.1 percent", "1.1"},
 	    {"It holds 0.07 barrels.", "0.07 barrels", "0.07"},
 	    {"It holds 2,500.35 barrels.", "2,500.35 barrels", "2500.35"},
+	    /* leading digits read apart from the rest: 15 of them, then more */
+	    {"It holds 1234567890123456.5 barrels.", "1234567890123456.5 barrels",
+	     "1234567890123456.5"},
+	    {"It holds 123456789012345.5 barrels.", "123456789012345.5 barrels",
+	     "123456789012345.5"},
+	    {"It holds 7.25 barrels.", "7.25 barrels", "7.25"},
+	    {"It holds 12,345,678 barrels.", "12,345,678 barrels", "12345678"},
 	};
 	entx_engine *e = harness_engine("quantity");
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
