@@ -186,14 +186,6 @@ size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean
 	return i;
 }
 
-/* The document as num_parse() reads it: its tokens fetched once. */
-typedef struct num_src {
-	const entx_doc *doc;
-	const char *text;
-	const entx_token *toks;
-	size_t n; /* number of tokens */
-} num_src;
-
 /* Token j, or NULL past the end. */
 static inline const entx_token *src_tok(const num_src *src, size_t j)
 {
@@ -483,28 +475,34 @@ static void read_half(const num_src *src, size_t limit, num_result *out)
 	out->flags &= ~(unsigned)(NUM_PLAIN | NUM_ONE);
 }
 
+gboolean num_parse_src(const num_lexicon *lx, const num_src *src, size_t i, size_t limit,
+                       gboolean allow_abbrev, num_result *out)
+{
+	memset(out, 0, sizeof *out);
+	out->first = i;
+	out->scale = 1;
+	/* Nothing past the last token can be read anyway. */
+	if (limit > src->n)
+		limit = src->n;
+	if (i >= limit)
+		return FALSE;
+	const entx_token *tok = &src->toks[i];
+	gboolean ok = FALSE;
+	if (g_ascii_isdigit(src->text[tok->byte_begin]))
+		ok = parse_digits(lx, src, i, limit, allow_abbrev, out);
+	else if (tok->flags & ENTX_TOK_WORD)
+		ok = parse_words(lx, src, i, limit, out);
+	if (ok)
+		read_half(src, limit, out);
+	return ok;
+}
+
 gboolean num_parse(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
                    gboolean allow_abbrev, num_result *out)
 {
 	num_src src = {.doc = doc, .text = entx_doc_text(doc, NULL)};
 	src.toks = entx_doc_tokens(doc, &src.n);
-	memset(out, 0, sizeof *out);
-	out->first = i;
-	out->scale = 1;
-	/* Nothing past the last token can be read anyway. */
-	if (limit > src.n)
-		limit = src.n;
-	if (i >= limit)
-		return FALSE;
-	const entx_token *tok = &src.toks[i];
-	gboolean ok = FALSE;
-	if (g_ascii_isdigit(src.text[tok->byte_begin]))
-		ok = parse_digits(lx, &src, i, limit, allow_abbrev, out);
-	else if (tok->flags & ENTX_TOK_WORD)
-		ok = parse_words(lx, &src, i, limit, out);
-	if (ok)
-		read_half(&src, limit, out);
-	return ok;
+	return num_parse_src(lx, &src, i, limit, allow_abbrev, out);
 }
 
 void num_format(double v, char *buf, size_t n)

@@ -63,6 +63,19 @@ static inline gboolean num_word_at(const num_lexicon *lx, const entx_doc *doc,
 gboolean num_parse(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t limit,
                    gboolean allow_abbrev, num_result *out);
 
+/* The document as num_parse() reads it: its text and tokens fetched once. */
+typedef struct num_src {
+	const entx_doc *doc;
+	const char *text; /* entx_doc_text() */
+	const entx_token *toks;
+	size_t n; /* number of tokens */
+} num_src;
+
+/* num_parse() for a caller that holds the document's text and tokens:
+ * it asks for many numbers per document. */
+gboolean num_parse_src(const num_lexicon *lx, const num_src *src, size_t i, size_t limit,
+                       gboolean allow_abbrev, num_result *out);
+
 /*
  * num_digits:
  * Reads len bytes of s as a decimal number with optional thousands

@@ -193,7 +193,7 @@ static void read_range(const qctx *c, qty *q)
 	if (qctx_lex(c, c->st->prefixes, k, c->n, &cur_n) != NULL && q->currency != NULL)
 		k += cur_n;
 	num_result n2;
-	if (!num_parse(&c->st->nl, c->doc, k, c->n, q->currency != NULL, &n2))
+	if (!num_parse_src(&c->st->nl, &c->src, k, c->n, q->currency != NULL, &n2))
 		return;
 	if ((n2.flags & NUM_DIGITS) != (q->num.flags & NUM_DIGITS) || (n2.flags & NUM_ONE))
 		return;
@@ -313,7 +313,7 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
 {
 	memset(q, 0, offsetof(qty, num));
 	read_prefix(c, q, i);
-	if (!num_parse(&c->st->nl, c->doc, i, c->n, q->currency != NULL, &q->num) &&
+	if (!num_parse_src(&c->st->nl, &c->src, i, c->n, q->currency != NULL, &q->num) &&
 	    !article_one(c, i, &q->num))
 		return FALSE;
 	if (q->negative)
@@ -463,6 +463,7 @@ static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
 	(void)error;
 	qctx c = {.st = state, .doc = doc, .text = entx_doc_text(doc, NULL)};
 	c.toks = entx_doc_tokens(doc, &c.n);
+	c.src = (num_src){.doc = doc, .text = c.text, .toks = c.toks, .n = c.n};
 	for (size_t i = next_start(c.st, c.toks, 0, c.n); i < c.n;
 	     i = next_start(c.st, c.toks, i + 1, c.n)) {
 		qty q;

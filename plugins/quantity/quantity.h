@@ -64,6 +64,7 @@ typedef struct qctx {
 	const entx_token *toks;
 	size_t n;     /* number of tokens */
 	size_t floor; /* first token not yet used by a mention */
+	num_src src;  /* the same document, for num_parse_src() */
 } qctx;
 
 static inline const entx_token *qctx_tok(const qctx *c, size_t i)
