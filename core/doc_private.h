@@ -68,8 +68,8 @@ struct entx_doc {
 	 * and their copies. The copies outlive a reset (plugins pass the same
 	 * constants in every document) until they take ENTX_INTERNED_KEEP bytes.
 	 */
-	const char *intern_from[64]; /* a power of two */
-	const char *intern_to[64];
+	const char *intern_from[256]; /* a power of two */
+	const char *intern_to[256];
 	GStringChunk *interned;
 	size_t interned_bytes;
 	GData *data;         /* entx_doc_set_data */
