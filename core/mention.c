@@ -105,10 +105,11 @@ static mention_with_doc *new_mention(entx_doc *doc)
 	return md;
 }
 
-/* A copy of s that lives as long as the document's mentions. */
-static const char *copy_string(entx_doc *doc, const char *s)
+/* A copy of the size bytes at s (its NUL the last of them) that lives as
+ * long as the document's mentions. */
+static inline __attribute__((always_inline)) const char *copy_bytes(entx_doc *doc, const char *s,
+                                                                    size_t size)
 {
-	size_t size = strlen(s) + 1;
 	char *copy;
 	if (size > BLOCK_BYTES / 4) {
 		/* Long: a block of its own, the current one kept for the rest. */
@@ -122,6 +123,12 @@ static const char *copy_string(entx_doc *doc, const char *s)
 	}
 	memcpy(copy, s, size);
 	return copy;
+}
+
+/* A copy of s that lives as long as the document's mentions. */
+static const char *copy_string(entx_doc *doc, const char *s)
+{
+	return copy_bytes(doc, s, strlen(s) + 1);
 }
 
 entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, const char *category,
@@ -196,8 +203,10 @@ static entx_prop *new_prop(entx_mention *m)
 	return &m->props[m->n_props++];
 }
 
-static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
-                    const char *lexical, const char *datatype)
+/* set_prop() of a lexical form whose length, len, the caller knows. */
+static inline __attribute__((always_inline)) int
+set_prop_len(entx_mention *m, const char *property, entx_prop_kind kind, const char *lexical,
+             size_t len, const char *datatype)
 {
 	if (m == NULL || property == NULL || *property == '\0' || lexical == NULL)
 		return ENTX_ERR_INVALID;
@@ -210,9 +219,17 @@ static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
 		p = new_prop(m);
 		p->property = intern(doc, property);
 	}
-	p->lexical = copy_string(doc, lexical);
+	p->lexical = copy_bytes(doc, lexical, len + 1);
 	p->datatype_or_kind = kind == ENTX_PROP_TYPED ? intern(doc, datatype) : &KIND_TAGS[kind];
 	return ENTX_OK;
+}
+
+static int set_prop(entx_mention *m, const char *property, entx_prop_kind kind,
+                    const char *lexical, const char *datatype)
+{
+	if (lexical == NULL)
+		return ENTX_ERR_INVALID;
+	return set_prop_len(m, property, kind, lexical, strlen(lexical), datatype);
 }
 
 int entx_mention_set_string(entx_mention *m, const char *property, const char *value)
@@ -236,11 +253,14 @@ int entx_mention_set_number(entx_mention *m, const char *property, double value)
 	/* Integral values print without a fraction or exponent, so JSON
 	 * readers see 1500000, not 1.5e6. */
 	G_STATIC_ASSERT(sizeof buf >= ENTX_DECIMAL_MAX);
-	if (value == floor(value) && fabs(value) < 1e18)
-		entx_priv_decimal(buf, (int64_t)value, 1);
-	else if (entx_priv_short_decimal(buf, value) == 0)
-		entx_priv_real(buf, value);
-	return set_prop(m, property, ENTX_PROP_NUMBER, buf, NULL);
+	size_t len;
+	/* Integral when the truncation changes nothing: floor() without the
+	 * call, for |value| < 1e18 (which the conversion needs). */
+	if (fabs(value) < 1e18 && (double)(int64_t)value == value)
+		len = entx_priv_decimal(buf, (int64_t)value, 1);
+	else if ((len = entx_priv_short_decimal(buf, value)) == 0)
+		len = entx_priv_real(buf, value);
+	return set_prop_len(m, property, ENTX_PROP_NUMBER, buf, len, NULL);
 }
 
 int entx_mention_set_iri(entx_mention *m, const char *property, const char *iri)
