@@ -508,7 +508,8 @@ gboolean num_parse(const num_lexicon *lx, const entx_doc *doc, size_t i, size_t 
 void num_format(double v, char *buf, size_t n)
 {
 	if (n >= ENTX_DECIMAL_MAX) {
-		if (fabs(v) < 1e15 && v == floor(v)) {
+		/* Integral when the truncation changes nothing: floor() without the call. */
+		if (fabs(v) < 1e15 && (double)(int64_t)v == v) {
 			entx_priv_decimal(buf, (int64_t)v, 1);
 			return;
 		}
