@@ -135,7 +135,9 @@ static gboolean in_name(const qctx *c, const qty *q)
 		return TRUE;
 	const entx_token *p = qctx_tok(c, i - 1);
 	/* "iPhone 15", "PlayStation 5": a product's camel-case name. */
-	if ((p->flags & ENTX_TOK_WORD) && !(p->flags & ENTX_TOK_ALLCAPS) && is_camel_case(c, p))
+	/* A lowercase word has no capital to look for. */
+	if ((p->flags & ENTX_TOK_WORD) && !(p->flags & (ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER)) &&
+	    is_camel_case(c, p))
 		return TRUE;
 	if (!(p->flags & ENTX_TOK_WORD) || (p->flags & ENTX_TOK_POSSESSIVE) ||
 	    !(p->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) || headline)
@@ -226,15 +228,16 @@ static gboolean is_plural(const qctx *c, size_t k, const char *w, size_t len)
 	return TRUE;
 }
 
-static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n);
+static size_t noun_word(const qctx *c, size_t k, char *w, size_t n);
 
 /* Token k is a lowercase plural noun; with `regular`, one ending in -s. */
 static gboolean lowercase_plural_at(const qctx *c, size_t k, gboolean regular)
 {
 	char w[128];
-	if (k >= c->n || !(qctx_tok(c, k)->flags & ENTX_TOK_LOWER) || !noun_word(c, k, w, sizeof w))
+	size_t len = k < c->n && (qctx_tok(c, k)->flags & ENTX_TOK_LOWER) ? noun_word(c, k, w, sizeof w)
+	                                                                  : 0;
+	if (len == 0)
 		return FALSE;
-	size_t len = strlen(w);
 	if (regular && !(len > 3 && w[len - 1] == 's'))
 		return FALSE;
 	return is_plural(c, k, w, len);
@@ -254,24 +257,25 @@ static gboolean is_collective_before_plural(const qctx *c, size_t k)
 	return lex_has_tok(c->st->plurals, qctx_tok(c, k)) && lowercase_plural_at(c, k + 1, TRUE);
 }
 
-/* A word that may stand in a counted noun phrase at all. */
-static gboolean noun_word(const qctx *c, size_t k, char *w, size_t n)
+/* A word that may stand in a counted noun phrase at all: the length of
+ * its lowercased text, written to w, or 0 when it is none. */
+static size_t noun_word(const qctx *c, size_t k, char *w, size_t n)
 {
 	const entx_token *t = qctx_tok(c, k);
 	if (t == NULL || !(t->flags & ENTX_TOK_WORD) || (t->flags & ENTX_TOK_HAS_DIGIT))
-		return FALSE;
+		return 0;
 	if (!(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE)) ||
 	    (t->flags & (ENTX_TOK_SENT_START | ENTX_TOK_PARA_START)))
-		return FALSE;
+		return 0;
 	if (lex_has_tok(c->st->stops, t) || qty_is_calendar(c, k) ||
 	    lex_has_tok(c->st->nl.numbers, t))
-		return FALSE;
+		return 0;
 	/* Lowered only now: the tests above turn most words away. */
 	size_t len = lex_token_lower_at(c->text, c->doc, t, w, n);
 	if (len == 0)
-		return FALSE;
+		return 0;
 	/* Adverbs: "seven killed recently". */
-	return !(len > 4 && strcmp(w + len - 2, "ly") == 0 && (t->flags & ENTX_TOK_LOWER));
+	return len > 4 && strcmp(w + len - 2, "ly") == 0 && (t->flags & ENTX_TOK_LOWER) ? 0 : len;
 }
 
 /*
@@ -285,9 +289,9 @@ gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular)
 	char w[128];
 	size_t head = 0;
 	for (size_t k = j; k < c->n && k < j + 4; k++) {
-		if (!noun_word(c, k, w, sizeof w))
+		size_t len = noun_word(c, k, w, sizeof w);
+		if (len == 0)
 			break;
-		size_t len = strlen(w);
 		gboolean ed = len > 3 && strcmp(w + len - 2, "ed") == 0;
 		if (!singular && is_plural(c, k, w, len) && !is_model_name(c, k) &&
 		    !is_collective_before_plural(c, k)) {
