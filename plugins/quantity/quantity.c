@@ -398,9 +398,13 @@ static void emit(const qctx *c, const qty *q)
 	num_format(q->num.value, v1, sizeof v1);
 	if (q->is_range) {
 		num_format(q->num2.value, v2, sizeof v2);
-		char *range = g_strdup_printf("%s-%s", v1, v2);
+		/* "v1-v2", joined on the stack rather than by printf. */
+		char range[sizeof v1 + sizeof v2];
+		size_t n1 = strlen(v1), n2 = strlen(v2);
+		memcpy(range, v1, n1);
+		range[n1] = '-';
+		memcpy(range + n1 + 1, v2, n2 + 1);
 		entx_mention_set_value(m, range);
-		g_free(range);
 		entx_mention_set_number(m, "schema:minValue", q->num.value);
 		entx_mention_set_number(m, "schema:maxValue", q->num2.value);
 		entx_mention_set_string(m, "entx:qualifier", "range");
