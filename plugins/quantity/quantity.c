@@ -442,14 +442,16 @@ static gboolean candidate(const qctx *c, size_t i)
 
 /*
  * TRUE for a token candidate() turns away, known without a look at its
- * text: a token with no digit that is no word, or a plain word whose fold
- * hash is no starter's. Most tokens are; this test is all they cost.
+ * text: a token with no digit or hyphen whose fold hash is no starter's.
+ * Most tokens are; this test is all they cost. It does not ask whether
+ * the token is a word: words are most tokens, and the few other tokens
+ * the filter lets through candidate() turns away.
  */
 static inline gboolean cannot_start(const quantity_state *st, const entx_token *t)
 {
 	if (t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_HYPHENATED))
 		return FALSE;
-	return !(t->flags & ENTX_TOK_WORD) || !word_filter_may_have(&st->starters, t->fold_hash);
+	return !word_filter_may_have(&st->starters, t->fold_hash);
 }
 
 /* The first token from i on (n when none) that cannot_start() lets through.
