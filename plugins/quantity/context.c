@@ -7,15 +7,6 @@
 
 #include <string.h>
 
-
-/* Month and weekday names count only capitalized: "may", "march" are verbs. */
-gboolean qty_is_calendar(const qctx *c, size_t i)
-{
-	const entx_token *t = qctx_tok(c, i);
-	return t != NULL && (t->flags & ENTX_TOK_CAPITALIZED) &&
-	       lex_has_tok(c->st->calendar, qctx_tok(c, i));
-}
-
 static inline gboolean is_punct_char(const qctx *c, size_t i, const char *chars)
 {
 	const entx_token *t = qctx_tok(c, i);

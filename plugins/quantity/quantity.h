@@ -91,9 +91,18 @@ static inline gboolean qctx_adjacent(const qctx *c, size_t i)
 	return i > 0 && token_attached(qctx_tok(c, i));
 }
 
+/*
+ * A month or weekday name at token i. They count only capitalized: "may",
+ * "march" are verbs. Inline: asked of most tokens around a number.
+ */
+static inline gboolean qty_is_calendar(const qctx *c, size_t i)
+{
+	const entx_token *t = qctx_tok(c, i);
+	return t != NULL && (t->flags & ENTX_TOK_CAPITALIZED) && lex_has_tok(c->st->calendar, t);
+}
+
 /* context.c */
 gboolean qty_rejected(const qctx *c, const qty *q);
 gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular);
-gboolean qty_is_calendar(const qctx *c, size_t i);
 
 #endif
