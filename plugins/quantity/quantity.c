@@ -436,8 +436,12 @@ static gboolean candidate(const qctx *c, size_t i)
 	/* "a dozen", "an hour": cheap length test before the compare. */
 	if (t->byte_end - t->byte_begin > 2 || i + 1 >= c->n)
 		return FALSE;
+	/* article_duration() starts with the unit after the article: most
+	 * words there start none, which is told here without the call. */
+	const entx_token *next = qctx_tok(c, i + 1);
 	return (qctx_is(c, i, "a") || qctx_is(c, i, "an")) &&
-	       (lex_has_tok(c->st->nl.numbers, qctx_tok(c, i + 1)) || article_duration(c, i));
+	       (lex_has_tok(c->st->nl.numbers, next) ||
+	        (lex_may_start(c->st->nl.units, next) && article_duration(c, i)));
 }
 
 /*
