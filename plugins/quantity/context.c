@@ -253,10 +253,7 @@ static gboolean is_collective_before_plural(const qctx *c, size_t k)
 static size_t noun_word(const qctx *c, size_t k, char *w, size_t n)
 {
 	const entx_token *t = qctx_tok(c, k);
-	if (t == NULL || !(t->flags & ENTX_TOK_WORD) || (t->flags & ENTX_TOK_HAS_DIGIT))
-		return 0;
-	if (!(t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE)) ||
-	    (t->flags & (ENTX_TOK_SENT_START | ENTX_TOK_PARA_START)))
+	if (!qty_noun_shaped(t))
 		return 0;
 	if (lex_has_tok(c->st->stops, t) || qty_is_calendar(c, k) ||
 	    lex_has_tok(c->st->nl.numbers, t))

@@ -244,7 +244,8 @@ static void read_suffix(const qctx *c, qty *q)
 		q->unit_end = q->end = j + n;
 		return;
 	}
-	if (q->currency == NULL && qty_counted_noun(c, q, j, q->num.value == 1 && !q->is_range))
+	if (q->currency == NULL && qty_noun_shaped(qctx_tok(c, j)) &&
+	    qty_counted_noun(c, q, j, q->num.value == 1 && !q->is_range))
 		q->end = q->unit_end;
 }
 

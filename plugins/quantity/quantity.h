@@ -101,6 +101,18 @@ static inline gboolean qty_is_calendar(const qctx *c, size_t i)
 	return t != NULL && (t->flags & ENTX_TOK_CAPITALIZED) && lex_has_tok(c->st->calendar, t);
 }
 
+/*
+ * What the flags of token t say of a word in a counted noun: a word
+ * without digits after a space, not the first of a sentence. Inline, so
+ * that a number before punctuation costs no qty_counted_noun() call.
+ */
+static inline gboolean qty_noun_shaped(const entx_token *t)
+{
+	return t != NULL && (t->flags & ENTX_TOK_WORD) && !(t->flags & ENTX_TOK_HAS_DIGIT) &&
+	       (t->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE)) &&
+	       !(t->flags & (ENTX_TOK_SENT_START | ENTX_TOK_PARA_START));
+}
+
 /* context.c */
 gboolean qty_rejected(const qctx *c, const qty *q);
 gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular);
