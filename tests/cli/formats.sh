@@ -38,6 +38,16 @@ printf '{"id": "a\\tb\\\\c", "text": "alpha"}\n{"id": "%s\\n", "text": "alpha"}\
 	"$(printf '%0200d' 0)" | good --input=jsonl --format=tsv > "$TMP/tsv"
 expect "tsv escaped ids" "$(cut -f1 "$TMP/tsv" | cut -c1-8 | tr '\n' '|')" 'a\tb\\c|00000000|'
 expect "tsv long escaped id" "$(head -2 "$TMP/tsv" | tail -1 | cut -f1 | cut -c199-)" '00\n'
+# The writer checks 1-3, 4-7 and 8 or more bytes a word at a time, the last
+# word overlapping: an escape at the start, middle or end of each is found.
+# (\\ in the JSON is one backslash of the id)
+for id in '\\' 'a\\' '\\b\\' 'ab\\' '\\bcd' 'ab\\de' 'abcdef\\' 'abcdefgh\\' 'abcdefghi\\k' \
+	'\\bcdefghijklmnopq' 'abcdefghijklmnopq' 'abcdefgh\\ijklmnopq'; do
+	printf '{"id": "%s", "text": "alpha"}\n' "$id"
+done | good --input=jsonl --format=tsv > "$TMP/tsv"
+want='\\|a\\|\\b\\|ab\\|\\bcd|ab\\de|abcdef\\|abcdefgh\\|abcdefghi\\k|'
+want="$want"'\\bcdefghijklmnopq|abcdefghijklmnopq|abcdefgh\\ijklmnopq|'
+expect "tsv escapes in ids of every length" "$(cut -f1 "$TMP/tsv" | tr '\n' '|')" "$want"
 printf 'alpha\n' | good --format=tsv --reference-date=2017-12-18 --split=line > "$TMP/tsv"
 expect "tsv ids for split input" "$(cut -f1 "$TMP/tsv")" "-:1"
 printf 'alpha' | good --reference-date=2017-12-18 > "$TMP/out"
