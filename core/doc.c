@@ -116,6 +116,7 @@ void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
 	}
 	doc->reference_date[0] = '\0';
 	doc->current_annotator = NULL;
+	doc->current_annotator_interned = NULL;
 	doc->current_priority = 0;
 	fill(doc, id, text, len);
 }

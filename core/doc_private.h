@@ -75,6 +75,9 @@ struct entx_doc {
 	GData *data;         /* entx_doc_set_data */
 	/* Set by the engine while a plugin's extract() runs. */
 	const char *current_annotator;
+	/* mention.c: current_annotator interned at the first mention of an
+	 * extract(), NULL until then (the engine and a reset set it so) */
+	const char *current_annotator_interned;
 	int current_priority;
 	void (*message)(const char *message, void *user_data);
 	void *message_data;

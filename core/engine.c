@@ -342,10 +342,12 @@ gboolean entx_engine_process(const entx_engine *e, entx_doc *doc, GError **error
 	for (size_t i = 0; i < e->plugins->len; i++) {
 		const entx_loaded_plugin *p = g_ptr_array_index(e->plugins, i);
 		doc->current_annotator = p->desc->name;
+		doc->current_annotator_interned = NULL;
 		doc->current_priority = p->desc->priority;
 		GError *local = NULL;
 		gboolean ok = p->desc->extract(p->state, doc, &local);
 		doc->current_annotator = NULL;
+		doc->current_annotator_interned = NULL;
 		if (!ok) {
 			g_set_error(error, ENTX_ERROR, ENTX_ERR_PLUGIN,
 			            "plugin '%s' failed on document '%s': %s", p->desc->name, doc->id,

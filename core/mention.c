@@ -93,7 +93,8 @@ static void new_block(entx_doc *doc)
 	doc->block_left = BLOCK_BYTES;
 }
 
-/* A zeroed mention from the document's current block. */
+/* Room for a mention in the document's current block, for the caller to
+ * set every field of but props_here (n_props says which of those count). */
 static mention_with_doc *new_mention(entx_doc *doc)
 {
 	if (doc->block_left < sizeof(mention_with_doc))
@@ -101,7 +102,6 @@ static mention_with_doc *new_mention(entx_doc *doc)
 	mention_with_doc *md = doc->block_next;
 	doc->block_next = md + 1;
 	doc->block_left -= sizeof *md;
-	*md = (mention_with_doc){0};
 	return md;
 }
 
@@ -145,6 +145,12 @@ entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, cons
 	if (confidence > 1.0)
 		confidence = 1.0;
 
+	/* The annotator is the core's own string, the same all through an
+	 * extract(): interned once, it needs no check per mention. */
+	if (G_UNLIKELY(doc->current_annotator_interned == NULL))
+		doc->current_annotator_interned =
+		    intern(doc, doc->current_annotator != NULL ? doc->current_annotator : "");
+
 	mention_with_doc *md = new_mention(doc);
 	entx_mention *m = &md->m;
 	md->doc = doc;
@@ -152,10 +158,14 @@ entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, cons
 	m->end = end;
 	m->category = intern(doc, category);
 	m->class_iri = intern(doc, class_iri);
-	m->annotator = intern(doc, doc->current_annotator != NULL ? doc->current_annotator : "");
+	m->annotator = doc->current_annotator_interned;
+	m->value = NULL;
 	m->priority = doc->current_priority;
 	m->confidence = confidence;
+	m->props = NULL;
 	m->seq = (uint32_t)doc->mentions->len;
+	m->n_props = 0;
+	m->kept = FALSE;
 	g_ptr_array_add(doc->mentions, m);
 	return m;
 }

@@ -100,6 +100,13 @@ static void shared_data_is_shared(void **state)
 	assert_int_equal(entx_doc_n_mentions(d), 2);
 	assert_string_equal(entx_mention_value(entx_doc_mention(d, 0)), "2");
 	assert_string_equal(entx_mention_value(entx_doc_mention(d, 1)), "2");
+	/* Each mention names its own plugin, in a reused document too. */
+	for (int round = 0; round < 2; round++) {
+		assert_string_equal(entx_mention_annotator(entx_doc_mention(d, 0)), "good");
+		assert_string_equal(entx_mention_annotator(entx_doc_mention(d, 1)), "twin");
+		entx_doc_reset(d, "u", "users", 5);
+		assert_true(entx_engine_process(e, d, &error));
+	}
 	entx_doc_free(d);
 	entx_engine_free(e);
 	g_string_free(messages, TRUE);
