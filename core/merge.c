@@ -10,6 +10,7 @@
  */
 #include "merge.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc_private.h"
@@ -85,10 +86,16 @@ static gint stronger_any_category(gconstpointer a, gconstpointer b)
  */
 #define SMALL_MERGE 512
 
+/* A cluster this small (nearly all: two or three mentions) is merged in
+ * arrays on the stack; allocating them cost more than the merge. */
+#define STACK_CLUSTER 16
+
 typedef struct {
 	GCompareFunc cmp;
-	GTree *tree;        /* large documents */
-	GPtrArray *array;   /* small documents, sorted by cmp */
+	GTree *tree;            /* large documents */
+	entx_mention **items;   /* small documents: sorted by cmp, room for all candidates */
+	size_t len;
+	entx_mention **heap;    /* items when allocated here */
 } mset;
 
 /* A position in an mset; NULL node / i == len past the end. */
@@ -98,28 +105,33 @@ typedef struct {
 	size_t i;
 } mset_pos;
 
-static void mset_init(mset *s, GCompareFunc cmp, size_t n_candidates)
+/* stack: room for STACK_CLUSTER items, used when n_candidates fit there. */
+static void mset_init(mset *s, GCompareFunc cmp, size_t n_candidates, entx_mention **stack)
 {
 	s->cmp = cmp;
 	s->tree = n_candidates > SMALL_MERGE ? g_tree_new(cmp) : NULL;
-	s->array = s->tree == NULL ? g_ptr_array_sized_new(n_candidates) : NULL;
+	s->heap = NULL;
+	s->len = 0;
+	if (n_candidates <= STACK_CLUSTER)
+		s->items = stack;
+	else if (s->tree == NULL)
+		s->items = s->heap = g_new(entx_mention *, n_candidates);
 }
 
 static void mset_clear(mset *s)
 {
 	if (s->tree != NULL)
 		g_tree_destroy(s->tree);
-	if (s->array != NULL)
-		g_ptr_array_free(s->array, TRUE);
+	g_free(s->heap);
 }
 
 /* The index of the first element not less than probe. */
 static size_t array_lower_bound(const mset *s, const entx_mention *probe)
 {
-	size_t lo = 0, hi = s->array->len;
+	size_t lo = 0, hi = s->len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (s->cmp(g_ptr_array_index(s->array, mid), probe) < 0)
+		if (s->cmp(s->items[mid], probe) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -129,10 +141,14 @@ static size_t array_lower_bound(const mset *s, const entx_mention *probe)
 
 static void mset_insert(mset *s, entx_mention *m)
 {
-	if (s->tree != NULL)
+	if (s->tree != NULL) {
 		g_tree_insert(s->tree, m, m);
-	else
-		g_ptr_array_insert(s->array, (gint)array_lower_bound(s, m), m);
+		return;
+	}
+	size_t i = array_lower_bound(s, m);
+	memmove(s->items + i + 1, s->items + i, (s->len - i) * sizeof *s->items);
+	s->items[i] = m;
+	s->len++;
 }
 
 /* The first element not less than probe. */
@@ -151,7 +167,7 @@ static const entx_mention *mset_at(const mset_pos *p)
 {
 	if (p->s->tree != NULL)
 		return p->node != NULL ? g_tree_node_key(p->node) : NULL;
-	return p->i < p->s->array->len ? g_ptr_array_index(p->s->array, p->i) : NULL;
+	return p->i < p->s->len ? p->s->items[p->i] : NULL;
 }
 
 static void mset_next(mset_pos *p)
@@ -170,7 +186,7 @@ static const entx_mention *mset_before(const mset_pos *p)
 		                               : g_tree_node_last(p->s->tree);
 		return n != NULL ? g_tree_node_key(n) : NULL;
 	}
-	return p->i > 0 ? g_ptr_array_index(p->s->array, p->i - 1) : NULL;
+	return p->i > 0 ? p->s->items[p->i - 1] : NULL;
 }
 
 /* Accepted mentions of one category never overlap, so only the one with
@@ -207,38 +223,62 @@ static gboolean crosses_accepted(const mset *by_b, const mset *by_e, const entx_
 	return FALSE;
 }
 
-static void select_same_category(GPtrArray *cands, GPtrArray *out)
+/* Sorts the n mentions at a by cmp, a total order (seq differs), so that
+ * any algorithm gives the one result: insertion for the usual few. */
+static void sort_mentions(entx_mention **a, size_t n, GCompareFunc cmp)
 {
-	g_ptr_array_sort(cands, stronger_same_category);
+	if (n > STACK_CLUSTER) {
+		qsort(a, n, sizeof *a, cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		entx_mention *m = a[i];
+		size_t j = i;
+		for (; j > 0 && cmp(&a[j - 1], &m) > 0; j--)
+			a[j] = a[j - 1];
+		a[j] = m;
+	}
+}
+
+/* Pass 1 over cands[0, n): sorts them and writes the survivors to out;
+ * returns their count. */
+static size_t select_same_category(entx_mention **cands, size_t n, entx_mention **out)
+{
+	sort_mentions(cands, n, stronger_same_category);
+	entx_mention *stack[STACK_CLUSTER];
 	mset accepted = {0};
 	const char *category = NULL;
-	for (size_t i = 0; i < cands->len; i++) {
-		entx_mention *m = g_ptr_array_index(cands, i);
+	size_t n_out = 0;
+	for (size_t i = 0; i < n; i++) {
+		entx_mention *m = cands[i];
 		/* Interned categories mostly share one pointer per name. */
 		if (category == NULL ||
 		    (category != m->category && strcmp(category, m->category) != 0)) {
 			if (category != NULL)
 				mset_clear(&accepted);
-			mset_init(&accepted, by_begin, cands->len);
+			mset_init(&accepted, by_begin, n, stack);
 			category = m->category;
 		}
 		if (overlaps_accepted(&accepted, m))
 			continue;
 		mset_insert(&accepted, m);
-		g_ptr_array_add(out, m);
+		out[n_out++] = m;
 	}
 	if (category != NULL)
 		mset_clear(&accepted);
+	return n_out;
 }
 
-static void select_across_categories(GPtrArray *cands)
+/* Pass 2 over cands[0, n), marking the survivors kept. */
+static void select_across_categories(entx_mention **cands, size_t n)
 {
-	g_ptr_array_sort(cands, stronger_any_category);
+	sort_mentions(cands, n, stronger_any_category);
+	entx_mention *stack_b[STACK_CLUSTER], *stack_e[STACK_CLUSTER];
 	mset by_b, by_e;
-	mset_init(&by_b, by_begin, cands->len);
-	mset_init(&by_e, by_end, cands->len);
-	for (size_t i = 0; i < cands->len; i++) {
-		entx_mention *m = g_ptr_array_index(cands, i);
+	mset_init(&by_b, by_begin, n, stack_b);
+	mset_init(&by_e, by_end, n, stack_e);
+	for (size_t i = 0; i < n; i++) {
+		entx_mention *m = cands[i];
 		if (crosses_accepted(&by_b, &by_e, m))
 			continue;
 		mset_insert(&by_b, m);
@@ -251,16 +291,15 @@ static void select_across_categories(GPtrArray *cands)
 
 /* Merges one cluster of transitively overlapping candidates, marking the
  * survivors kept. */
-static void merge_cluster(entx_mention **ms, size_t n)
+static void merge_cluster(entx_mention *const *ms, size_t n)
 {
-	GPtrArray *all = g_ptr_array_sized_new((guint)n);
-	for (size_t i = 0; i < n; i++)
-		g_ptr_array_add(all, ms[i]);
-	GPtrArray *pass1 = g_ptr_array_sized_new((guint)n);
-	select_same_category(all, pass1);
-	select_across_categories(pass1);
-	g_ptr_array_free(all, TRUE);
-	g_ptr_array_free(pass1, TRUE);
+	entx_mention *stack[2 * STACK_CLUSTER];
+	entx_mention **all = n <= STACK_CLUSTER ? stack : g_new(entx_mention *, 2 * n);
+	entx_mention **pass1 = all + n;
+	memcpy(all, ms, n * sizeof *ms);
+	select_across_categories(pass1, select_same_category(all, n, pass1));
+	if (all != stack)
+		g_free(all);
 }
 
 /*
