@@ -378,40 +378,50 @@ static size_t run_end(entx_mention *const *a, size_t n, size_t i)
 /*
  * Each plugin adds its mentions in text order, so a document's mentions
  * come as a few ascending runs: merging neighbouring runs until one is
- * left costs n log(runs) comparisons, not n log n.
+ * left costs n log(runs) comparisons, not n log n. The runs are found
+ * once; each pass merges pairs of them into runs whose ends it records.
  */
 void entx_priv_doc_sort_mentions(entx_doc *doc)
 {
 	size_t n = doc->mentions->len;
 	entx_mention **a = (entx_mention **)doc->mentions->pdata;
-	if (n < 2 || run_end(a, n, 0) == n)
+	size_t first_end = n < 2 ? n : run_end(a, n, 0);
+	if (first_end == n)
 		return;
 	entx_mention *stack_buf[128];
 	entx_mention **tmp = n <= G_N_ELEMENTS(stack_buf) ? stack_buf : g_new(entx_mention *, n);
+	size_t stack_ends[G_N_ELEMENTS(stack_buf)];
+	size_t *ends = n <= G_N_ELEMENTS(stack_ends) ? stack_ends : g_new(size_t, n);
+	size_t runs = 0;
+	for (size_t i = first_end;; i = run_end(a, n, i)) {
+		ends[runs++] = i;
+		if (i == n)
+			break;
+	}
 	entx_mention **src = a, **dst = tmp;
-	for (;;) {
-		size_t runs = 0;
-		for (size_t i = 0; i < n;) {
-			size_t mid = run_end(src, n, i);
-			size_t end = mid < n ? run_end(src, n, mid) : n;
-			size_t l = i, r = mid, w = i;
-			while (l < mid && r < end)
-				dst[w++] = before(src[r], src[l]) ? src[r++] : src[l++];
+	while (runs > 1) {
+		size_t merged = 0, start = 0;
+		for (size_t r = 0; r < runs; r += 2) {
+			size_t mid = ends[r], end = r + 1 < runs ? ends[r + 1] : mid;
+			size_t l = start, rr = mid, w = start;
+			while (l < mid && rr < end)
+				dst[w++] = before(src[rr], src[l]) ? src[rr++] : src[l++];
 			while (l < mid)
 				dst[w++] = src[l++];
-			while (r < end)
-				dst[w++] = src[r++];
-			i = end;
-			runs++;
+			while (rr < end)
+				dst[w++] = src[rr++];
+			ends[merged++] = end;
+			start = end;
 		}
+		runs = merged;
 		entx_mention **t = src;
 		src = dst;
 		dst = t;
-		if (runs == 1)
-			break;
 	}
 	if (src != a)
 		memcpy(a, src, n * sizeof *a);
 	if (tmp != stack_buf)
 		g_free(tmp);
+	if (ends != stack_ends)
+		g_free(ends);
 }
