@@ -225,8 +225,8 @@ static size_t noun_word(const qctx *c, size_t k, char *w, size_t n);
 static gboolean lowercase_plural_at(const qctx *c, size_t k, gboolean regular)
 {
 	char w[128];
-	size_t len = k < c->n && (qctx_tok(c, k)->flags & ENTX_TOK_LOWER) ? noun_word(c, k, w, sizeof w)
-	                                                                  : 0;
+	gboolean lower = k < c->n && (qctx_tok(c, k)->flags & ENTX_TOK_LOWER);
+	size_t len = lower ? noun_word(c, k, w, sizeof w) : 0;
 	if (len == 0)
 		return FALSE;
 	if (regular && !(len > 3 && w[len - 1] == 's'))
