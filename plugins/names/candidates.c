@@ -265,12 +265,27 @@ static gboolean head_ends_at(const ctx *c, size_t m, size_t e, names_kind kind)
 	return e - m == 1 ? is_single(c, m, kind) : starts(c, m, kind) == e - m;
 }
 
-/* The head word of `kind` that starts after token b and ends exactly at e, or NULL. */
-static const names_entry *head_ending_at(const ctx *c, run_cursor *cur, size_t b, size_t e,
-                                         names_kind kind)
+static __attribute__((noinline)) const names_entry *
+head_ending_after(const ctx *c, run_cursor *cur, size_t b, size_t e, names_kind kind)
 {
 	size_t m = run_find(cur, c, b + 1, e, e, head_ends_at, kind);
 	return m < e ? entry(c, info(c, m)->head) : NULL;
+}
+
+/*
+ * The head word of `kind` that starts after token b and ends exactly at
+ * e, or NULL. Asked three times for every token of a run, and most often
+ * of its last token, after which no head can start: that answer (and the
+ * cursor left at e, as run_find() would leave it) needs no call.
+ */
+static inline const names_entry *head_ending_at(const ctx *c, run_cursor *cur, size_t b,
+                                                size_t e, names_kind kind)
+{
+	if (b + 1 >= e) {
+		cur->hit = e;
+		return NULL;
+	}
+	return head_ending_after(c, cur, b, e, kind);
 }
 
 /* A title or role (any case) ending right before token i. */
