@@ -50,10 +50,14 @@ static gboolean has_english_prefix(const ctx *c, size_t i)
 	const entx_token *t = tok(c, i);
 	const char *p = c->text + t->byte_begin;
 	const char *q = memchr(p, '-', t->byte_end - t->byte_begin);
-	if (q == NULL || q - p > 5)
+	if (q == NULL || q - p > 5 || q == p)
 		return FALSE;
+	/* Asked of every hyphenated token: the first letter turns away most
+	 * prefixes before their length is counted. */
+	size_t len = (size_t)(q - p);
+	char first = g_ascii_tolower(*p);
 	for (const char *const *f = prefixes; *f != NULL; f++)
-		if ((size_t)(q - p) == strlen(*f) && g_ascii_strncasecmp(p, *f, (size_t)(q - p)) == 0)
+		if (**f == first && len == strlen(*f) && g_ascii_strncasecmp(p, *f, len) == 0)
 			return TRUE;
 	return FALSE;
 }

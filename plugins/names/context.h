@@ -247,9 +247,9 @@ static inline gboolean is_place_preposition(const ctx *c, size_t i)
 	const entx_token *t = tok(c, i);
 	const char *s = c->text + t->byte_begin;
 	size_t len = t->byte_end - t->byte_begin;
+	char first = g_ascii_tolower(*s);
 	for (const char *const *p = preps; *p; p++)
-		if (g_ascii_tolower(*s) == **p && strlen(*p) == len &&
-		    g_ascii_strncasecmp(s, *p, len) == 0)
+		if (first == **p && strlen(*p) == len && g_ascii_strncasecmp(s, *p, len) == 0)
 			return TRUE;
 	return FALSE;
 }
