@@ -152,6 +152,7 @@ static void add_lower_start(names_lexicon *lx, const char *text)
 	}
 	if (!hashmap_contains(&lx->lower_starts, first))
 		hashmap_put(&lx->lower_starts, first, LOWER_LONGER);
+	word_filter_add(&lx->lower_seconds, second);
 	hashmap_put(&lx->lower_pairs,
 	            entx_hash_fold_combine(entx_hash_fold_combine(0, first), second), 1);
 }

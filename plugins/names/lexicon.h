@@ -80,6 +80,9 @@ struct names_lexicon {
 	 */
 	hashmap lower_starts;
 	hashmap lower_pairs;
+	/* The second tokens of lower_pairs: most words after a "the" are
+	 * none, known without combining the two hashes. */
+	word_filter lower_seconds;
 	/*
 	 * Fold hashes of the first tokens of sports words: only a token
 	 * with one of them can have NK_SPORT, so a document's other tokens
@@ -112,7 +115,7 @@ static inline gboolean names_lower_may_start(const names_lexicon *lx, const entx
 	const uint32_t *v = hashmap_get(&lx->lower_starts, toks[i].fold_hash);
 	if (v == NULL || *v == LOWER_ALONE)
 		return v != NULL;
-	if (i + 1 >= n)
+	if (i + 1 >= n || !word_filter_may_have(&lx->lower_seconds, toks[i + 1].fold_hash))
 		return FALSE;
 	uint64_t key = entx_hash_fold_combine(entx_hash_fold_combine(0, toks[i].fold_hash),
 	                                      toks[i + 1].fold_hash);
