@@ -103,12 +103,11 @@ static inline gboolean in_currency_sign(const ctx *c, size_t i)
  * describes what follows (not "Kim In-so"); "D-N.Y.", "R-Calif.": a US
  * lawmaker's party and state after the name. Neither is a name.
  */
-static gboolean is_modifier_compound(const ctx *c, size_t i)
+static __attribute__((noinline)) gboolean is_capitalized_modifier_compound(const ctx *c,
+                                                                           size_t i)
 {
 	const entx_token *t = tok(c, i);
 	const char *s = c->text + t->byte_begin, *end = c->text + t->byte_end;
-	if (!(t->flags & ENTX_TOK_HYPHENATED) || !(t->flags & ENTX_TOK_CAPITALIZED))
-		return FALSE;
 	if (end - s >= 3 && (*s == 'D' || *s == 'R' || *s == 'I') && s[1] == '-' &&
 	    g_ascii_isupper(s[2]) && i > 0 && (text_is(c, i - 1, ",") || text_is(c, i - 1, "(")))
 		return TRUE;
@@ -120,12 +119,21 @@ static gboolean is_modifier_compound(const ctx *c, size_t i)
 	const char *last = end;
 	while (last > s && last[-1] != '-')
 		last--;
-	if (last == s)
+	if (last == s || last == end)
 		return FALSE;
 	for (const char *const *w = described; *w != NULL; w++)
-		if ((size_t)(end - last) == strlen(*w) && memcmp(last, *w, strlen(*w)) == 0)
+		if (**w == *last && (size_t)(end - last) == strlen(*w) &&
+		    memcmp(last, *w, strlen(*w)) == 0)
 			return TRUE;
 	return FALSE;
+}
+
+/* Asked after every run of names, mostly of a token with no hyphen. */
+static inline gboolean is_modifier_compound(const ctx *c, size_t i)
+{
+	uint32_t f = c->toks[i].flags;
+	return (f & ENTX_TOK_HYPHENATED) && (f & ENTX_TOK_CAPITALIZED) &&
+	       is_capitalized_modifier_compound(c, i);
 }
 
 static __attribute__((noinline)) gboolean is_hyphenated_name_token(const ctx *c, size_t i)
