@@ -653,13 +653,14 @@ static const names_entry *head_of_segment(const ctx *c, size_t k, size_t m)
 	return NULL;
 }
 
-static void process_run(ctx *c, size_t a, size_t b, gboolean after_office)
+/* person_before: an office or a title comes right before token a. */
+static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 {
 	if (b - a >= 3 && in_headline(c, a) && all_capitals(c, a, b)) {
 		process_capitals(c, a, b);
 		return;
 	}
-	gboolean person_ctx = after_office || title_before(c, a);
+	gboolean person_ctx = person_before;
 	run_cursor org_cur = {0}, place_cur = {0}, not_entity_cur = {0}, of_cur = {0}, amp_cur = {0};
 	size_t k = a;
 	/*
@@ -898,12 +899,20 @@ static void compound_parts(ctx *c, size_t i)
  * title and "of" names the office, then, from a given name on, who holds
  * it; so does a run after a title phrase that ends in it ("Secretary of
  * State Antony Blinken"). Returns where the holder's name begins in the
- * run [b, e), or b.
+ * run [b, e), or b; and sets *title_at_b to title_before(c, b), from the
+ * same titles, which process_run() would otherwise look for again.
  */
-static size_t holder_after_office(const ctx *c, size_t b, size_t e)
+static size_t holder_after_office(const ctx *c, size_t b, size_t e, gboolean *title_at_b)
 {
+	size_t title_len[4] = {0}; /* of the title starting `back` tokens before b */
+	*title_at_b = FALSE;
 	for (size_t back = 1; back <= 3 && back <= b; back++) {
-		size_t len = starts(c, b - back, NK_TITLE);
+		title_len[back] = starts(c, b - back, NK_TITLE);
+		if (title_len[back] == back)
+			*title_at_b = TRUE;
+	}
+	for (size_t back = 1; back <= 3; back++) {
+		size_t len = title_len[back];
 		if (len > back)
 			return b - back + len < e ? b - back + len : b;
 	}
@@ -1040,10 +1049,11 @@ static void find_names(ctx *c)
 			i = last + 1;
 			continue;
 		}
-		size_t holder = holder_after_office(c, i, last + 1);
+		gboolean title_at_i = FALSE;
+		size_t holder = holder_after_office(c, i, last + 1, &title_at_i);
 		if (holder > i && info(c, i)->ent_len == holder - i)
 			entity_conf_and_add(c, i);
-		process_run(c, holder, last + 1, holder > i);
+		process_run(c, holder, last + 1, holder > i || title_at_i);
 		i = last + 1;
 	}
 }
