@@ -60,6 +60,16 @@ static void test_title_is_context(void **state)
 	expect(d, "Organization", "Kremlin");
 	entx_doc_free(d);
 
+	/* A lowercase title of one or two words right before a run is all
+	 * that makes a name no list knows a person's. */
+	d = harness_run(*state,
+	                "The visit was led by deputy minister Zubrowski. The order came from "
+	                "spokesman Dravik at noon.",
+	                NULL);
+	expect(d, "Person", "Zubrowski");
+	expect(d, "Person", "Dravik");
+	entx_doc_free(d);
+
 	/* Places named by a head word or a lowercase noun after them; a
 	 * party after its leader's name. */
 	d = harness_run(*state,
