@@ -686,8 +686,6 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		k = a + 1;
 	while (k < b) {
 		const tok_info *ti = info(c, k);
-		const names_entry *org_head = head_ending_at(c, &org_cur, k, b, NK_ORG_HEAD);
-		const names_entry *place_head = head_ending_at(c, &place_cur, k, b, NK_PLACE_HEAD);
 		size_t len = 0;
 
 		/*
@@ -708,6 +706,10 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		/* "Hurricane Ian", "Operation Desert Storm": no person, no place. */
 		if ((len = starts(c, k, NK_EVENT_PREFIX)) > 0 && k + len < b && ti->ent_len == 0)
 			return;
+		/* Looked for only now: a known entity of the whole rest of the
+		 * run, the commonest case, needs no head word. */
+		const names_entry *org_head = head_ending_at(c, &org_cur, k, b, NK_ORG_HEAD);
+		const names_entry *place_head = head_ending_at(c, &place_cur, k, b, NK_PLACE_HEAD);
 		/*
 		 * "Bill Clinton", "Christian Cullen": a given name that is also
 		 * an event word or a demonym, before a surname; not before a
