@@ -184,7 +184,9 @@ void names_look_up(const ctx *c, size_t i)
 	c->state[i].looked_up = TRUE;
 	if (!(t->flags & ENTX_TOK_WORD) && !text_is(c, i, "&"))
 		return;
-	size_t len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);
+	size_t len = 0;
+	if (first_filter_may_have(&c->lx->word_first, t->fold_hash))
+		len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);
 	if (len > 0) {
 		ti->word_len = (uint16_t)MIN(len, G_MAXUINT16);
 		const uint8_t *word_kinds = (const uint8_t *)c->lx->word_kinds->data;
@@ -197,7 +199,7 @@ void names_look_up(const ctx *c, size_t i)
 				ti->head = pl[k];
 		}
 	}
-	if (!may_start_entity(c, i))
+	if (!first_filter_may_have(&c->lx->entity_first, t->fold_hash) || !may_start_entity(c, i))
 		return;
 	len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
 	/* "German" is a town somewhere, but in news it is a demonym. */

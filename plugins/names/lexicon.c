@@ -166,6 +166,8 @@ typedef struct {
 	names_lexicon *lx;
 	const section_kind *sk;
 	const char *cls; /* interned in lx->strings */
+	GArray *entity_first; /* uint64_t: first_token_hash() of each entity */
+	GArray *word_first;   /* and of each other entry */
 } loader;
 
 static gboolean on_line(const entx_rules_line *line, void *user_data, GError **error)
@@ -206,13 +208,15 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	g_array_append_val(lx->entries, e);
 	uint8_t word_kind = e.kind | (e.weak ? 0 : WORD_STRONG);
 	g_array_append_val(lx->word_kinds, word_kind);
+	uint64_t first = first_token_hash(line->text);
+	g_array_append_val(sk->kind == NK_ENTITY ? ld->entity_first : ld->word_first, first);
 	uint64_t h = 0;
 	if (sk->kind == NK_ENTITY && e.lower_ok)
 		add_lower_start(lx, line->text);
 	if (sk->kind == NK_SPORT)
-		hashmap_put(&lx->sport_first, first_token_hash(line->text), 1);
+		hashmap_put(&lx->sport_first, first, 1);
 	if (NAMES_FILTERED_KINDS & NK_BIT(sk->kind)) {
-		word_filter_add(&lx->kind_first[sk->kind], first_token_hash(line->text));
+		word_filter_add(&lx->kind_first[sk->kind], first);
 	}
 	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
 		/*
@@ -228,6 +232,19 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	return TRUE;
 }
 
+static void first_filter_build(first_filter *f, const GArray *hashes)
+{
+	unsigned log2_bits = 12;
+	while ((UINT64_C(1) << log2_bits) < 8 * (uint64_t)hashes->len)
+		log2_bits++;
+	f->bits = g_new0(uint64_t, (UINT64_C(1) << log2_bits) / 64);
+	f->shift = 64 - log2_bits;
+	for (size_t i = 0; i < hashes->len; i++) {
+		size_t bit = first_filter_bit_(f, g_array_index(hashes, uint64_t, i));
+		f->bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+	}
+}
+
 names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 {
 	names_lexicon *lx = g_new0(names_lexicon, 1);
@@ -236,21 +253,37 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 	lx->entries = g_array_new(FALSE, FALSE, sizeof(names_entry));
 	lx->word_kinds = g_array_new(FALSE, FALSE, sizeof(uint8_t));
 	lx->strings = g_string_chunk_new(4096);
+	loader ld = {
+		.lx = lx,
+		.entity_first = g_array_new(FALSE, FALSE, sizeof(uint64_t)),
+		.word_first = g_array_new(FALSE, FALSE, sizeof(uint64_t)),
+	};
+	gboolean ok = TRUE;
 	for (const char *const *f = rule_files; *f != NULL; f++) {
 		char *path = entx_plugin_config_find_rules(cfg, *f);
 		if (path == NULL) {
 			g_set_error(error, ENTX_ERROR, ENTX_ERR_NOTFOUND,
 			            "rule file '%s' not found in the rules directories", *f);
-			names_lexicon_free(lx);
-			return NULL;
+			ok = FALSE;
+			break;
 		}
-		loader ld = {.lx = lx};
-		gboolean ok = entx_rules_read(path, NULL, 0, on_line, &ld, error);
+		/* Each file starts with no section or class of its own. */
+		ld.sk = NULL;
+		ld.cls = NULL;
+		ok = entx_rules_read(path, NULL, 0, on_line, &ld, error);
 		g_free(path);
-		if (!ok) {
-			names_lexicon_free(lx);
-			return NULL;
-		}
+		if (!ok)
+			break;
+	}
+	if (ok) {
+		first_filter_build(&lx->entity_first, ld.entity_first);
+		first_filter_build(&lx->word_first, ld.word_first);
+	}
+	g_array_free(ld.entity_first, TRUE);
+	g_array_free(ld.word_first, TRUE);
+	if (!ok) {
+		names_lexicon_free(lx);
+		return NULL;
 	}
 	return lx;
 }
@@ -269,6 +302,8 @@ void names_lexicon_free(names_lexicon *lx)
 	hashmap_free(&lx->lower_starts);
 	hashmap_free(&lx->lower_pairs);
 	hashmap_free(&lx->sport_first);
+	g_free(lx->entity_first.bits);
+	g_free(lx->word_first.bits);
 	g_free(lx);
 }
 

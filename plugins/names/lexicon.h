@@ -38,6 +38,32 @@ typedef enum {
 
 #define NK_BIT(k) (1u << (k))
 
+/*
+ * A filter of the first tokens' fold hashes of one gazetteer's phrases,
+ * one bit each, sized to hold them at one bit in eight: a token whose bit
+ * is clear starts no phrase, and the lookup that would say so costs a
+ * call into the core and several probes (half of the tokens looked up
+ * start no entity or word). word_filter's 4096 bits are too few for
+ * tens of thousands of names.
+ */
+typedef struct {
+	uint64_t *bits;  /* NULL: not built, every token may start a phrase */
+	unsigned shift;  /* 64 - log2(number of bits) */
+} first_filter;
+
+static inline size_t first_filter_bit_(const first_filter *f, uint64_t h)
+{
+	return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> f->shift);
+}
+
+static inline gboolean first_filter_may_have(const first_filter *f, uint64_t h)
+{
+	if (f->bits == NULL)
+		return TRUE;
+	size_t bit = first_filter_bit_(f, h);
+	return (f->bits[bit / 64] >> (bit % 64)) & 1;
+}
+
 typedef struct names_entry {
 	uint8_t kind;      /* names_kind */
 	uint8_t category;  /* names_category, for entities and heads */
@@ -97,6 +123,9 @@ struct names_lexicon {
 	 * the filter says so without a lookup (names_may_start_kind()).
 	 */
 	word_filter kind_first[NK_N_KINDS];
+	/* The first tokens of all entities, and of all other words. */
+	first_filter entity_first;
+	first_filter word_first;
 };
 
 /* The kinds with a filter in kind_first. */
