@@ -113,37 +113,38 @@ static gboolean single_word_hash(const char *text, uint64_t *hash)
 /*
  * The fold hashes of the first two tokens of text as the core's
  * tokenizer cuts it ("al-Qaeda" is one token, "al Qaeda" two), 0 for
- * none; returns the number of tokens.
+ * none; returns the number of tokens. scratch is any document, reused
+ * from one entry to the next: tens of thousands of entries are cut.
  */
-static size_t first_token_hashes(const char *text, uint64_t *first, uint64_t *second)
+static size_t first_token_hashes(entx_doc *scratch, const char *text, uint64_t *first,
+                                 uint64_t *second)
 {
-	entx_doc *d = entx_doc_new(NULL, text, strlen(text));
-	size_t n = entx_doc_n_tokens(d);
-	*first = n > 0 ? entx_doc_token(d, 0)->fold_hash : 0;
-	*second = n > 1 ? entx_doc_token(d, 1)->fold_hash : 0;
-	entx_doc_free(d);
+	entx_doc_reset(scratch, NULL, text, strlen(text));
+	size_t n = entx_doc_n_tokens(scratch);
+	*first = n > 0 ? entx_doc_token(scratch, 0)->fold_hash : 0;
+	*second = n > 1 ? entx_doc_token(scratch, 1)->fold_hash : 0;
 	return n;
 }
 
-static uint64_t first_token_hash(const char *text)
+static uint64_t first_token_hash(entx_doc *scratch, const char *text)
 {
-	/* Letters alone make one token, as the gazetteer also assumes: most
-	 * entries are one word, and need no document to be cut. */
+	/* Letters alone, or before a blank, make one token, as the gazetteer
+	 * also assumes: most entries need no document to be cut. */
 	size_t n = 0;
 	while (g_ascii_isalpha(text[n]))
 		n++;
-	if (n > 0 && text[n] == '\0')
+	if (n > 0 && (text[n] == '\0' || text[n] == ' '))
 		return entx_hash_fold(text, n);
 	uint64_t first = 0, second = 0;
-	first_token_hashes(text, &first, &second);
+	first_token_hashes(scratch, text, &first, &second);
 	return first;
 }
 
 /* Notes a lowercase entity in lx->lower_starts and lx->lower_pairs. */
-static void add_lower_start(names_lexicon *lx, const char *text)
+static void add_lower_start(names_lexicon *lx, entx_doc *scratch, const char *text)
 {
 	uint64_t first = 0, second = 0;
-	size_t n = first_token_hashes(text, &first, &second);
+	size_t n = first_token_hashes(scratch, text, &first, &second);
 	if (n == 0)
 		return;
 	if (n == 1) {
@@ -168,6 +169,7 @@ typedef struct {
 	const char *cls; /* interned in lx->strings */
 	GArray *entity_first; /* uint64_t: first_token_hash() of each entity */
 	GArray *word_first;   /* and of each other entry */
+	entx_doc *scratch;    /* for first_token_hashes() */
 } loader;
 
 static gboolean on_line(const entx_rules_line *line, void *user_data, GError **error)
@@ -208,11 +210,11 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	g_array_append_val(lx->entries, e);
 	uint8_t word_kind = e.kind | (e.weak ? 0 : WORD_STRONG);
 	g_array_append_val(lx->word_kinds, word_kind);
-	uint64_t first = first_token_hash(line->text);
+	uint64_t first = first_token_hash(ld->scratch, line->text);
 	g_array_append_val(sk->kind == NK_ENTITY ? ld->entity_first : ld->word_first, first);
 	uint64_t h = 0;
 	if (sk->kind == NK_ENTITY && e.lower_ok)
-		add_lower_start(lx, line->text);
+		add_lower_start(lx, ld->scratch, line->text);
 	if (sk->kind == NK_SPORT)
 		hashmap_put(&lx->sport_first, first, 1);
 	if (NAMES_FILTERED_KINDS & NK_BIT(sk->kind)) {
@@ -257,6 +259,7 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 		.lx = lx,
 		.entity_first = g_array_new(FALSE, FALSE, sizeof(uint64_t)),
 		.word_first = g_array_new(FALSE, FALSE, sizeof(uint64_t)),
+		.scratch = entx_doc_new(NULL, "", 0),
 	};
 	gboolean ok = TRUE;
 	for (const char *const *f = rule_files; *f != NULL; f++) {
@@ -281,6 +284,7 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 	}
 	g_array_free(ld.entity_first, TRUE);
 	g_array_free(ld.word_first, TRUE);
+	entx_doc_free(ld.scratch);
 	if (!ok) {
 		names_lexicon_free(lx);
 		return NULL;
