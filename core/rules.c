@@ -16,8 +16,12 @@ typedef struct {
 	entx_rules_line line;
 	char *section;
 	char **args;
-	GPtrArray *keys, *values; /* entry attributes, pointing into the line */
-	GString *text;
+	gboolean section_is_list; /* the section's lines are entries */
+	/* Entry attributes, pointing into the line: plain arrays, since
+	 * tens of thousands of entries fill them one after another. */
+	const char **keys, **values;
+	size_t n_attrs, attrs_cap;
+	gboolean lines_checked; /* the whole file is valid UTF-8 without NUL */
 	size_t col_base; /* columns skipped before the text parsed now */
 } reader;
 
@@ -61,7 +65,20 @@ static gboolean valid_key(const char *s, size_t n)
 	return TRUE;
 }
 
-static gboolean parse_section(reader *r, char *s, size_t len, GError **error)
+static gboolean is_list_kind(const char *const *list_kinds, const char *kind)
+{
+	if (kind == NULL)
+		return FALSE;
+	if (list_kinds == NULL)
+		return strcmp(kind, "phrases") == 0;
+	for (; *list_kinds; list_kinds++)
+		if (strcmp(*list_kinds, kind) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+static gboolean parse_section(reader *r, char *s, size_t len, const char *const *list_kinds,
+                              GError **error)
 {
 	const entx_rules_line *l = &r->line;
 	if (len < 2 || s[len - 1] != ']')
@@ -83,33 +100,61 @@ static gboolean parse_section(reader *r, char *s, size_t len, GError **error)
 	g_ptr_array_remove_index(words, 0);
 	g_ptr_array_add(words, NULL);
 	r->args = (char **)g_ptr_array_free(words, FALSE);
+	r->section_is_list = is_list_kind(list_kinds, r->section);
 	return TRUE;
 }
 
-/*
- * Splits "text | k=v k2="a b"" into unescaped text and attributes. The
- * attributes are cut out of s in place (s[len] is already NUL).
- */
-static gboolean parse_entry(reader *r, char *s, size_t len, GError **error)
+static void add_attr(reader *r, const char *key, const char *value)
 {
-	const entx_rules_line *l = &r->line;
-	g_string_truncate(r->text, 0);
-	g_ptr_array_set_size(r->keys, 0);
-	g_ptr_array_set_size(r->values, 0);
-	size_t i = 0;
+	if (r->n_attrs == r->attrs_cap) {
+		r->attrs_cap = r->attrs_cap != 0 ? r->attrs_cap * 2 : 8;
+		r->keys = g_renew(const char *, r->keys, r->attrs_cap);
+		r->values = g_renew(const char *, r->values, r->attrs_cap);
+	}
+	r->keys[r->n_attrs] = key;
+	r->values[r->n_attrs++] = value;
+}
+
+/*
+ * The entry text of s, unescaped in place (it only gets shorter), up to
+ * the first unescaped '|'; returns where that bar is (len for none) and
+ * sets *text_len.
+ */
+static size_t cut_entry_text(char *s, size_t len, size_t *text_len)
+{
+	/* s[len] is NUL: most entries have no escape, and their text stays
+	 * where it is. */
+	size_t i = strcspn(s, "\\|");
+	size_t w = i;
 	for (; i < len; i++) {
 		if (s[i] == '\\' && i + 1 < len && (s[i + 1] == '|' || s[i + 1] == '\\')) {
-			g_string_append_c(r->text, s[++i]);
+			s[w++] = s[++i];
 			continue;
 		}
 		if (s[i] == '|')
 			break;
-		g_string_append_c(r->text, s[i]);
+		s[w++] = s[i];
 	}
-	while (r->text->len > 0 && is_blank(r->text->str[r->text->len - 1]))
-		g_string_truncate(r->text, r->text->len - 1);
-	if (r->text->len == 0)
+	*text_len = w;
+	return i;
+}
+
+/*
+ * Splits "text | k=v k2="a b"" into unescaped text and attributes, both
+ * cut out of s in place (s[len] is already NUL).
+ */
+static gboolean parse_entry(reader *r, char *s, size_t len, GError **error)
+{
+	const entx_rules_line *l = &r->line;
+	r->n_attrs = 0;
+	size_t text_len = 0;
+	size_t i = cut_entry_text(s, len, &text_len);
+	while (text_len > 0 && is_blank(s[text_len - 1]))
+		text_len--;
+	if (text_len == 0)
 		return entx_rules_error(l, r->col_base + 1, error, "entry has no text before '|'");
+	/* The bar or a byte before it: the attributes start after i. */
+	s[text_len] = '\0';
 	for (i++; i < len;) {
 		while (i < len && is_blank(s[i]))
 			i++;
@@ -134,8 +179,7 @@ static gboolean parse_entry(reader *r, char *s, size_t len, GError **error)
 				i++;
 		}
 		s[i++] = '\0'; /* the closing quote, a blank, or the line's end */
-		g_ptr_array_add(r->keys, s + k);
-		g_ptr_array_add(r->values, val);
+		add_attr(r, s + k, val);
 	}
 	return TRUE;
 }
@@ -167,18 +211,6 @@ static gboolean parse_key_value(reader *r, char *s, size_t len, GError **error)
 	return TRUE;
 }
 
-static gboolean is_list_kind(const char *const *list_kinds, const char *kind)
-{
-	if (kind == NULL)
-		return FALSE;
-	if (list_kinds == NULL)
-		return strcmp(kind, "phrases") == 0;
-	for (; *list_kinds; list_kinds++)
-		if (strcmp(*list_kinds, kind) == 0)
-			return TRUE;
-	return FALSE;
-}
-
 /* One physical line, already stripped of its newline; s is writable. */
 static gboolean read_line(reader *r, char *s, size_t len, const char *const *list_kinds,
                           entx_rules_fn fn, void *user_data, GError **error)
@@ -186,7 +218,7 @@ static gboolean read_line(reader *r, char *s, size_t len, const char *const *lis
 	entx_rules_line *l = &r->line;
 	if (len > MAX_LINE)
 		return entx_rules_error(l, 0, error, "line longer than %d bytes", MAX_LINE);
-	if (!entx_priv_utf8_valid(s, len))
+	if (!r->lines_checked && !entx_priv_utf8_valid(s, len))
 		return entx_rules_error(l, 0, error, "not valid UTF-8");
 	size_t lead = 0;
 	while (lead < len && is_blank(s[lead]))
@@ -204,20 +236,20 @@ static gboolean read_line(reader *r, char *s, size_t len, const char *const *lis
 	l->n_attrs = 0;
 	r->col_base = lead;
 	if (s[lead] == '[') {
-		if (!parse_section(r, s + lead, len - lead, error))
+		if (!parse_section(r, s + lead, len - lead, list_kinds, error))
 			return FALSE;
 		l->is_section = TRUE;
 	} else if (r->section == NULL) {
 		return entx_rules_error(l, lead + 1, error,
 		                        "text before the first [section] header");
-	} else if (is_list_kind(list_kinds, r->section)) {
+	} else if (r->section_is_list) {
 		if (!parse_entry(r, s + lead, len - lead, error))
 			return FALSE;
 		l->is_entry = TRUE;
-		l->text = r->text->str;
-		l->n_attrs = r->keys->len;
-		l->attr_keys = (const char *const *)r->keys->pdata;
-		l->attr_values = (const char *const *)r->values->pdata;
+		l->text = s + lead;
+		l->n_attrs = r->n_attrs;
+		l->attr_keys = r->keys;
+		l->attr_values = r->values;
 	} else if (!parse_key_value(r, s + lead, len - lead, error)) {
 		return FALSE;
 	}
@@ -257,9 +289,10 @@ gboolean entx_rules_read(const char *path, const char *const *list_kinds, size_t
 	}
 	reader r = {0};
 	r.line.file = path;
-	r.keys = g_ptr_array_new();
-	r.values = g_ptr_array_new();
-	r.text = g_string_new(NULL);
+	/* Valid UTF-8 as a whole is valid line by line (a line ends at an
+	 * ASCII byte), and so is a file without NUL: the lines then need no
+	 * check of their own. Otherwise the first bad line is found as before. */
+	r.lines_checked = entx_priv_utf8_valid(data, size);
 	gboolean ok = TRUE;
 	char *p = data, *end = data + size;
 	while (ok && p < end) {
@@ -271,7 +304,7 @@ gboolean entx_rules_read(const char *path, const char *const *list_kinds, size_t
 		r.line.line++;
 		/* Lines are cut in place: data is ours, and g_file_get_contents()
 		 * ends it with a NUL, so even the last line has a byte to spare. */
-		if (memchr(p, '\0', len) != NULL)
+		if (!r.lines_checked && memchr(p, '\0', len) != NULL)
 			ok = entx_rules_error(&r.line, 0, error, "NUL byte in rule file");
 		else
 			ok = read_line(&r, p, len, list_kinds, fn, user_data, error);
@@ -280,8 +313,7 @@ gboolean entx_rules_read(const char *path, const char *const *list_kinds, size_t
 	g_free(data);
 	g_free(r.section);
 	g_strfreev(r.args);
-	g_ptr_array_free(r.keys, TRUE);
-	g_ptr_array_free(r.values, TRUE);
-	g_string_free(r.text, TRUE);
+	g_free(r.keys);
+	g_free(r.values);
 	return ok;
 }

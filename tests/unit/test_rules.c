@@ -104,6 +104,41 @@ static void expect_error(const char *contents, const char *message_suffix, int c
 	g_free(path);
 }
 
+/* Texts are unescaped in the line's own buffer; the bar or blanks after them end it. */
+static void unescapes_texts_in_place(void **state)
+{
+	char *path = write_file("[phrases X]\n"
+	                        "back\\slash \\x  \\|  | k=v\n"
+	                        "\\\\|a=b\n"
+	                        "tail\\|\n"
+	                        "Côte d’Ivoire\t|\tcode=CI\n");
+	GString *got = g_string_new(NULL);
+	assert_true(entx_rules_read(path, NULL, 0, record, got, NULL));
+	assert_string_equal(got->str, "1:[phrases X]\n"
+	                              "2:<back\\slash \\x  |> k=<v>\n"
+	                              "3:<\\> a=<b>\n"
+	                              "4:<tail|>\n"
+	                              "5:<Côte d’Ivoire> code=<CI>\n");
+	g_string_free(got, TRUE);
+	g_unlink(path);
+	g_free(path);
+}
+
+/* A bad byte late in a file stops it there, after the lines before it. */
+static void late_bad_byte_stops_after_the_lines_before(void **state)
+{
+	char *path = write_file("[phrases X]\nfirst\nsecond \xC3\nthird\n");
+	GString *got = g_string_new(NULL);
+	GError *error = NULL;
+	assert_false(entx_rules_read(path, NULL, 0, record, got, &error));
+	assert_string_equal(got->str, "1:[phrases X]\n2:<first>\n");
+	assert_true(g_str_has_suffix(error->message, ":3: not valid UTF-8"));
+	g_error_free(error);
+	g_string_free(got, TRUE);
+	g_unlink(path);
+	g_free(path);
+}
+
 static void syntax_errors_name_file_line_column(void **state)
 {
 	expect_error("[class X\n", ":1:9: section header lacks its closing ']'", ENTX_ERR_CONFIG);
@@ -162,6 +197,8 @@ int main(void)
 		cmocka_unit_test(reads_sections_entries_and_keys),
 		cmocka_unit_test(custom_list_kinds),
 		cmocka_unit_test(syntax_errors_name_file_line_column),
+		cmocka_unit_test(unescapes_texts_in_place),
+		cmocka_unit_test(late_bad_byte_stops_after_the_lines_before),
 		cmocka_unit_test(callback_errors_get_location),
 		cmocka_unit_test(limits_and_missing_files),
 	};
