@@ -95,9 +95,13 @@ struct entx_gazetteer {
 	struct keyfilter first; /* NODE_FIRST keys, 1 bit; none below FILTER_MIN_SLOTS */
 	struct keyfilter next;  /* NODE_NEXT keys, 2 bits; NEXT_MIN_BITS or more */
 	size_t n_next;          /* NODE_NEXT keys */
-	GArray *terms;    /* struct term */
+	/* Terms and the pool grow by doubling, as a GArray would, without a
+	 * library call for each of the entries a list adds. */
+	struct term *terms;
+	uint32_t n_terms, terms_cap;
 	GArray *variants; /* struct variant */
-	GArray *pool;     /* uint32_t */
+	uint32_t *pool;
+	uint32_t pool_len, pool_cap;
 	size_t n_entries;
 	GArray *scratch; /* entx_token, for tokenizing phrases */
 };
@@ -209,9 +213,7 @@ entx_gazetteer *entx_gazetteer_new(void)
 	g->n_slots = MIN_SLOTS;
 	g->slots = g_new0(struct slot, g->n_slots);
 	next_rebuild(g);
-	g->terms = g_array_new(FALSE, FALSE, sizeof(struct term));
 	g->variants = g_array_new(FALSE, FALSE, sizeof(struct variant));
-	g->pool = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	g->scratch = g_array_new(FALSE, FALSE, sizeof(entx_token));
 	return g;
 }
@@ -223,9 +225,9 @@ void entx_gazetteer_free(entx_gazetteer *g)
 	g_free(g->slots);
 	g_free(g->first.words);
 	g_free(g->next.words);
-	g_array_free(g->terms, TRUE);
+	g_free(g->terms);
 	g_array_free(g->variants, TRUE);
-	g_array_free(g->pool, TRUE);
+	g_free(g->pool);
 	g_array_free(g->scratch, TRUE);
 	g_free(g);
 }
@@ -279,7 +281,27 @@ static uint32_t *node(entx_gazetteer *g, uint64_t key)
 
 static inline uint32_t *pool_at(const entx_gazetteer *g, uint32_t off)
 {
-	return &g_array_index(g->pool, uint32_t, off);
+	return &g->pool[off];
+}
+
+/* cap doubled (from 16) until it holds n elements. */
+static uint32_t grown_cap(uint32_t cap, uint32_t n)
+{
+	if (cap == 0)
+		cap = 16;
+	while (cap < n)
+		cap *= 2;
+	return cap;
+}
+
+/* Makes the pool n long, its new elements unset. */
+static void pool_set_len(entx_gazetteer *g, uint32_t n)
+{
+	if (n > g->pool_cap) {
+		g->pool_cap = grown_cap(g->pool_cap, n);
+		g->pool = g_renew(uint32_t, g->pool, g->pool_cap);
+	}
+	g->pool_len = n;
 }
 
 static gboolean list_has(const entx_gazetteer *g, const struct list *l, uint32_t value)
@@ -297,12 +319,12 @@ static void list_append(entx_gazetteer *g, struct list *l, uint32_t value)
 {
 	if (l->n == l->cap) {
 		uint32_t cap = l->cap != 0 ? l->cap * 2 : 1;
-		uint32_t end = g->pool->len;
+		uint32_t end = g->pool_len;
 		if (l->cap != 0 && l->off + l->cap == end) {
 			/* the last list in the pool grows in place */
-			g_array_set_size(g->pool, l->off + cap);
+			pool_set_len(g, l->off + cap);
 		} else {
-			g_array_set_size(g->pool, end + cap);
+			pool_set_len(g, end + cap);
 			if (l->n != 0)
 				memcpy(pool_at(g, end), pool_at(g, l->off), l->n * sizeof(uint32_t));
 			l->off = end;
@@ -314,7 +336,7 @@ static void list_append(entx_gazetteer *g, struct list *l, uint32_t value)
 
 static inline struct term *term_at(const entx_gazetteer *g, uint32_t index)
 {
-	return &g_array_index(g->terms, struct term, index);
+	return &g->terms[index];
 }
 
 static inline struct variant *variant_at(const entx_gazetteer *g, uint32_t index)
@@ -326,9 +348,12 @@ static inline struct variant *variant_at(const entx_gazetteer *g, uint32_t index
 static uint32_t node_term(entx_gazetteer *g, uint32_t *val)
 {
 	if ((*val & NODE_TERM_MASK) == 0) {
-		struct term t = {{0, 0, 0}, 0};
-		g_array_append_val(g->terms, t);
-		*val |= g->terms->len;
+		if (g->n_terms == g->terms_cap) {
+			g->terms_cap = grown_cap(g->terms_cap, g->n_terms + 1);
+			g->terms = g_renew(struct term, g->terms, g->terms_cap);
+		}
+		g->terms[g->n_terms++] = (struct term){{0, 0, 0}, 0};
+		*val |= g->n_terms;
 	}
 	return (*val & NODE_TERM_MASK) - 1;
 }
@@ -373,13 +398,38 @@ static gboolean add_sensitive(entx_gazetteer *g, uint32_t ti, uint64_t exact, ui
 	return TRUE;
 }
 
-/* ASCII letters only: the tokenizer makes exactly one token of them. */
-static gboolean is_one_plain_word(const char *s, size_t n)
+/* Phrases of at most this many words take the tokenizer's place. */
+#define PLAIN_MAX_WORDS 16
+
+/*
+ * Cuts a phrase of ASCII letter words between single spaces ("New York")
+ * into tokens as the tokenizer does, one a word, with their fold hashes;
+ * returns their number, 0 for any other phrase (the tokenizer's to cut).
+ * Most entries of a name list are of this shape.
+ */
+static size_t plain_words(const char *s, size_t n, entx_token *toks)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!g_ascii_isalpha(s[i]))
-			return FALSE;
-	return n > 0;
+	size_t n_tok = 0;
+	size_t begin = 0;
+	uint64_t h = ENTX_PRIV_FNV_OFFSET;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+		if (c - 'A' < 26u) {
+			h = entx_priv_fold_ascii(h, c + ('a' - 'A'));
+		} else if (c - 'a' < 26u) {
+			h = entx_priv_fold_ascii(h, c);
+		} else if (c == ' ' && i > begin && i + 1 < n && n_tok + 1 < PLAIN_MAX_WORDS) {
+			toks[n_tok++] = (entx_token){.byte_begin = begin, .byte_end = i, .fold_hash = h};
+			begin = i + 1;
+			h = ENTX_PRIV_FNV_OFFSET;
+		} else {
+			return 0;
+		}
+	}
+	if (n == begin)
+		return 0;
+	toks[n_tok++] = (entx_token){.byte_begin = begin, .byte_end = n, .fold_hash = h};
+	return n_tok;
 }
 
 int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32_t payload,
@@ -389,31 +439,31 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 	    (case_mode != ENTX_GAZ_CASE_INSENSITIVE && case_mode != ENTX_GAZ_CASE_SENSITIVE))
 		return ENTX_ERR_INVALID;
 	size_t n = len < 0 ? strlen(phrase) : (size_t)len;
-	if (n == 0 || !entx_priv_utf8_valid(phrase, n))
+	if (n == 0)
 		return ENTX_ERR_INVALID;
-	if (is_one_plain_word(phrase, n)) {
-		/* What the tokenizer makes of it, without the tokenizer: most
-		 * entries of a name list are one word. */
-		g_array_set_size(g->scratch, 1);
-		entx_token *t = &g_array_index(g->scratch, entx_token, 0);
-		uint64_t hash = entx_hash_fold(phrase, n);
-		*t = (entx_token){.byte_end = n, .cp_end = n, .fold_hash = hash};
-	} else {
+	entx_token plain[PLAIN_MAX_WORDS];
+	/* ASCII letters and spaces are valid UTF-8: only others need checking. */
+	size_t n_tok = plain_words(phrase, n, plain);
+	const entx_token *toks = plain;
+	if (n_tok == 0) {
+		if (!entx_priv_utf8_valid(phrase, n))
+			return ENTX_ERR_INVALID;
 		g_array_set_size(g->scratch, 0);
 		entx_priv_tokenize(phrase, n, g->scratch);
+		n_tok = g->scratch->len;
+		toks = (const entx_token *)(const void *)g->scratch->data;
 	}
-	size_t n_tok = g->scratch->len;
-	if (n_tok == 0 || g->terms->len >= NODE_TERM_MASK)
+	if (n_tok == 0 || g->n_terms >= NODE_TERM_MASK)
 		return ENTX_ERR_INVALID;
 
 	uint64_t key = 0;
 	uint64_t exact = 0;
 	uint32_t *val = NULL;
 	for (size_t i = 0; i < n_tok; i++) {
-		const entx_token *tok = &g_array_index(g->scratch, entx_token, i);
-		key = entx_hash_fold_combine(key, token_key(phrase, tok));
+		const entx_token *tok = &toks[i];
+		key = entx_priv_hash_combine(key, token_key(phrase, tok));
 		if (case_mode == ENTX_GAZ_CASE_SENSITIVE)
-			exact = entx_hash_fold_combine(exact, token_exact(phrase, tok));
+			exact = entx_priv_hash_combine(exact, token_exact(phrase, tok));
 		val = node(g, key);
 		if (i == 0) {
 			*val |= NODE_FIRST;

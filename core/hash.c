@@ -6,8 +6,8 @@
 
 #include "hash.h"
 
-#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
-#define FNV_PRIME UINT64_C(0x100000001b3)
+#define FNV_OFFSET ENTX_PRIV_FNV_OFFSET
+#define FNV_PRIME ENTX_PRIV_FNV_PRIME
 
 static inline uint64_t fnv_bytes(uint64_t h, const unsigned char *p, size_t n)
 {
@@ -56,7 +56,7 @@ uint64_t entx_hash_fold(const char *text, size_t len)
 		if (c < 0x80) {
 			if (c - 'A' < 26u)
 				c += 'a' - 'A';
-			h = (h ^ c) * FNV_PRIME;
+			h = entx_priv_fold_ascii(h, c);
 			p++;
 		} else {
 			p += fold_multibyte(p, (size_t)(end - p), &h);

@@ -7,6 +7,16 @@
 
 #include <stdint.h>
 
+/* FNV-1a, the fold hash of one token: entx_hash_fold() in core/hash.c. */
+#define ENTX_PRIV_FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+#define ENTX_PRIV_FNV_PRIME UINT64_C(0x100000001b3)
+
+/* One step of the fold hash: byte c, already folded to lowercase. */
+static inline uint64_t entx_priv_fold_ascii(uint64_t h, unsigned c)
+{
+	return (h ^ c) * ENTX_PRIV_FNV_PRIME;
+}
+
 /*
  * Multiplying the sequence so far before adding the token makes the
  * result depend on order; the splitmix64 finalizer spreads it over all

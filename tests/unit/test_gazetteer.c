@@ -266,6 +266,90 @@ static void test_filtered(void **state)
 	entx_gazetteer_free(g);
 }
 
+/* TRUE when payload is among the n at p. */
+static gboolean has_payload(const uint32_t *p, size_t n, uint32_t payload)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == payload)
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * A phrase must match a document of its own text over all the tokens the
+ * tokenizer makes of it, in either case mode: phrases of plain words are
+ * cut without the tokenizer, and must come out as it cuts them.
+ */
+static void assert_matches_itself(entx_gazetteer *g, const char *phrase, uint32_t payload)
+{
+	add(g, phrase, 2 * payload, ENTX_GAZ_CASE_INSENSITIVE);
+	add(g, phrase, 2 * payload + 1, ENTX_GAZ_CASE_SENSITIVE);
+	entx_doc *d = doc(phrase);
+	const uint32_t *payloads = NULL;
+	size_t n = 0;
+	size_t len = entx_gazetteer_match(g, d, 0, entx_doc_n_tokens(d), &payloads, &n);
+	if (len != entx_doc_n_tokens(d) || !has_payload(payloads, n, 2 * payload) ||
+	    !has_payload(payloads, n, 2 * payload + 1))
+		fail_msg("'%s': %zu of %zu tokens matched", phrase, len, entx_doc_n_tokens(d));
+	entx_doc_free(d);
+}
+
+static const char *const tricky_phrases[] = {
+	"Paris", "New York", "New York City", "U.S.", "St. Louis", "St Louis", "al-Qaeda",
+	"al Qaeda", "O'Brien", "O’Brien", "Côte d'Ivoire", "Ivory Coast", "cannot", "can't",
+	"Mr", "Mr.", "A", "a b", "New  York", " New York", "New York ", "AT&T", "3M",
+	"Schulz-Bauer", "WHO", "Sao Paulo", "São Paulo", "x y z a b c d e f g h i j k l m n o p",
+	"Fort Worth Stock Show", "Abū Ghurayb", "Rio de Janeiro", "Zz",
+};
+
+static void test_plain_phrases_as_tokenized(void **state)
+{
+	entx_gazetteer *g = entx_gazetteer_new();
+	for (size_t i = 0; i < G_N_ELEMENTS(tricky_phrases); i++)
+		assert_matches_itself(g, tricky_phrases[i], (uint32_t)i);
+	/* "New York" must not match where only "New" or "York" is. */
+	entx_doc *d = doc("New Jersey and York");
+	assert_int_equal(entx_gazetteer_match(g, d, 0, entx_doc_n_tokens(d), NULL, NULL), 0);
+	assert_int_equal(entx_gazetteer_match(g, d, 3, entx_doc_n_tokens(d), NULL, NULL), 0);
+	entx_doc_free(d);
+	entx_gazetteer_free(g);
+}
+
+typedef struct {
+	entx_gazetteer *g;
+	uint32_t n;
+} rules_adder;
+
+static gboolean add_entry(const entx_rules_line *l, void *user_data, GError **error)
+{
+	rules_adder *a = user_data;
+	(void)error;
+	if (l->is_entry)
+		assert_matches_itself(a->g, l->text, a->n++);
+	return TRUE;
+}
+
+/* Every entry of the built-in name lists matches its own text. */
+static void test_rule_entries_as_tokenized(void **state)
+{
+	const char *dir = g_getenv("ENTX_RULES_PATH");
+	if (dir == NULL)
+		skip();
+	static const char *const files[] = {
+		"place/countries.rules", "place/regions.rules", "place/cities.rules",
+		"place/places.rules", "organization/organizations.rules",
+		"person/first-names.rules", "person/surnames.rules", "person/context.rules",
+	};
+	rules_adder a = {entx_gazetteer_new(), 0};
+	for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+		char *path = g_build_filename(dir, files[i], NULL);
+		assert_true(entx_rules_read(path, NULL, 0, add_entry, &a, NULL));
+		g_free(path);
+	}
+	assert_true(a.n > 40000);
+	entx_gazetteer_free(a.g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +361,8 @@ int main(void)
 		cmocka_unit_test(test_no_match_and_errors),
 		cmocka_unit_test(test_large),
 		cmocka_unit_test(test_filtered),
+		cmocka_unit_test(test_plain_phrases_as_tokenized),
+		cmocka_unit_test(test_rule_entries_as_tokenized),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
