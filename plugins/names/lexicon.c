@@ -126,15 +126,32 @@ static size_t first_token_hashes(entx_doc *scratch, const char *text, uint64_t *
 	return n;
 }
 
-static uint64_t first_token_hash(entx_doc *scratch, const char *text)
+/*
+ * entx_hash_fold() of ASCII letters, folded as it folds them, in the pass
+ * that finds where they end: FNV-1a of the lowercase bytes.
+ */
+#define FOLD_OFFSET UINT64_C(0xcbf29ce484222325)
+#define FOLD_PRIME UINT64_C(0x100000001b3)
+
+/* *whole is set when the text is that one token and nothing else. */
+static uint64_t first_token_hash(entx_doc *scratch, const char *text, gboolean *whole)
 {
 	/* Letters alone, or before a blank, make one token, as the gazetteer
 	 * also assumes: most entries need no document to be cut. */
+	uint64_t h = FOLD_OFFSET;
 	size_t n = 0;
-	while (g_ascii_isalpha(text[n]))
-		n++;
+	for (;; n++) {
+		unsigned c = (unsigned char)text[n];
+		if (c - 'a' < 26u)
+			h = (h ^ c) * FOLD_PRIME;
+		else if (c - 'A' < 26u)
+			h = (h ^ (c + ('a' - 'A'))) * FOLD_PRIME;
+		else
+			break;
+	}
+	*whole = n > 0 && text[n] == '\0';
 	if (n > 0 && (text[n] == '\0' || text[n] == ' '))
-		return entx_hash_fold(text, n);
+		return h;
 	uint64_t first = 0, second = 0;
 	first_token_hashes(scratch, text, &first, &second);
 	return first;
@@ -163,14 +180,66 @@ static void add_lower_start(names_lexicon *lx, entx_doc *scratch, const char *te
  * mostly one class after another, so the last of each is kept rather
  * than looked up again for every line.
  */
+#define PENDING_MAX 256
+
+typedef struct {
+	uint64_t *hashes;
+	size_t n, cap;
+} hash_list;
+
 typedef struct {
 	names_lexicon *lx;
 	const section_kind *sk;
 	const char *cls; /* interned in lx->strings */
-	GArray *entity_first; /* uint64_t: first_token_hash() of each entity */
-	GArray *word_first;   /* and of each other entry */
+	hash_list entity_first; /* first_token_hash() of each entity */
+	hash_list word_first;   /* and of each other entry */
 	entx_doc *scratch;    /* for first_token_hashes() */
+	/* Entries not yet in lx->entries and lx->word_kinds: appending them
+	 * a few hundred at a time saves a library call for each. */
+	names_entry pending[PENDING_MAX];
+	uint8_t pending_kinds[PENDING_MAX];
+	size_t n_pending;
 } loader;
+
+static void hash_list_add(hash_list *l, uint64_t h)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap != 0 ? l->cap * 2 : 1024;
+		l->hashes = g_renew(uint64_t, l->hashes, l->cap);
+	}
+	l->hashes[l->n++] = h;
+}
+
+static void flush_pending(loader *ld)
+{
+	g_array_append_vals(ld->lx->entries, ld->pending, ld->n_pending);
+	g_array_append_vals(ld->lx->word_kinds, ld->pending_kinds, ld->n_pending);
+	ld->n_pending = 0;
+}
+
+/* Entry i, pending or not. */
+static const names_entry *loaded_entry(const loader *ld, uint32_t i)
+{
+	uint32_t n_done = ld->lx->entries->len;
+	return i < n_done ? names_lexicon_entry(ld->lx, i) : &ld->pending[i - n_done];
+}
+
+/* The class, code and weak attributes of an entry line, in one pass. */
+static void entry_attrs(const entx_rules_line *line, const char **cls, const char **code,
+                        const char **weak)
+{
+	*cls = *code = *weak = NULL;
+	for (size_t i = 0; i < line->n_attrs; i++) {
+		const char *key = line->attr_keys[i];
+		const char **slot = strcmp(key, "class") == 0  ? cls
+		                    : strcmp(key, "code") == 0 ? code
+		                    : strcmp(key, "weak") == 0 ? weak
+		                                               : NULL;
+		/* the first of a repeated key counts, as entx_rules_attr() has it */
+		if (slot != NULL && *slot == NULL)
+			*slot = line->attr_values[i];
+	}
+}
 
 static gboolean on_line(const entx_rules_line *line, void *user_data, GError **error)
 {
@@ -184,9 +253,8 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	const section_kind *sk = name != NULL ? ld->sk : NULL;
 	if (sk == NULL)
 		return entx_rules_error(line, 0, error, "unknown section '%s'", name ? name : "");
-	const char *cls = entx_rules_attr(line, "class");
-	const char *code = entx_rules_attr(line, "code");
-	const char *weak = entx_rules_attr(line, "weak");
+	const char *cls, *code, *weak;
+	entry_attrs(line, &cls, &code, &weak);
 	entx_gaz_case mode = needs_exact_case(line->text) ? ENTX_GAZ_CASE_SENSITIVE
 	                                                   : ENTX_GAZ_CASE_INSENSITIVE;
 	if (cls == NULL)
@@ -197,21 +265,25 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		.kind = (uint8_t)sk->kind,
 		.category = (uint8_t)sk->category,
 		.weak = weak != NULL && strcmp(weak, "1") == 0,
-		.lower_ok = g_unichar_islower(g_utf8_get_char(line->text)),
+		.lower_ok = (unsigned char)line->text[0] < 0x80
+		                ? g_ascii_islower(line->text[0])
+		                : g_unichar_islower(g_utf8_get_char(line->text)),
 		.exact_case = mode == ENTX_GAZ_CASE_SENSITIVE,
 		.rank = sk->rank,
 		.class_iri = ld->cls,
 		.code = code ? g_string_chunk_insert_const(lx->strings, code) : NULL,
 	};
-	uint32_t index = lx->entries->len;
+	uint32_t index = lx->entries->len + (uint32_t)ld->n_pending;
 	entx_gazetteer *g = sk->kind == NK_ENTITY ? lx->entities : lx->words;
 	if (entx_gazetteer_add(g, line->text, -1, index, mode) != 0)
 		return entx_rules_error(line, 0, error, "cannot use entry '%s'", line->text);
-	g_array_append_val(lx->entries, e);
-	uint8_t word_kind = e.kind | (e.weak ? 0 : WORD_STRONG);
-	g_array_append_val(lx->word_kinds, word_kind);
-	uint64_t first = first_token_hash(ld->scratch, line->text);
-	g_array_append_val(sk->kind == NK_ENTITY ? ld->entity_first : ld->word_first, first);
+	if (ld->n_pending == PENDING_MAX)
+		flush_pending(ld);
+	ld->pending[ld->n_pending] = e;
+	ld->pending_kinds[ld->n_pending++] = e.kind | (e.weak ? 0 : WORD_STRONG);
+	gboolean whole = FALSE;
+	uint64_t first = first_token_hash(ld->scratch, line->text, &whole);
+	hash_list_add(sk->kind == NK_ENTITY ? &ld->entity_first : &ld->word_first, first);
 	uint64_t h = 0;
 	if (sk->kind == NK_ENTITY && e.lower_ok)
 		add_lower_start(lx, ld->scratch, line->text);
@@ -220,29 +292,31 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	if (NAMES_FILTERED_KINDS & NK_BIT(sk->kind)) {
 		word_filter_add(&lx->kind_first[sk->kind], first);
 	}
-	if (sk->kind == NK_ENTITY && single_word_hash(line->text, &h)) {
+	/* Letters alone are a single word, whose hash is the first token's. */
+	if (sk->kind == NK_ENTITY && (whole ? (h = first, TRUE) : single_word_hash(line->text, &h))) {
 		/*
 		 * The best-ranked entity of each single word, for parts of
 		 * hyphenated compounds; callers check the part's case.
 		 */
 		const uint32_t *old = hashmap_get(&lx->single, h);
-		if (old == NULL || names_lexicon_entry(lx, *old)->rank < e.rank)
+		if (old == NULL || loaded_entry(ld, *old)->rank < e.rank)
 			hashmap_put(&lx->single, h, index);
-	} else if (sk->kind == NK_DEMONYM && single_word_hash(line->text, &h)) {
+	} else if (sk->kind == NK_DEMONYM &&
+	           (whole ? (h = first, TRUE) : single_word_hash(line->text, &h))) {
 		hashmap_put(&lx->demonyms, h, 1);
 	}
 	return TRUE;
 }
 
-static void first_filter_build(first_filter *f, const GArray *hashes)
+static void first_filter_build(first_filter *f, const hash_list *hashes)
 {
 	unsigned log2_bits = 12;
-	while ((UINT64_C(1) << log2_bits) < 8 * (uint64_t)hashes->len)
+	while ((UINT64_C(1) << log2_bits) < 8 * (uint64_t)hashes->n)
 		log2_bits++;
 	f->bits = g_new0(uint64_t, (UINT64_C(1) << log2_bits) / 64);
 	f->shift = 64 - log2_bits;
-	for (size_t i = 0; i < hashes->len; i++) {
-		size_t bit = first_filter_bit_(f, g_array_index(hashes, uint64_t, i));
+	for (size_t i = 0; i < hashes->n; i++) {
+		size_t bit = first_filter_bit_(f, hashes->hashes[i]);
 		f->bits[bit / 64] |= UINT64_C(1) << (bit % 64);
 	}
 }
@@ -255,12 +329,7 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 	lx->entries = g_array_new(FALSE, FALSE, sizeof(names_entry));
 	lx->word_kinds = g_array_new(FALSE, FALSE, sizeof(uint8_t));
 	lx->strings = g_string_chunk_new(4096);
-	loader ld = {
-		.lx = lx,
-		.entity_first = g_array_new(FALSE, FALSE, sizeof(uint64_t)),
-		.word_first = g_array_new(FALSE, FALSE, sizeof(uint64_t)),
-		.scratch = entx_doc_new(NULL, "", 0),
-	};
+	loader ld = {.lx = lx, .scratch = entx_doc_new(NULL, "", 0)};
 	gboolean ok = TRUE;
 	for (const char *const *f = rule_files; *f != NULL; f++) {
 		char *path = entx_plugin_config_find_rules(cfg, *f);
@@ -274,16 +343,17 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 		ld.sk = NULL;
 		ld.cls = NULL;
 		ok = entx_rules_read(path, NULL, 0, on_line, &ld, error);
+		flush_pending(&ld);
 		g_free(path);
 		if (!ok)
 			break;
 	}
 	if (ok) {
-		first_filter_build(&lx->entity_first, ld.entity_first);
-		first_filter_build(&lx->word_first, ld.word_first);
+		first_filter_build(&lx->entity_first, &ld.entity_first);
+		first_filter_build(&lx->word_first, &ld.word_first);
 	}
-	g_array_free(ld.entity_first, TRUE);
-	g_array_free(ld.word_first, TRUE);
+	g_free(ld.entity_first.hashes);
+	g_free(ld.word_first.hashes);
 	entx_doc_free(ld.scratch);
 	if (!ok) {
 		names_lexicon_free(lx);
