@@ -211,6 +211,26 @@ static gboolean parse_key_value(reader *r, char *s, size_t len, GError **error)
 	return TRUE;
 }
 
+/*
+ * entx_priv_utf8_valid() of a whole file: a multibyte character has no
+ * ASCII byte, so only the runs between ASCII bytes go to glib, and the
+ * many ASCII bytes after the first accent are skipped eight at a time.
+ */
+static gboolean file_valid(const char *s, size_t n)
+{
+	if (memchr(s, '\0', n) != NULL)
+		return FALSE;
+	for (size_t i = 0; i < n;) {
+		i += entx_priv_ascii_prefix(s + i, n - i);
+		size_t run = i;
+		while (i < n && (unsigned char)s[i] >= 0x80)
+			i++;
+		if (i > run && !g_utf8_validate_len(s + run, i - run, NULL))
+			return FALSE;
+	}
+	return TRUE;
+}
+
 /* One physical line, already stripped of its newline; s is writable. */
 static gboolean read_line(reader *r, char *s, size_t len, const char *const *list_kinds,
                           entx_rules_fn fn, void *user_data, GError **error)
@@ -292,7 +312,7 @@ gboolean entx_rules_read(const char *path, const char *const *list_kinds, size_t
 	/* Valid UTF-8 as a whole is valid line by line (a line ends at an
 	 * ASCII byte), and so is a file without NUL: the lines then need no
 	 * check of their own. Otherwise the first bad line is found as before. */
-	r.lines_checked = entx_priv_utf8_valid(data, size);
+	r.lines_checked = file_valid(data, size);
 	gboolean ok = TRUE;
 	char *p = data, *end = data + size;
 	while (ok && p < end) {
