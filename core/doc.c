@@ -44,7 +44,7 @@ static void build_block_table(entx_doc *doc)
 static void fill(entx_doc *doc, const char *id, const char *text, size_t len)
 {
 	/* Ids become JSON strings and IRIs, which must be UTF-8. */
-	doc->id = g_utf8_make_valid(id != NULL ? id : "-", -1);
+	doc->id = id != NULL ? g_utf8_make_valid(id, -1) : g_strdup("-");
 	doc->text = entx_priv_utf8_sanitize(text != NULL ? text : "", text != NULL ? len : 0,
 	                                    &doc->len, &doc->n_cp, &doc->n_invalid,
 	                                    &doc->first_invalid);

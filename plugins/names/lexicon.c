@@ -191,6 +191,7 @@ typedef struct {
 	names_lexicon *lx;
 	const section_kind *sk;
 	const char *cls; /* interned in lx->strings */
+	const char *cls_default; /* the default class cls holds, NULL for another */
 	hash_list entity_first; /* first_token_hash() of each entity */
 	hash_list word_first;   /* and of each other entry */
 	entx_doc *scratch;    /* for first_token_hashes() */
@@ -231,10 +232,11 @@ static void entry_attrs(const entx_rules_line *line, const char **cls, const cha
 	*cls = *code = *weak = NULL;
 	for (size_t i = 0; i < line->n_attrs; i++) {
 		const char *key = line->attr_keys[i];
-		const char **slot = strcmp(key, "class") == 0  ? cls
-		                    : strcmp(key, "code") == 0 ? code
-		                    : strcmp(key, "weak") == 0 ? weak
-		                                               : NULL;
+		/* the first letter rules out all but one (most keys are pop=) */
+		const char **slot = key[0] == 'c' && strcmp(key, "class") == 0  ? cls
+		                    : key[0] == 'c' && strcmp(key, "code") == 0 ? code
+		                    : key[0] == 'w' && strcmp(key, "weak") == 0 ? weak
+		                                                               : NULL;
 		/* the first of a repeated key counts, as entx_rules_attr() has it */
 		if (slot != NULL && *slot == NULL)
 			*slot = line->attr_values[i];
@@ -245,22 +247,31 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 {
 	loader *ld = user_data;
 	names_lexicon *lx = ld->lx;
-	if (line->is_section || !line->is_entry)
-		return TRUE;
 	const char *name = line->args != NULL ? line->args[0] : NULL;
-	if (name != NULL && (ld->sk == NULL || strcmp(ld->sk->section, name) != 0))
-		ld->sk = find_section(name);
-	const section_kind *sk = name != NULL ? ld->sk : NULL;
+	if (line->is_section) {
+		/* Entries follow their header: its section holds for all of them. */
+		ld->sk = name != NULL ? find_section(name) : NULL;
+		return TRUE;
+	}
+	if (!line->is_entry)
+		return TRUE;
+	const section_kind *sk = ld->sk;
 	if (sk == NULL)
 		return entx_rules_error(line, 0, error, "unknown section '%s'", name ? name : "");
 	const char *cls, *code, *weak;
 	entry_attrs(line, &cls, &code, &weak);
 	entx_gaz_case mode = needs_exact_case(line->text) ? ENTX_GAZ_CASE_SENSITIVE
 	                                                   : ENTX_GAZ_CASE_INSENSITIVE;
+	/* A section's default class is one constant string for all its
+	 * entries without a class of their own: no need to compare it. */
+	const char *default_cls = NULL;
 	if (cls == NULL)
-		cls = sk->default_class != NULL ? sk->default_class : "";
-	if (ld->cls == NULL || strcmp(ld->cls, cls) != 0)
-		ld->cls = g_string_chunk_insert_const(lx->strings, cls);
+		cls = default_cls = sk->default_class != NULL ? sk->default_class : "";
+	if (default_cls == NULL || default_cls != ld->cls_default) {
+		if (ld->cls == NULL || strcmp(ld->cls, cls) != 0)
+			ld->cls = g_string_chunk_insert_const(lx->strings, cls);
+		ld->cls_default = default_cls;
+	}
 	names_entry e = {
 		.kind = (uint8_t)sk->kind,
 		.category = (uint8_t)sk->category,
@@ -342,6 +353,7 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 		/* Each file starts with no section or class of its own. */
 		ld.sk = NULL;
 		ld.cls = NULL;
+		ld.cls_default = NULL;
 		ok = entx_rules_read(path, NULL, 0, on_line, &ld, error);
 		flush_pending(&ld);
 		g_free(path);
