@@ -414,10 +414,10 @@ static size_t plain_words(const char *s, size_t n, entx_token *toks)
 	uint64_t h = ENTX_PRIV_FNV_OFFSET;
 	for (size_t i = 0; i < n; i++) {
 		unsigned c = (unsigned char)s[i];
-		if (c - 'A' < 26u) {
-			h = entx_priv_fold_ascii(h, c + ('a' - 'A'));
-		} else if (c - 'a' < 26u) {
+		if (c - 'a' < 26u) {
 			h = entx_priv_fold_ascii(h, c);
+		} else if (c - 'A' < 26u) {
+			h = entx_priv_fold_ascii(h, c + ('a' - 'A'));
 		} else if (c == ' ' && i > begin && i + 1 < n && n_tok + 1 < PLAIN_MAX_WORDS) {
 			toks[n_tok++] = (entx_token){.byte_begin = begin, .byte_end = i, .fold_hash = h};
 			begin = i + 1;

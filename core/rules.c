@@ -54,13 +54,17 @@ static gboolean is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
+static inline gboolean is_key_char(char c)
+{
+	return g_ascii_isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':';
+}
+
 static gboolean valid_key(const char *s, size_t n)
 {
 	if (n == 0)
 		return FALSE;
 	for (size_t i = 0; i < n; i++)
-		if (!(g_ascii_isalnum(s[i]) || s[i] == '_' || s[i] == '-' || s[i] == '.' ||
-		      s[i] == ':'))
+		if (!is_key_char(s[i]))
 			return FALSE;
 	return TRUE;
 }
@@ -161,9 +165,12 @@ static gboolean parse_entry(reader *r, char *s, size_t len, GError **error)
 		if (i >= len)
 			break;
 		size_t k = i;
-		while (i < len && s[i] != '=' && !is_blank(s[i]))
+		/* A key is key characters up to '=': whatever else comes first,
+		 * a blank, the end or another character, is an error at k. The
+		 * line's end is a NUL, no key character. */
+		while (is_key_char(s[i]))
 			i++;
-		if (i >= len || s[i] != '=' || !valid_key(s + k, i - k))
+		if (i >= len || s[i] != '=' || i == k)
 			return entx_rules_error(l, r->col_base + k + 1, error, "expected key=value after '|'");
 		s[i++] = '\0'; /* ends the key */
 		char *val = s + i;

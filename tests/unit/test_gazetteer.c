@@ -300,6 +300,7 @@ static const char *const tricky_phrases[] = {
 	"Mr", "Mr.", "A", "a b", "New  York", " New York", "New York ", "AT&T", "3M",
 	"Schulz-Bauer", "WHO", "Sao Paulo", "São Paulo", "x y z a b c d e f g h i j k l m n o p",
 	"Fort Worth Stock Show", "Abū Ghurayb", "Rio de Janeiro", "Zz",
+	"Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch Station",
 };
 
 static void test_plain_phrases_as_tokenized(void **state)

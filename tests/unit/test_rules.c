@@ -147,6 +147,12 @@ static void syntax_errors_name_file_line_column(void **state)
 	             ":2:3: expected 'key = value' in section [class]", ENTX_ERR_CONFIG);
 	expect_error("[phrases X]\nfoo | bar\n", ":2:7: expected key=value after '|'",
 	             ENTX_ERR_CONFIG);
+	expect_error("[phrases X]\nfoo | a b=c\n", ":2:7: expected key=value after '|'",
+	             ENTX_ERR_CONFIG);
+	expect_error("[phrases X]\nfoo | k=v a!=b\n", ":2:11: expected key=value after '|'",
+	             ENTX_ERR_CONFIG);
+	expect_error("[phrases X]\nfoo | =b\n", ":2:7: expected key=value after '|'",
+	             ENTX_ERR_CONFIG);
 	expect_error("[phrases X]\nfoo | a=\"open\n", ":2:9: unterminated quoted value",
 	             ENTX_ERR_CONFIG);
 	expect_error("[phrases X]\n | a=b\n", ":2:2: entry has no text before '|'", ENTX_ERR_CONFIG);
