@@ -419,7 +419,8 @@ static size_t plain_words(const char *s, size_t n, entx_token *toks)
 		} else if (c - 'A' < 26u) {
 			h = entx_priv_fold_ascii(h, c + ('a' - 'A'));
 		} else if (c == ' ' && i > begin && i + 1 < n && n_tok + 1 < PLAIN_MAX_WORDS) {
-			toks[n_tok++] = (entx_token){.byte_begin = begin, .byte_end = i, .fold_hash = h};
+			toks[n_tok++] =
+			    (entx_token){.byte_begin = begin, .byte_end = i, .fold_hash = h};
 			begin = i + 1;
 			h = ENTX_PRIV_FNV_OFFSET;
 		} else {

@@ -304,7 +304,8 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		word_filter_add(&lx->kind_first[sk->kind], first);
 	}
 	/* Letters alone are a single word, whose hash is the first token's. */
-	if (sk->kind == NK_ENTITY && (whole ? (h = first, TRUE) : single_word_hash(line->text, &h))) {
+	if (sk->kind == NK_ENTITY &&
+	    (whole ? (h = first, TRUE) : single_word_hash(line->text, &h))) {
 		/*
 		 * The best-ranked entity of each single word, for parts of
 		 * hyphenated compounds; callers check the part's case.
