@@ -129,11 +129,11 @@ static uint64_t token_exact(const char *text, const entx_token *tok)
 {
 	const unsigned char *p = (const unsigned char *)text + tok->byte_begin;
 	size_t n = tok->byte_end - tok->byte_begin;
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	uint64_t h = ENTX_PRIV_FNV_OFFSET;
 
 	for (size_t i = 0; i < n;) {
 		size_t c = curly_at(p + i, n - i);
-		h = (h ^ (c != 0 ? '\'' : p[i])) * UINT64_C(0x100000001b3);
+		h = entx_priv_fold_ascii(h, c != 0 ? '\'' : p[i]);
 		i += c != 0 ? c : 1;
 	}
 	return h;

@@ -69,6 +69,7 @@
  */
 #include <string.h>
 
+#include "hash.h"
 #include "tokenize.h"
 #include "utf8.h"
 
@@ -517,8 +518,8 @@ static const unsigned char folded_letter[256] = {
 };
 #undef LETTER_PAIR
 
-#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
-#define FNV_PRIME UINT64_C(0x100000001b3)
+#define FNV_OFFSET ENTX_PRIV_FNV_OFFSET
+#define FNV_PRIME ENTX_PRIV_FNV_PRIME
 
 /*
  * The table by the fold hash of its words (entx_hash_fold(), which for
@@ -1201,7 +1202,7 @@ static inline uint64_t token_hash(const char *p, size_t n, size_t *cps)
 			return entx_hash_fold(p, n);
 		}
 		c += (unsigned)(c - 'A' < 26u) << 5;
-		h = (h ^ c) * UINT64_C(0x100000001b3);
+		h = (h ^ c) * FNV_PRIME;
 	}
 	*cps = n;
 	return h;

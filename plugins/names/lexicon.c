@@ -5,6 +5,7 @@
  * from being taken for a surname. Loaded once per engine and shared.
  */
 #include "lexicon.h"
+#include "hash.h"
 
 #include <entx/engine.h>
 #include <entx/version.h>
@@ -128,24 +129,22 @@ static size_t first_token_hashes(entx_doc *scratch, const char *text, uint64_t *
 
 /*
  * entx_hash_fold() of ASCII letters, folded as it folds them, in the pass
- * that finds where they end: FNV-1a of the lowercase bytes.
+ * that finds where they end (core/hash.h has its steps).
  */
-#define FOLD_OFFSET UINT64_C(0xcbf29ce484222325)
-#define FOLD_PRIME UINT64_C(0x100000001b3)
 
 /* *whole is set when the text is that one token and nothing else. */
 static uint64_t first_token_hash(entx_doc *scratch, const char *text, gboolean *whole)
 {
 	/* Letters alone, or before a blank, make one token, as the gazetteer
 	 * also assumes: most entries need no document to be cut. */
-	uint64_t h = FOLD_OFFSET;
+	uint64_t h = ENTX_PRIV_FNV_OFFSET;
 	size_t n = 0;
 	for (;; n++) {
 		unsigned c = (unsigned char)text[n];
 		if (c - 'a' < 26u)
-			h = (h ^ c) * FOLD_PRIME;
+			h = entx_priv_fold_ascii(h, c);
 		else if (c - 'A' < 26u)
-			h = (h ^ (c + ('a' - 'A'))) * FOLD_PRIME;
+			h = entx_priv_fold_ascii(h, c + ('a' - 'A'));
 		else
 			break;
 	}

@@ -3,6 +3,7 @@
  */
 #include "lexicon.h"
 
+#include "hash.h"
 #include "hashmap.h"
 
 #include <stdlib.h>
@@ -12,8 +13,8 @@
 /* The longest phrase, in tokens, a lookup tries: phrases are short. */
 #define LEX_MAX_TOKENS 6
 
-#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
-#define FNV_PRIME UINT64_C(0x100000001b3)
+#define FNV_OFFSET ENTX_PRIV_FNV_OFFSET
+#define FNV_PRIME ENTX_PRIV_FNV_PRIME
 
 static inline uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
 {
