@@ -39,6 +39,7 @@ static void put_starter(date_state *st, uint64_t hash, uint32_t how)
 {
 	const uint32_t *old = hashmap_get(&st->starters, hash);
 	hashmap_put(&st->starters, hash, (old != NULL ? *old : 0) | how);
+	word_filter_add(&st->starter_filter, hash);
 }
 
 static void add_starter(date_state *st, const char *word, uint32_t how)
@@ -497,28 +498,75 @@ static gboolean starter(const dctx *c, size_t i)
 	return starter_with(c, i, hashmap_get(&c->st->starters, t->fold_hash));
 }
 
+/* find_starters()'s starters bits of a token it has not looked up;
+ * stored bits are never 0, and never all set. */
+enum { BITS_UNREAD = UINT32_MAX };
+
+/*
+ * starter_word() for the article at token i, given the starters bits of
+ * the token after it (0 for none, BITS_UNREAD when not looked up).
+ */
+static gboolean article_starts(const dctx *c, size_t i, uint32_t next_bits)
+{
+	if (i + 1 >= c->n || !is_article(c, &c->toks[i]))
+		return TRUE;
+	const entx_token *next = &c->toks[i + 1];
+	if (next->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_HYPHENATED))
+		return TRUE;
+	if (next_bits == BITS_UNREAD) {
+		const uint32_t *how = hashmap_get(&c->st->starters, next->fold_hash);
+		next_bits = how != NULL ? *how : 0;
+	}
+	return next_bits != 0 && ((next_bits & STARTER_FOLLOWER) || how_starts(next_bits, next));
+}
+
+/*
+ * starter_with() for find_starters(): word token i, not a number, whose
+ * starters bits are `bits` (0 for none), before a token with next_bits.
+ * Also notes the last "ago" or "earlier".
+ */
+static gboolean word_starts(dctx *c, size_t i, uint32_t bits, uint32_t next_bits)
+{
+	const entx_token *t = &c->toks[i];
+	if ((bits & STARTER_AGO) && c->last_ago == 0 &&
+	    (dtok_is(c, i, "ago") || dtok_is(c, i, "earlier")))
+		c->last_ago = i + 1;
+	if (bits != 0 && how_starts(bits, t))
+		return !(bits & STARTER_ARTICLE) || article_starts(c, i, next_bits);
+	return (t->flags & ENTX_TOK_HYPHENATED) && starts_date(c, t, lex_hyphen_head(c->doc, t));
+}
+
 /*
  * One pass over the tokens, last to first: writes to `out` the starters,
  * from the last, and sets c->last_ago. Most tokens are punctuation or
- * words no lookup finds, and each is read once.
+ * words that st->starter_filter turns away, and each is read once: an
+ * article asks about the word after it, which the pass has just read.
  */
 static size_t find_starters(dctx *c, uint32_t *out)
 {
+	const entx_token *toks = c->toks;
+	const date_state *st = c->st;
 	size_t found = 0;
+	uint32_t next_bits = BITS_UNREAD; /* the starters bits of token i + 1 */
 	for (size_t i = c->n; i-- > 0;) {
-		const entx_token *t = &c->toks[i];
-		const uint32_t *how = NULL;
-		if (!(t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER))) {
-			if (!(t->flags & ENTX_TOK_WORD))
-				continue;
-			how = hashmap_get(&c->st->starters, t->fold_hash);
-			if (how == NULL && !(t->flags & ENTX_TOK_HYPHENATED))
-				continue;
-			if (how != NULL && (*how & STARTER_AGO) && c->last_ago == 0 &&
-			    (dtok_is(c, i, "ago") || dtok_is(c, i, "earlier")))
-				c->last_ago = i + 1;
+		const entx_token *t = &toks[i];
+		uint32_t flags = t->flags, bits = 0;
+		if (flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER)) {
+			out[found++] = (uint32_t)i;
+			next_bits = BITS_UNREAD;
+			continue;
 		}
-		if (starter_with(c, i, how))
+		if (!(flags & ENTX_TOK_WORD)) {
+			next_bits = BITS_UNREAD;
+			continue;
+		}
+		if (word_filter_may_have(&st->starter_filter, t->fold_hash)) {
+			const uint32_t *how = hashmap_get(&st->starters, t->fold_hash);
+			bits = how != NULL ? *how : 0;
+		}
+		uint32_t after = next_bits;
+		next_bits = bits;
+		if ((bits != 0 || (flags & ENTX_TOK_HYPHENATED)) && word_starts(c, i, bits, after))
 			out[found++] = (uint32_t)i;
 	}
 	return found;

@@ -65,6 +65,9 @@ typedef struct date_state {
 	lex_set *lex;        /* the date rule files */
 	const lex_set *qlex; /* the quantity rule files, shared with that plugin */
 	hashmap starters;    /* fold hashes of words a date may begin or go on with: STARTER_* */
+	/* Those hashes as they are, for a test without hashmap_get()'s
+	 * mapping of 0: every token asks it. */
+	word_filter starter_filter;
 	hashmap first_words; /* fold hashes of words some parser may start at: date.c */
 	num_lexicon nl;
 	const lex_table *months, *weekdays, *days, *dayparts, *seasons, *units;
