@@ -191,8 +191,23 @@ static void put_digits(value_buf *b, int v, int width)
 	static const int fits_below[] = {1, 10, 100, 1000, 10000};
 	if (v >= 0 && width >= 1 && width <= 4 && v < fits_below[width] &&
 	    b->len + (size_t)width < sizeof b->s) {
-		for (int k = width; k-- > 0; v /= 10)
-			b->s[b->len + (size_t)k] = (char)('0' + v % 10);
+		/* Two digits per step from the pairs table, and 4 or 2 digits
+		 * with constant divisors: one loop per digit cost more. */
+		const char *pairs = entx_priv_digit_pairs();
+		char *at = b->s + b->len;
+		switch (width) {
+		case 4:
+			memcpy(at, pairs + 2 * (v / 100), 2);
+			memcpy(at + 2, pairs + 2 * (v % 100), 2);
+			break;
+		case 2:
+			memcpy(at, pairs + 2 * v, 2);
+			break;
+		default:
+			for (int k = width; k-- > 0; v /= 10)
+				at[k] = (char)('0' + v % 10);
+			break;
+		}
 		b->len += (size_t)width;
 		return;
 	}
