@@ -234,7 +234,7 @@ gboolean parse_calendar(const dctx *c, size_t i, date_match *m)
 		v.weekday = 0;
 	/* "was sold in March": the last March; "will vote in March": the next;
 	 * "by March", a deadline, whichever is nearer. */
-	if (v.month > 0 && v.year < 0 && c->has_ref && month_far(&c->ref, v.month, v.day) &&
+	if (v.month > 0 && v.year < 0 && c->has_ref && month_far(c, v.month, v.day) &&
 	    !(i > 0 && dtok_is(c, i - 1, "by")))
 		v.lean = future_cue(c, i) ? 1 : past_cue(c, i, end) ? -1 : 0;
 	m->first = i;

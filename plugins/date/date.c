@@ -676,6 +676,7 @@ static void dateline_reference(dctx *c)
 			g_date_set_dmy(&c->ref, (GDateDay)m.v.day, (GDateMonth)m.v.month,
 			               (GDateYear)m.v.year);
 			c->has_ref = TRUE;
+			ref_numbers_set(c);
 			/* A full date reads the same with a reference date as without. */
 			c->dateline_at = i + 1;
 			c->dateline_parser = parser;
@@ -743,6 +744,8 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 	(void)error;
 	tval_init(&c.last_quarter, GR_NONE);
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
+	if (c.has_ref)
+		ref_numbers_set(&c);
 	/* Documents are short: most starter lists fit on the stack. */
 	uint32_t stack_starters[1024];
 	uint32_t *starters =

@@ -99,6 +99,9 @@ typedef struct dctx {
 	size_t floor; /* first token not yet in a mention */
 	gboolean has_ref;
 	GDate ref;         /* reference date when has_ref */
+	/* ... in plain integers, for value.c's arithmetic: ref_numbers_set() */
+	int ref_year, ref_month;
+	long ref_day_number;
 	tval last_quarter; /* the last quarter named, for "the quarter", "a year ago" */
 	size_t last_ago;   /* 1 + the last "ago" or "earlier" token, 0 for none */
 	/*
@@ -191,10 +194,12 @@ void tval_zone(const tval *v, char *buf, size_t n);
 gboolean tval_complete(const tval *v);
 void tval_from_gdate(tval *v, const GDate *d, granularity gr);
 void tval_resolve(const dctx *c, tval *v);
-int nearest_year(const GDate *ref, int month, int day, int lean);
-/* TRUE when even the nearest month/day is more than 90 days from ref:
+/* Sets c->ref_year, ref_month and ref_day_number from c->ref, set just before. */
+void ref_numbers_set(dctx *c);
+int nearest_year(const dctx *c, int month, int day, int lean);
+/* TRUE when even the nearest month/day is more than 90 days from c->ref:
  * then the last and the next are about as far, and the tense decides. */
-gboolean month_far(const GDate *ref, int month, int day);
+gboolean month_far(const dctx *c, int month, int day);
 
 /* absolute.c */
 void collect_future_cues(hashmap *cues);

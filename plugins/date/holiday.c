@@ -71,7 +71,7 @@ gboolean parse_holiday(const dctx *c, size_t i, date_match *m)
 		/* the nearest one, computed for the reference year first */
 		int ry = g_date_get_year(&c->ref);
 		int mmdd = holiday_mmdd(e, ry);
-		y = nearest_year(&c->ref, mmdd / 100, mmdd % 100, 0);
+		y = nearest_year(c, mmdd / 100, mmdd % 100, 0);
 	} else {
 		y = -1;
 	}

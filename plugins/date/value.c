@@ -64,10 +64,11 @@ static long day_number(int y, int m, int d)
 	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
 }
 
-static long ref_day_number(const GDate *ref)
+void ref_numbers_set(dctx *c)
 {
-	return day_number((int)g_date_get_year(ref), (int)g_date_get_month(ref),
-	                  (int)g_date_get_day(ref));
+	c->ref_year = (int)g_date_get_year(&c->ref);
+	c->ref_month = (int)g_date_get_month(&c->ref);
+	c->ref_day_number = day_number(c->ref_year, c->ref_month, (int)g_date_get_day(&c->ref));
 }
 
 /* GDate has no year 0 nor month 0: with one among the candidates its
@@ -83,12 +84,12 @@ static gboolean gdate_can_reach(int ref_year, int month)
  * on or after it (a month counts as its middle, or as itself when it is
  * the reference's).
  */
-int nearest_year(const GDate *ref, int month, int day, int lean)
+int nearest_year(const dctx *c, int month, int day, int lean)
 {
-	int ry = g_date_get_year(ref);
+	int ry = c->ref_year;
 	if (!gdate_can_reach(ry, month))
 		return ry - 1;
-	long r = ref_day_number(ref);
+	long r = c->ref_day_number;
 	int best = ry;
 	gint64 best_dist = G_MAXINT64;
 	for (int y = ry - 1; y <= ry + 1; y++) {
@@ -96,7 +97,7 @@ int nearest_year(const GDate *ref, int month, int day, int lean)
 		if (d > days_in(y, month))
 			d = days_in(y, month);
 		long cand = day_number(y, month, d);
-		gboolean same_month = day == 0 && y == ry && month == (int)g_date_get_month(ref);
+		gboolean same_month = day == 0 && y == ry && month == c->ref_month;
 		if (!same_month && ((lean < 0 && cand > r) || (lean > 0 && cand < r)))
 			continue;
 		/* On a tie the past wins: news reports more than it announces. */
@@ -109,13 +110,13 @@ int nearest_year(const GDate *ref, int month, int day, int lean)
 	return best;
 }
 
-gboolean month_far(const GDate *ref, int month, int day)
+gboolean month_far(const dctx *c, int month, int day)
 {
-	if (!gdate_can_reach(g_date_get_year(ref), month))
+	if (!gdate_can_reach(c->ref_year, month))
 		return FALSE;
-	int y = nearest_year(ref, month, day, 0);
+	int y = nearest_year(c, month, day, 0);
 	long near = day_number(y, month, day > 0 ? MIN(day, days_in(y, month)) : 15);
-	return labs(near - ref_day_number(ref)) > 90;
+	return labs(near - c->ref_day_number) > 90;
 }
 
 void tval_resolve(const dctx *c, tval *v)
@@ -134,7 +135,7 @@ void tval_resolve(const dctx *c, tval *v)
 		return;
 	}
 	if (v->year < 0 && v->month > 0)
-		v->year = nearest_year(&c->ref, v->month, v->day, v->lean);
+		v->year = nearest_year(c, v->month, v->day, v->lean);
 }
 
 gboolean tval_complete(const tval *v)
