@@ -259,12 +259,24 @@ fail:
  * instructions to say so. At a token that starts with a digit, their
  * own first tests tell which can match: parse_numeric() at most 4
  * digits then - / or . ("12/17/2017"); parse_calendar() a day of the
- * month ("17", "17th"); parse_time() an hour of at most 2 digits;
- * parse_year() 4 digits only, a decade ("1990s", "'90s" after the
- * apostrophe), or an ordinal century ("20th"). The words (a clock or
- * number word, a capitalized name) come from st->first_words, as for
- * any token, and a hyphen from hyphen_parsers().
+ * month ("17", "17th") before a month that dtok_month() may read, or
+ * "of" and one ("17th of December"): a weekday, a month or "mid-" at
+ * the digits themselves are words of st->first_words; parse_time() an
+ * hour of at most 2 digits before a colon, before letters in its token
+ * ("10pm") or before a meridiem token (read_digits()); parse_year() 4
+ * digits only, a decade ("1990s", "'90s" after the apostrophe), or an
+ * ordinal century ("20th"). The words (a clock or number word, a
+ * capitalized name) come from st->first_words, as for any token, and a
+ * hyphen from hyphen_parsers().
  */
+/* dtok_month()'s tests before its lexicon match: whether a month may be named at token i. */
+static inline gboolean month_may_start(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	return t != NULL && (t->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) &&
+	       lex_may_start(c->st->months, t);
+}
+
 static inline unsigned digit_token_parsers(const dctx *c, size_t i)
 {
 	const entx_token *t = &c->toks[i];
@@ -277,10 +289,11 @@ static inline unsigned digit_token_parsers(const dctx *c, size_t i)
 	char after = end < c->text_len ? s[end] : '\0';
 	if (digits <= 4 && (after == '-' || after == '/' || after == '.'))
 		may |= MAY_NUMERIC;
-	if (digits <= 2)
+	if (digits <= 2 && (after == ':' || end != t->byte_end ||
+	                    lex_may_start(c->st->meridiem, dtok(c, i + 1))))
 		may |= MAY_TIME;
 	int day = dtok_day_of_month(c, i);
-	if (day > 0)
+	if (day > 0 && month_may_start(c, dtok_is(c, i + 1, "of") ? i + 2 : i + 1))
 		may |= MAY_CALENDAR;
 	if (digits >= len ? len == 4 : (len >= 3 && len <= 5) || (len >= 3 && day <= 21 && day > 0))
 		may |= MAY_YEAR;

@@ -128,6 +128,13 @@ static const dcase cases[] = {
     {"It happened A year ago.", REF, "A year ago", "2016", "time:inXSDgYear"},
     {"It began in nineteen eighty-four.", REF, "nineteen eighty-four", "1984", "time:inXSDgYear"},
     {"Sales rose 3.5% on 10,000 units in 2016.", REF, "2016", "2016", "time:inXSDgYear"},
+    /* at a number: a clock time by its colon, its glued meridiem or the
+     * next token's; a day of the month before a month or "of" and one */
+    {"The train left at 17:05.", REF, "17:05", "2017-12-18T17:05", NULL},
+    {"It starts at 10pm.", REF, "10pm", "2017-12-18T22:00", NULL},
+    {"It starts at 10 pm.", REF, "10 pm", "2017-12-18T22:00", NULL},
+    {"It happened on the 5th of May.", REF, "5th of May", "2017-05-05", "time:inXSDDate"},
+    {"It happened on 5 MAY.", REF, "5 MAY", "2017-05-05", "time:inXSDDate"},
     /* no reference date: TIMEX3 placeholders */
     {"We met on December 17.", NULL, "December 17", "XXXX-12-17", NULL},
     {"They were detained Sunday.", NULL, "Sunday", "XXXX-WXX-7", NULL},
