@@ -39,7 +39,7 @@ static void put_starter(date_state *st, uint64_t hash, uint32_t how)
 {
 	const uint32_t *old = hashmap_get(&st->starters, hash);
 	hashmap_put(&st->starters, hash, (old != NULL ? *old : 0) | how);
-	word_filter_add(&st->starter_filter, hash);
+	st->starter_filter[hash >> 56] |= UINT64_C(1) << (hash & 63);
 }
 
 static void add_starter(date_state *st, const char *word, uint32_t how)
@@ -511,6 +511,12 @@ static gboolean starter(const dctx *c, size_t i)
 	return starter_with(c, i, hashmap_get(&c->st->starters, t->fold_hash));
 }
 
+/* A clear bit of st->starter_filter: no starter's hash is h. */
+static inline gboolean may_start_date(const date_state *st, uint64_t h)
+{
+	return (st->starter_filter[h >> 56] >> (h & 63)) & 1;
+}
+
 /* find_starters()'s starters bits of a token it has not looked up;
  * stored bits are never 0, and never all set. */
 enum { BITS_UNREAD = UINT32_MAX };
@@ -573,7 +579,7 @@ static size_t find_starters(dctx *c, uint32_t *out)
 			next_bits = BITS_UNREAD;
 			continue;
 		}
-		if (word_filter_may_have(&st->starter_filter, t->fold_hash)) {
+		if (may_start_date(st, t->fold_hash)) {
 			const uint32_t *how = hashmap_get(&st->starters, t->fold_hash);
 			bits = how != NULL ? *how : 0;
 		}

@@ -65,9 +65,14 @@ typedef struct date_state {
 	lex_set *lex;        /* the date rule files */
 	const lex_set *qlex; /* the quantity rule files, shared with that plugin */
 	hashmap starters;    /* fold hashes of words a date may begin or go on with: STARTER_* */
-	/* Those hashes as they are, for a test without hashmap_get()'s
-	 * mapping of 0: every token asks it. */
-	word_filter starter_filter;
+	/*
+	 * Those hashes as they are, a bit each by their top 8 and low 6 bits,
+	 * for a test without hashmap_get()'s mapping of 0 and its multiply:
+	 * every word asks it. FNV-1a's top bits are well mixed and its low
+	 * ones follow the last byte: together they turn away more words than
+	 * its top 12 bits alone, and 2 KB fewer than 512 bytes.
+	 */
+	uint64_t starter_filter[256];
 	hashmap first_words; /* fold hashes of words some parser may start at: date.c */
 	num_lexicon nl;
 	const lex_table *months, *weekdays, *days, *dayparts, *seasons, *units;
