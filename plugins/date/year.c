@@ -106,10 +106,13 @@ static gboolean year_token(const dctx *c, size_t i, tval *v)
 	const entx_token *t = dtok(c, i);
 	const char *s = c->text + t->byte_begin;
 	size_t len = t->byte_end - t->byte_begin;
-	static const char *const prefixes[] = {"mid-", "early-", "late-", NULL};
-	for (const char *const *p = prefixes; *p; p++) {
-		size_t pl = strlen(*p);
-		if (len > pl && g_ascii_strncasecmp(s, *p, pl) == 0)
+	static const struct {
+		const char *text;
+		size_t len;
+	} prefixes[] = {{"mid-", 4}, {"early-", 6}, {"late-", 5}};
+	for (size_t p = 0; p < G_N_ELEMENTS(prefixes); p++) {
+		size_t pl = prefixes[p].len;
+		if (len > pl && g_ascii_strncasecmp(s, prefixes[p].text, pl) == 0)
 			return year_or_decade(s + pl, len - pl, v);
 	}
 	/* "'90s", and "the 70s" without the apostrophe */
@@ -232,7 +235,8 @@ gboolean parse_year(const dctx *c, size_t i, date_match *m)
 			m->first = i - 1;
 		return TRUE;
 	}
-	if (!(dtok(c, i)->flags & ENTX_TOK_HAS_DIGIT) || !year_token(c, i, &m->v))
+	/* Digits alone (y >= 0) are no decade ("1990s", "'90s") nor "mid-1996". */
+	if (y >= 0 || !(dtok(c, i)->flags & ENTX_TOK_HAS_DIGIT) || !year_token(c, i, &m->v))
 		return FALSE;
 	if (i > c->floor && dtok_adjacent(c, i) && dtok_punct(c, i - 1, "'’"))
 		m->first = i - 1;
