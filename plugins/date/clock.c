@@ -14,16 +14,13 @@ typedef struct clock_time {
 } clock_time;
 
 /* a.m./p.m. glued to the digits inside a token: "10pm", "5:42p.m." */
-static int glued_meridiem(const dctx *c, size_t p, size_t tok_end)
+int glued_meridiem(const dctx *c, size_t p, size_t tok_end)
 {
-	char buf[8];
 	size_t len = tok_end - p;
-	if (len == 0 || len >= sizeof buf)
+	/* Meridiems are short: longer tails went unread before. */
+	if (len == 0 || len >= 8)
 		return -1;
-	for (size_t k = 0; k < len; k++)
-		buf[k] = g_ascii_tolower(c->text[p + k]);
-	buf[len] = '\0';
-	const lex_entry *e = lex_lookup(c->st->meridiem, buf);
+	const lex_entry *e = lex_lookup_ascii_lower(c->st->meridiem, c->text + p, len);
 	return e != NULL ? (int)e->value : -1;
 }
 

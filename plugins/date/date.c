@@ -262,8 +262,9 @@ fail:
  * month ("17", "17th") before a month that dtok_month() may read, or
  * "of" and one ("17th of December"): a weekday, a month or "mid-" at
  * the digits themselves are words of st->first_words; parse_time() an
- * hour of at most 2 digits before a colon, before letters in its token
- * ("10pm") or before a meridiem token (read_digits()); parse_year() 4
+ * hour of at most 2 digits before a colon, before a meridiem in its
+ * token ("10pm", not "1,000") or before a meridiem token (read_digits(),
+ * read_meridiem()); parse_year() 4
  * digits only, a decade ("1990s", "'90s" after the apostrophe), or an
  * ordinal century ("20th"). The words (a clock or number word, a
  * capitalized name) come from st->first_words, as for any token, and a
@@ -289,7 +290,8 @@ static inline unsigned digit_token_parsers(const dctx *c, size_t i)
 	char after = end < c->text_len ? s[end] : '\0';
 	if (digits <= 4 && (after == '-' || after == '/' || after == '.'))
 		may |= MAY_NUMERIC;
-	if (digits <= 2 && (after == ':' || end != t->byte_end ||
+	if (digits <= 2 && (after == ':' || end > t->byte_end ||
+	                    (end < t->byte_end && glued_meridiem(c, end, t->byte_end) >= 0) ||
 	                    lex_may_start(c->st->meridiem, dtok(c, i + 1))))
 		may |= MAY_TIME;
 	int day = dtok_day_of_month(c, i);

@@ -206,6 +206,9 @@ int nearest_year(const dctx *c, int month, int day, int lean);
  * then the last and the next are about as far, and the tense decides. */
 gboolean month_far(const dctx *c, int month, int day);
 
+/* clock.c: the a.m./p.m. value (0 or 12) of the bytes [p, tok_end) of a token, or -1 */
+int glued_meridiem(const dctx *c, size_t p, size_t tok_end);
+
 /* absolute.c */
 void collect_future_cues(hashmap *cues);
 void collect_past_verbs(hashmap *verbs);

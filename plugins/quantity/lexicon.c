@@ -391,6 +391,17 @@ void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data)
 	}
 }
 
+const lex_entry *lex_lookup_ascii_lower(const lex_table *t, const char *s, size_t n)
+{
+	uint64_t h = FNV_OFFSET;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+		c += (unsigned)(c - 'A' < 26u) << 5;
+		h = (h ^ c) * FNV_PRIME;
+	}
+	return entry_for(t, h);
+}
+
 gboolean lex_has_hash(const lex_table *t, guint64 h)
 {
 	return hashmap_contains(&t->by_hash, h);

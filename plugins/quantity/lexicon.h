@@ -129,6 +129,10 @@ guint64 lex_hyphen_head(const entx_doc *doc, const entx_token *tok);
 /* The entry for a string (already lowercased and normalized), or NULL. */
 const lex_entry *lex_lookup(const lex_table *t, const char *text);
 
+/* lex_lookup() of the n bytes at s (no NUL among them) with ASCII
+ * letters lowercased, as g_ascii_tolower() does: without a copy. */
+const lex_entry *lex_lookup_ascii_lower(const lex_table *t, const char *s, size_t n);
+
 /* Calls fn(text, entry, user_data) for every entry of t, in the order read. */
 void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data);
 
