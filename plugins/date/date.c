@@ -258,7 +258,8 @@ fail:
  * Most numbers in news are counts, and the parsers take a thousand
  * instructions to say so. At a token that starts with a digit, their
  * own first tests tell which can match: parse_numeric() at most 4
- * digits then - / or . ("12/17/2017"); parse_calendar() a day of the
+ * digits, - / or ., 1 or 2 digits and the same again ("12/17/2017");
+ * parse_calendar() a day of the
  * month ("17", "17th") before a month that dtok_month() may read, or
  * "of" and one ("17th of December"): a weekday, a month or "mid-" at
  * the digits themselves are words of st->first_words; parse_time() an
@@ -270,6 +271,18 @@ fail:
  * capitalized name) come from st->first_words, as for any token, and a
  * hyphen from hyphen_parsers().
  */
+/*
+ * parse_numeric()'s test of the part between the separators: 1 or 2
+ * digits from byte p, then the separator again ("12/17/", not "2.5").
+ */
+static inline gboolean numeric_second_part(const char *s, size_t len, size_t p, char sep)
+{
+	size_t q = p;
+	while (q < len && q - p < 2 && g_ascii_isdigit(s[q]))
+		q++;
+	return q > p && q < len && s[q] == sep;
+}
+
 /* dtok_month()'s tests before its lexicon match: whether a month may be named at token i. */
 static inline gboolean month_may_start(const dctx *c, size_t i)
 {
@@ -288,7 +301,8 @@ static inline unsigned digit_token_parsers(const dctx *c, size_t i)
 	size_t digits = end - t->byte_begin; /* in the text, as the parsers scan */
 	unsigned may = 0;
 	char after = end < c->text_len ? s[end] : '\0';
-	if (digits <= 4 && (after == '-' || after == '/' || after == '.'))
+	if (digits <= 4 && (after == '-' || after == '/' || after == '.') &&
+	    numeric_second_part(s, c->text_len, end + 1, after))
 		may |= MAY_NUMERIC;
 	if (digits <= 2 && (after == ':' || end > t->byte_end ||
 	                    (end < t->byte_end && glued_meridiem(c, end, t->byte_end) >= 0) ||
