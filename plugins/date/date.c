@@ -265,9 +265,8 @@ fail:
  * the digits themselves are words of st->first_words; parse_time() an
  * hour of at most 2 digits before a colon, before a meridiem in its
  * token ("10pm", not "1,000") or before a meridiem token (read_digits(),
- * read_meridiem()); parse_year() 4
- * digits only, a decade ("1990s", "'90s" after the apostrophe), or an
- * ordinal century ("20th"). The words (a clock or number word, a
+ * read_meridiem()); parse_year() 4 digits only, a decade ("1990s",
+ * "'90s" after the apostrophe) or an ordinal before "century". The words (a clock or number word, a
  * capitalized name) come from st->first_words, as for any token, and a
  * hyphen from hyphen_parsers().
  */
@@ -281,6 +280,24 @@ static inline gboolean numeric_second_part(const char *s, size_t len, size_t p, 
 	while (q < len && q - p < 2 && g_ascii_isdigit(s[q]))
 		q++;
 	return q > p && q < len && s[q] == sep;
+}
+
+/*
+ * What parse_year() can read at a token that starts with digits and has
+ * more than digits: a decade (decade_of(): "1990s", "90s") or an ordinal
+ * century before "century" (century(): "20th century").
+ */
+static inline gboolean year_shaped(const dctx *c, size_t i, int day)
+{
+	const entx_token *t = &c->toks[i];
+	const char *s = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
+	if (len == 5)
+		return s[3] == '0' && (s[4] == 's' || s[4] == 'S');
+	if (len == 3 && s[1] == '0' && s[2] == 's')
+		return TRUE;
+	return len >= 3 && day > 0 && day <= 21 &&
+	       (dtok_is(c, i + 1, "century") || dtok_is(c, i + 1, "centuries"));
 }
 
 /* dtok_month()'s tests before its lexicon match: whether a month may be named at token i. */
@@ -311,7 +328,7 @@ static inline unsigned digit_token_parsers(const dctx *c, size_t i)
 	int day = dtok_day_of_month(c, i);
 	if (day > 0 && month_may_start(c, dtok_is(c, i + 1, "of") ? i + 2 : i + 1))
 		may |= MAY_CALENDAR;
-	if (digits >= len ? len == 4 : (len >= 3 && len <= 5) || (len >= 3 && day <= 21 && day > 0))
+	if (digits >= len ? len == 4 : year_shaped(c, i, day))
 		may |= MAY_YEAR;
 	return may;
 }
