@@ -153,7 +153,7 @@ static inline const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_
 			*n = 0;
 		return NULL;
 	}
-	return lex_match_folded(t, c->doc, i, c->n, n != NULL ? n : &dummy);
+	return lex_match_folded_src(t, c->text, c->toks, c->n, i, c->n, n != NULL ? n : &dummy);
 }
 
 const lex_entry *dtok_month_entry(const dctx *c, size_t i, size_t *n);

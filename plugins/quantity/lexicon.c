@@ -316,24 +316,23 @@ static gboolean hash_token(const char *text, const entx_token *tok, uint64_t *h,
  * its fold_hash, which for ASCII is the key hash_token() would compute.
  * Inlined into both, so that lex_match() keeps its code.
  */
-static inline const lex_entry *match(const lex_table *t, const entx_doc *doc, size_t i,
-                                     size_t limit, size_t *n_tokens, gboolean first_folded)
+static inline const lex_entry *match(const lex_table *t, const char *text,
+                                     const entx_token *toks, size_t n, size_t i, size_t limit,
+                                     size_t *n_tokens, gboolean first_folded)
     __attribute__((always_inline));
 
-static inline const lex_entry *match(const lex_table *t, const entx_doc *doc, size_t i,
-                                     size_t limit, size_t *n_tokens, gboolean first_folded)
+static inline const lex_entry *match(const lex_table *t, const char *text,
+                                     const entx_token *toks, size_t n, size_t i, size_t limit,
+                                     size_t *n_tokens, gboolean first_folded)
 {
 	const lex_entry *best = NULL;
 	size_t best_n = 0;
-	size_t n = 0;
-	const entx_token *toks = entx_doc_tokens(doc, &n);
 	if (n_tokens != NULL)
 		*n_tokens = 0;
 	if (i >= n || !lex_may_start(t, &toks[i]))
 		return NULL;
 	if (limit > n)
 		limit = n;
-	const char *text = entx_doc_text(doc, NULL);
 	uint64_t h = FNV_OFFSET;
 	size_t len = 0;
 	for (size_t j = i; j < limit && j - i < LEX_MAX_TOKENS; j++) {
@@ -369,13 +368,24 @@ static inline const lex_entry *match(const lex_table *t, const entx_doc *doc, si
 const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
                            size_t *n_tokens)
 {
-	return match(t, doc, i, limit, n_tokens, FALSE);
+	size_t n = 0;
+	const entx_token *toks = entx_doc_tokens(doc, &n);
+	return match(t, entx_doc_text(doc, NULL), toks, n, i, limit, n_tokens, FALSE);
 }
 
 const lex_entry *lex_match_folded(const lex_table *t, const entx_doc *doc, size_t i, size_t limit,
                                   size_t *n_tokens)
 {
-	return match(t, doc, i, limit, n_tokens, TRUE);
+	size_t n = 0;
+	const entx_token *toks = entx_doc_tokens(doc, &n);
+	return match(t, entx_doc_text(doc, NULL), toks, n, i, limit, n_tokens, TRUE);
+}
+
+const lex_entry *lex_match_folded_src(const lex_table *t, const char *text,
+                                      const entx_token *toks, size_t n, size_t i, size_t limit,
+                                      size_t *n_tokens)
+{
+	return match(t, text, toks, n, i, limit, n_tokens, TRUE);
 }
 
 const lex_entry *lex_lookup(const lex_table *t, const char *text)

@@ -85,6 +85,14 @@ const lex_entry *lex_match(const lex_table *t, const entx_doc *doc, size_t i, si
 const lex_entry *lex_match_folded(const lex_table *t, const entx_doc *doc, size_t i,
                                   size_t limit, size_t *n_tokens);
 
+/*
+ * lex_match_folded() for a caller that holds the document's text
+ * (entx_doc_text()) and its n tokens: it asks at many tokens.
+ */
+const lex_entry *lex_match_folded_src(const lex_table *t, const char *text,
+                                      const entx_token *toks, size_t n, size_t i, size_t limit,
+                                      size_t *n_tokens);
+
 /* TRUE when the single token tok (NULL: none) is an entry of t. */
 static inline gboolean lex_has_tok(const lex_table *t, const entx_token *tok)
 {
