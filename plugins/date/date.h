@@ -142,7 +142,22 @@ static inline gboolean dtok_adjacent(const dctx *c, size_t i)
 	return i > 0 && token_attached(dtok(c, i));
 }
 
-gboolean dtok_punct(const dctx *c, size_t i, const char *chars);
+/* TRUE when token i is one byte of chars (as strchr() finds it, NUL
+ * too). Inline: the parsers ask it around most dates, and the loop over
+ * a literal costs less than the call. */
+static inline gboolean dtok_punct(const dctx *c, size_t i, const char *chars)
+{
+	const entx_token *t = dtok(c, i);
+	if (t == NULL || t->byte_end - t->byte_begin != 1)
+		return FALSE;
+	char ch = c->text[t->byte_begin];
+	for (const char *p = chars;; p++) {
+		if (*p == ch)
+			return TRUE;
+		if (*p == '\0')
+			return FALSE;
+	}
+}
 
 /* lex_match() at token i (*n tokens, 0 for none); n may be NULL. */
 static inline const lex_entry *dtok_lex(const dctx *c, const lex_table *t, size_t i, size_t *n)

@@ -5,14 +5,6 @@
 
 #include <string.h>
 
-/* TRUE when token i is one character of chars. */
-gboolean dtok_punct(const dctx *c, size_t i, const char *chars)
-{
-	const entx_token *t = dtok(c, i);
-	return t != NULL && t->byte_end - t->byte_begin == 1 &&
-	       strchr(chars, c->text[t->byte_begin]) != NULL;
-}
-
 /* Skips one token that is one of chars; returns the next index. */
 size_t dtok_skip(const dctx *c, size_t i, const char *chars)
 {
