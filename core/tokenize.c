@@ -1406,8 +1406,15 @@ static inline gboolean plain_word(const struct scan *s, struct tok *t)
 G_STATIC_ASSERT(ENTX_TOK_CAPITALIZED == 0x20 >> 1 && ENTX_TOK_ALLCAPS == 0x20 &&
                 ENTX_TOK_LOWER == 0x20 << 1);
 
-/* For fast_run(): the gaps it reads, one space or line feed, and their length. */
-static const unsigned char fast_gap[256] = {[' '] = 1, ['\n'] = 1};
+/*
+ * For fast_run(): the gaps it reads, one space or line feed. Bit 0 is
+ * the length of the gap; shifted, the bits are the token's flags.
+ */
+enum { GAP_SPACE = 1, GAP_NEWLINE = 2 };
+#define GAP_FLAGS_SHIFT 11
+G_STATIC_ASSERT(ENTX_TOK_SPACE_BEFORE == GAP_SPACE << GAP_FLAGS_SHIFT &&
+                ENTX_TOK_NEWLINE_BEFORE == GAP_NEWLINE << GAP_FLAGS_SHIFT);
+static const unsigned char fast_gap[256] = {[' '] = GAP_SPACE, ['\n'] = GAP_SPACE | GAP_NEWLINE};
 
 /*
  * For fast_run(): the ASCII characters it reads as a token of their own
@@ -1510,6 +1517,8 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 	/* there is a token before: pos is the end of one */
 	entx_token *tok = token_at(s, s->n);
 	const size_t start = pos;
+	/* every byte read here is ASCII: code points and bytes advance together */
+	const size_t cp_shift = tok[-1].cp_end - pos;
 	size_t limit = pos;
 
 next_stretch:
@@ -1522,7 +1531,8 @@ next_stretch:
 	/* each token takes a byte at least, so the room lasts up to here */
 	limit = MIN(s->run_bound, pos + (s->tokens->len - s->n));
 	while (pos + 1 < limit) {
-		size_t begin = pos + fast_gap[p[pos]];
+		unsigned gap = fast_gap[p[pos]];
+		size_t begin = pos + (gap & GAP_SPACE);
 		size_t end = begin;
 		uint64_t hash = FNV_OFFSET;
 		uint32_t flags;
@@ -1548,10 +1558,8 @@ next_stretch:
 			flags = ENTX_TOK_WORD | (~any_bits & 0x20) | ((all_bits & 0x20) << 1) |
 			        ((~first & 0x20) >> 1);
 			can_start = !(first & 0x20);
-			if (p[pos] == '\n') {
+			if (gap & GAP_NEWLINE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
-				flags |= ENTX_TOK_NEWLINE_BEFORE;
-			}
 			/* count_line(), needless once nothing can make the line a headline */
 			if ((s->line_bits & LINE_SETTLED) != LINE_SETTLED) {
 				gboolean is_long = end - begin >= 4;
@@ -1578,10 +1586,8 @@ next_stretch:
 				goto done;
 			flags = ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
 			can_start = TRUE;
-			if (p[pos] == '\n') {
+			if (gap & GAP_NEWLINE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
-				flags |= ENTX_TOK_NEWLINE_BEFORE;
-			}
 		} else {
 			unsigned first = p[begin];
 			unsigned kind = fast_single[first];
@@ -1590,19 +1596,18 @@ next_stretch:
 			 * a combining mark would join it; a period may start a run or
 			 * a number, a hyphen a run
 			 */
-			if (kind == SINGLE_NONE || p[pos] == '\n' || next >= 0x80 ||
+			if (kind == SINGLE_NONE || (gap & GAP_NEWLINE) || next >= 0x80 ||
 			    (kind == SINGLE_PERIOD && (next == '.' || ascii_class[next] == CL_DIGIT)) ||
 			    (first == '-' && next == '-'))
 				goto done;
 			if (kind == SINGLE_QUOTE &&
-			    (kind = fast_quote(s, tok, begin, begin != pos, next)) == SINGLE_NONE)
+			    (kind = fast_quote(s, tok, begin, gap != 0, next)) == SINGLE_NONE)
 				goto done;
 			end = begin + 1;
 			hash = (FNV_OFFSET ^ first) * FNV_PRIME;
 			if (kind < SINGLE_OPEN) {
 				/* no sentence starts at it; a closing one keeps what is pending */
-				flags = ENTX_TOK_PUNCT | (begin != pos ? ENTX_TOK_SPACE_BEFORE : 0) |
-				        (kind == SINGLE_CLOSE_QUOTE ? ENTX_TOK_QUOTE : 0);
+				flags = ENTX_TOK_PUNCT | (kind == SINGLE_CLOSE_QUOTE ? ENTX_TOK_QUOTE : 0);
 				if (kind == SINGLE_PERIOD || kind == SINGLE_TERMINAL) {
 					s->pending = PEND_STRONG;
 					s->last_role = ROLE_TERMINAL;
@@ -1624,8 +1629,6 @@ next_stretch:
 			can_start = TRUE;
 		}
 		/* emit() for a word, number, symbol or opening bracket: starts_sentence() and on */
-		if (begin != pos)
-			flags |= ENTX_TOK_SPACE_BEFORE;
 		uint32_t sentence = tok[-1].sentence;
 		if (can_start && s->pending != PEND_NONE) {
 			gboolean started = s->pending == PEND_STRONG ||
@@ -1636,7 +1639,7 @@ next_stretch:
 				sentence++;
 				note_sentence(s, (size_t)(tok - token_at(s, 0)));
 			}
-		} else if (can_start && p[pos] == '\n' && s->prev_line_ends) {
+		} else if (can_start && (gap & GAP_NEWLINE) && s->prev_line_ends) {
 			flags |= ENTX_TOK_SENT_START;
 			sentence++;
 			note_sentence(s, (size_t)(tok - token_at(s, 0)));
@@ -1649,9 +1652,9 @@ next_stretch:
 		 * declaration right after the label: C11 has none there) */
 		tok->byte_begin = begin;
 		tok->byte_end = end;
-		tok->cp_begin = tok[-1].cp_end + (begin - pos);
-		tok->cp_end = tok[-1].cp_end + (end - pos);
-		tok->flags = flags;
+		tok->cp_begin = begin + cp_shift;
+		tok->cp_end = end + cp_shift;
+		tok->flags = flags | gap << GAP_FLAGS_SHIFT;
 		tok->fold_hash = hash;
 		tok++;
 		pos = end;
