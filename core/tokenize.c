@@ -1407,6 +1407,28 @@ G_STATIC_ASSERT(ENTX_TOK_CAPITALIZED == 0x20 >> 1 && ENTX_TOK_ALLCAPS == 0x20 &&
                 ENTX_TOK_LOWER == 0x20 << 1);
 
 /*
+ * For fast_run(): folded_letter[] with the letter's case above it, so
+ * that a single OR per letter gathers the cases of a word. Shifted down
+ * 8 bits they are LINE_* bits; 3 bits, the ENTX_TOK_* bits they deny.
+ */
+#define CASED_LINE_SHIFT 8
+#define CASED_SHAPE_SHIFT 3
+enum { CASED_LOWER = LINE_LOWER << CASED_LINE_SHIFT, CASED_UPPER = LINE_UPPER << CASED_LINE_SHIFT };
+G_STATIC_ASSERT(CASED_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_ALLCAPS &&
+                CASED_UPPER >> CASED_SHAPE_SHIFT == ENTX_TOK_LOWER);
+#define CASED_PAIR(lower) \
+	[(lower) - 'a' + 'A'] = (lower) | CASED_UPPER, [(lower)] = (lower) | CASED_LOWER
+static const uint16_t cased_letter[256] = {
+	CASED_PAIR('a'), CASED_PAIR('b'), CASED_PAIR('c'), CASED_PAIR('d'), CASED_PAIR('e'),
+	CASED_PAIR('f'), CASED_PAIR('g'), CASED_PAIR('h'), CASED_PAIR('i'), CASED_PAIR('j'),
+	CASED_PAIR('k'), CASED_PAIR('l'), CASED_PAIR('m'), CASED_PAIR('n'), CASED_PAIR('o'),
+	CASED_PAIR('p'), CASED_PAIR('q'), CASED_PAIR('r'), CASED_PAIR('s'), CASED_PAIR('t'),
+	CASED_PAIR('u'), CASED_PAIR('v'), CASED_PAIR('w'), CASED_PAIR('x'), CASED_PAIR('y'),
+	CASED_PAIR('z'),
+};
+#undef CASED_PAIR
+
+/*
  * For fast_run(): the gaps it reads, one space or line feed. Bit 0 is
  * the length of the gap; shifted, the bits are the token's flags.
  */
@@ -1540,33 +1562,35 @@ next_stretch:
 		int role = ROLE_NONE;
 		if (folded_letter[p[begin]] != 0) {
 			/* read_letters(), with p[run_bound] a non-letter to stop it */
-			uint64_t folded = folded_letter[p[begin]];
 			unsigned byte = p[begin];
-			unsigned any_bits = 0, all_bits = 0xFF;
+			unsigned cases = 0;
+			/* the first letter decides CAPITALIZED: settled now, it frees a register */
+			flags = ENTX_TOK_WORD | ((~byte & 0x20) >> 1);
+			const unsigned char *q = p + begin;
+			unsigned letter = cased_letter[byte];
 			do {
-				any_bits |= byte;
-				all_bits &= byte;
-				hash = (hash ^ folded) * FNV_PRIME;
-				byte = p[++end];
-				folded = folded_letter[byte];
-			} while (folded != 0);
+				cases |= letter;
+				/* on a pointer and in two steps: GCC copied registers every letter otherwise */
+				hash ^= (unsigned char)letter;
+				hash *= FNV_PRIME;
+				letter = cased_letter[*++q];
+			} while (letter != 0);
+			end = (size_t)(q - p);
+			byte = *q;
 			if (!ends_plain_word[byte] &&
 			    (byte != '.' || !period_not_theirs(s, begin, end, hash)))
 				goto done;
-			unsigned first = p[begin];
 			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an uppercase one */
-			flags = ENTX_TOK_WORD | (~any_bits & 0x20) | ((all_bits & 0x20) << 1) |
-			        ((~first & 0x20) >> 1);
-			can_start = !(first & 0x20);
+			flags |= (~cases >> CASED_SHAPE_SHIFT) & (ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER);
+			can_start = (flags & ENTX_TOK_CAPITALIZED) != 0;
 			if (gap & GAP_NEWLINE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
 			/* count_line(), needless once nothing can make the line a headline */
 			if ((s->line_bits & LINE_SETTLED) != LINE_SETTLED) {
 				gboolean is_long = end - begin >= 4;
 				s->line_words++;
-				s->line_bits |= ((any_bits & 0x20) ? LINE_LOWER : 0) |
-				                ((all_bits & 0x20) ? 0 : LINE_UPPER) |
-				                (can_start ? 0 : LINE_UNCAP) | (is_long ? LINE_LONG : 0) |
+				s->line_bits |= (cases >> CASED_LINE_SHIFT) | (can_start ? 0 : LINE_UNCAP) |
+				                (is_long ? LINE_LONG : 0) |
 				                (is_long && !can_start ? LINE_LONG_UNCAP : 0);
 			}
 		} else if (is_ascii_digit(p[begin])) {
