@@ -1294,13 +1294,19 @@ static void emit(struct scan *s, struct tok *t)
  * it: white space, control bytes and punctuation other than the joiners
  * of scan_word (- ' . _). Letters, digits and bytes above ASCII are 0.
  */
-static const unsigned char ends_plain_word[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	[' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['('] = 1,
-	[')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['/'] = 1, [':'] = 1, [';'] = 1, ['<'] = 1,
-	['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1,
-	['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [0x7F] = 1,
-};
+#define ENDS_PLAIN_WORD_BYTES(v)                                                          \
+	[0x00] = (v), [0x01] = (v), [0x02] = (v), [0x03] = (v), [0x04] = (v), [0x05] = (v),     \
+	[0x06] = (v), [0x07] = (v), [0x08] = (v), [0x09] = (v), [0x0A] = (v), [0x0B] = (v),     \
+	[0x0C] = (v), [0x0D] = (v), [0x0E] = (v), [0x0F] = (v), [0x10] = (v), [0x11] = (v),     \
+	[0x12] = (v), [0x13] = (v), [0x14] = (v), [0x15] = (v), [0x16] = (v), [0x17] = (v),     \
+	[0x18] = (v), [0x19] = (v), [0x1A] = (v), [0x1B] = (v), [0x1C] = (v), [0x1D] = (v),     \
+	[0x1E] = (v), [0x1F] = (v), [' '] = (v), ['!'] = (v), ['"'] = (v), ['#'] = (v),         \
+	['$'] = (v), ['%'] = (v), ['&'] = (v), ['('] = (v), [')'] = (v), ['*'] = (v),           \
+	['+'] = (v), [','] = (v), ['/'] = (v), [':'] = (v), [';'] = (v), ['<'] = (v),           \
+	['='] = (v), ['>'] = (v), ['?'] = (v), ['@'] = (v), ['['] = (v), ['\\'] = (v),          \
+	[']'] = (v), ['^'] = (v), ['`'] = (v), ['{'] = (v), ['|'] = (v), ['}'] = (v),           \
+	['~'] = (v), [0x7F] = (v)
+static const unsigned char ends_plain_word[256] = {ENDS_PLAIN_WORD_BYTES(1)};
 
 /* A run of ASCII letters as plain_word() and fast_run() read it. */
 struct letters {
@@ -1407,18 +1413,28 @@ G_STATIC_ASSERT(ENTX_TOK_CAPITALIZED == 0x20 >> 1 && ENTX_TOK_ALLCAPS == 0x20 &&
                 ENTX_TOK_LOWER == 0x20 << 1);
 
 /*
- * For fast_run(): folded_letter[] with the letter's case above it, so
- * that a single OR per letter gathers the cases of a word. Shifted down
- * 8 bits they are LINE_* bits; 3 bits, the ENTX_TOK_* bits they deny.
+ * For fast_run(): for a letter, CASED_LETTER, its case and folded_letter[]
+ * in the low byte, so that a single OR per letter gathers the cases of a
+ * word (shifted down 8 bits they are LINE_* bits; 3 bits, the ENTX_TOK_*
+ * bits they deny). For the other bytes, what they do to the word before
+ * them, so that the loop leaves no byte to keep.
  */
 #define CASED_LINE_SHIFT 8
 #define CASED_SHAPE_SHIFT 3
-enum { CASED_LOWER = LINE_LOWER << CASED_LINE_SHIFT, CASED_UPPER = LINE_UPPER << CASED_LINE_SHIFT };
+enum {
+	CASED_ENDS = 1,   /* ends_plain_word[] */
+	CASED_PERIOD = 2, /* a period, which may be the word's */
+	CASED_LOWER = LINE_LOWER << CASED_LINE_SHIFT,
+	CASED_UPPER = LINE_UPPER << CASED_LINE_SHIFT,
+	CASED_LETTER = 4 << CASED_LINE_SHIFT
+};
 G_STATIC_ASSERT(CASED_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_ALLCAPS &&
                 CASED_UPPER >> CASED_SHAPE_SHIFT == ENTX_TOK_LOWER);
-#define CASED_PAIR(lower) \
-	[(lower) - 'a' + 'A'] = (lower) | CASED_UPPER, [(lower)] = (lower) | CASED_LOWER
+#define CASED_PAIR(lower)                                            \
+	[(lower) - 'a' + 'A'] = (lower) | CASED_UPPER | CASED_LETTER, \
+	[(lower)] = (lower) | CASED_LOWER | CASED_LETTER
 static const uint16_t cased_letter[256] = {
+	ENDS_PLAIN_WORD_BYTES(CASED_ENDS), ['.'] = CASED_PERIOD,
 	CASED_PAIR('a'), CASED_PAIR('b'), CASED_PAIR('c'), CASED_PAIR('d'), CASED_PAIR('e'),
 	CASED_PAIR('f'), CASED_PAIR('g'), CASED_PAIR('h'), CASED_PAIR('i'), CASED_PAIR('j'),
 	CASED_PAIR('k'), CASED_PAIR('l'), CASED_PAIR('m'), CASED_PAIR('n'), CASED_PAIR('o'),
@@ -1555,42 +1571,41 @@ next_stretch:
 	while (pos + 1 < limit) {
 		unsigned gap = fast_gap[p[pos]];
 		size_t begin = pos + (gap & GAP_SPACE);
+		/* the gap lives on in the flags only: one value fewer in registers */
+		uint32_t flags = gap << GAP_FLAGS_SHIFT;
 		size_t end = begin;
 		uint64_t hash = FNV_OFFSET;
-		uint32_t flags;
 		gboolean can_start;
 		int role = ROLE_NONE;
-		if (folded_letter[p[begin]] != 0) {
+		unsigned letter = cased_letter[p[begin]];
+		if (letter & CASED_LETTER) {
 			/* read_letters(), with p[run_bound] a non-letter to stop it */
-			unsigned byte = p[begin];
 			unsigned cases = 0;
 			/* the first letter decides CAPITALIZED: settled now, it frees a register */
-			flags = ENTX_TOK_WORD | ((~byte & 0x20) >> 1);
+			flags |= ENTX_TOK_WORD | ((~p[begin] & 0x20) >> 1);
 			const unsigned char *q = p + begin;
-			unsigned letter = cased_letter[byte];
 			do {
 				cases |= letter;
 				/* on a pointer and in two steps: GCC copied registers every letter otherwise */
 				hash ^= (unsigned char)letter;
 				hash *= FNV_PRIME;
 				letter = cased_letter[*++q];
-			} while (letter != 0);
+			} while (letter & CASED_LETTER);
 			end = (size_t)(q - p);
-			byte = *q;
-			if (!ends_plain_word[byte] &&
-			    (byte != '.' || !period_not_theirs(s, begin, end, hash)))
+			if (!(letter & CASED_ENDS) &&
+			    (!(letter & CASED_PERIOD) || !period_not_theirs(s, begin, end, hash)))
 				goto done;
 			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an uppercase one */
 			flags |= (~cases >> CASED_SHAPE_SHIFT) & (ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER);
 			can_start = (flags & ENTX_TOK_CAPITALIZED) != 0;
-			if (gap & GAP_NEWLINE)
+			if (flags & ENTX_TOK_NEWLINE_BEFORE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
 			/* count_line(), needless once nothing can make the line a headline */
 			if ((s->line_bits & LINE_SETTLED) != LINE_SETTLED) {
 				gboolean is_long = end - begin >= 4;
 				s->line_words++;
-				s->line_bits |= (cases >> CASED_LINE_SHIFT) | (can_start ? 0 : LINE_UNCAP) |
-				                (is_long ? LINE_LONG : 0) |
+				s->line_bits |= ((cases & (CASED_LOWER | CASED_UPPER)) >> CASED_LINE_SHIFT) |
+				                (can_start ? 0 : LINE_UNCAP) | (is_long ? LINE_LONG : 0) |
 				                (is_long && !can_start ? LINE_LONG_UNCAP : 0);
 			}
 		} else if (is_ascii_digit(p[begin])) {
@@ -1608,9 +1623,9 @@ next_stretch:
 			/* digits_make_token() may read the byte after the next one */
 			if (end >= limit || !digits_make_token(p, end))
 				goto done;
-			flags = ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
+			flags |= ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
 			can_start = TRUE;
-			if (gap & GAP_NEWLINE)
+			if (flags & ENTX_TOK_NEWLINE_BEFORE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
 		} else {
 			unsigned first = p[begin];
@@ -1620,18 +1635,19 @@ next_stretch:
 			 * a combining mark would join it; a period may start a run or
 			 * a number, a hyphen a run
 			 */
-			if (kind == SINGLE_NONE || (gap & GAP_NEWLINE) || next >= 0x80 ||
+			if (kind == SINGLE_NONE || (flags & ENTX_TOK_NEWLINE_BEFORE) || next >= 0x80 ||
 			    (kind == SINGLE_PERIOD && (next == '.' || ascii_class[next] == CL_DIGIT)) ||
 			    (first == '-' && next == '-'))
 				goto done;
+			gboolean spaced = (flags & ENTX_TOK_SPACE_BEFORE) != 0;
 			if (kind == SINGLE_QUOTE &&
-			    (kind = fast_quote(s, tok, begin, gap != 0, next)) == SINGLE_NONE)
+			    (kind = fast_quote(s, tok, begin, spaced, next)) == SINGLE_NONE)
 				goto done;
 			end = begin + 1;
 			hash = (FNV_OFFSET ^ first) * FNV_PRIME;
 			if (kind < SINGLE_OPEN) {
 				/* no sentence starts at it; a closing one keeps what is pending */
-				flags = ENTX_TOK_PUNCT | (kind == SINGLE_CLOSE_QUOTE ? ENTX_TOK_QUOTE : 0);
+				flags |= ENTX_TOK_PUNCT | (kind == SINGLE_CLOSE_QUOTE ? ENTX_TOK_QUOTE : 0);
 				if (kind == SINGLE_PERIOD || kind == SINGLE_TERMINAL) {
 					s->pending = PEND_STRONG;
 					s->last_role = ROLE_TERMINAL;
@@ -1644,10 +1660,10 @@ next_stretch:
 				tok->sentence = tok[-1].sentence;
 				goto push;
 			}
-			flags = kind == SINGLE_OPEN         ? ENTX_TOK_PUNCT
-			        : kind == SINGLE_OPEN_QUOTE ? ENTX_TOK_PUNCT | ENTX_TOK_QUOTE
-			        : kind == SINGLE_SYMBOL     ? ENTX_TOK_SYMBOL
-			                                    : ENTX_TOK_SYMBOL | ENTX_TOK_CURRENCY;
+			flags |= kind == SINGLE_OPEN         ? ENTX_TOK_PUNCT
+			         : kind == SINGLE_OPEN_QUOTE ? ENTX_TOK_PUNCT | ENTX_TOK_QUOTE
+			         : kind == SINGLE_SYMBOL     ? ENTX_TOK_SYMBOL
+			                                     : ENTX_TOK_SYMBOL | ENTX_TOK_CURRENCY;
 			if (kind == SINGLE_OPEN || kind == SINGLE_OPEN_QUOTE)
 				role = ROLE_OPEN;
 			can_start = TRUE;
@@ -1663,7 +1679,7 @@ next_stretch:
 				sentence++;
 				note_sentence(s, (size_t)(tok - token_at(s, 0)));
 			}
-		} else if (can_start && (gap & GAP_NEWLINE) && s->prev_line_ends) {
+		} else if (can_start && (flags & ENTX_TOK_NEWLINE_BEFORE) && s->prev_line_ends) {
 			flags |= ENTX_TOK_SENT_START;
 			sentence++;
 			note_sentence(s, (size_t)(tok - token_at(s, 0)));
@@ -1678,7 +1694,7 @@ next_stretch:
 		tok->byte_end = end;
 		tok->cp_begin = begin + cp_shift;
 		tok->cp_end = end + cp_shift;
-		tok->flags = flags | gap << GAP_FLAGS_SHIFT;
+		tok->flags = flags;
 		tok->fold_hash = hash;
 		tok++;
 		pos = end;
