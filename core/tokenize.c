@@ -1557,18 +1557,19 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 	const size_t start = pos;
 	/* every byte read here is ASCII: code points and bytes advance together */
 	const size_t cp_shift = tok[-1].cp_end - pos;
-	size_t limit = pos;
+	/* the last place a token may begin in this stretch: its limit less one byte */
+	size_t last;
 
 next_stretch:
-	if (limit == s->run_bound)
+	if (pos + 1 >= s->run_bound)
 		goto done;
 	s->n = (size_t)(tok - token_at(s, 0));
 	if (s->tokens->len - s->n < 64)
 		grow_tokens(s);
 	tok = token_at(s, s->n);
-	/* each token takes a byte at least, so the room lasts up to here */
-	limit = MIN(s->run_bound, pos + (s->tokens->len - s->n));
-	while (pos + 1 < limit) {
+	/* each token takes a byte at least, so the room lasts up to here; last >= pos */
+	last = MIN(s->run_bound, pos + (s->tokens->len - s->n)) - 1;
+	while (pos < last) {
 		unsigned gap = fast_gap[p[pos]];
 		size_t begin = pos + (gap & GAP_SPACE);
 		/* the gap lives on in the flags only: one value fewer in registers */
@@ -1613,15 +1614,15 @@ next_stretch:
 			for (;;) {
 				do
 					hash = (hash ^ p[end++]) * FNV_PRIME;
-				while (is_ascii_digit(p[end]) && end + 1 < limit);
+				while (is_ascii_digit(p[end]) && end < last);
 				/* 1,000.5: a separator between digits joins them */
-				if (end + 2 >= limit || (p[end] != ',' && p[end] != '.') ||
+				if (end + 1 >= last || (p[end] != ',' && p[end] != '.') ||
 				    !is_ascii_digit(p[end + 1]))
 					break;
 				hash = (hash ^ p[end++]) * FNV_PRIME;
 			}
 			/* digits_make_token() may read the byte after the next one */
-			if (end >= limit || !digits_make_token(p, end))
+			if (end > last || !digits_make_token(p, end))
 				goto done;
 			flags |= ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
 			can_start = TRUE;

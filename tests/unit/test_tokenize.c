@@ -710,6 +710,28 @@ static void test_text_ends_after_number(void **state)
 	}
 }
 
+/*
+ * Texts whose last run of letters begins at their first or second byte,
+ * so that the fast loop has no room at all: each in a heap block of its
+ * exact length, as above.
+ */
+static void test_text_all_letters(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {"Hello", " abc", "-abc", ".x", "a b", "(ab"};
+	static const size_t n_tokens[] = {1, 1, 2, 2, 2, 2};
+	for (size_t t = 0; t < G_N_ELEMENTS(texts); t++) {
+		size_t len = strlen(texts[t]);
+		char *exact = g_malloc(len);
+		memcpy(exact, texts[t], len);
+		struct result r = run_len(exact, len);
+		assert_int_equal(r.tokens->len, n_tokens[t]);
+		assert_int_equal(tok(&r, r.tokens->len - 1)->byte_end, len);
+		done(&r);
+		g_free(exact);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -736,6 +758,7 @@ int main(void)
 		cmocka_unit_test(test_fast_loop),
 		cmocka_unit_test(test_fast_loop_long_text),
 		cmocka_unit_test(test_text_ends_after_number),
+		cmocka_unit_test(test_text_all_letters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
