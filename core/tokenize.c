@@ -145,7 +145,8 @@ enum {
 	LINE_UPPER = 1 << 1,     /* an uppercase letter */
 	LINE_UNCAP = 1 << 2,     /* a word not capitalized */
 	LINE_LONG = 1 << 3,      /* a word of four letters or more */
-	LINE_LONG_UNCAP = 1 << 4 /* such a word, not capitalized */
+	LINE_LONG_UNCAP = 1 << 4, /* such a word, not capitalized */
+	LINE_SETTLED_SEEN = 1 << 5 /* fast_run() found LINE_SETTLED: one bit to test */
 };
 
 /* With these two, no word to come can make the line a headline. */
@@ -1587,7 +1588,7 @@ next_stretch:
 			const unsigned char *q = p + begin;
 			do {
 				cases |= letter;
-				/* on a pointer and in two steps: GCC copied registers every letter otherwise */
+				/* a pointer, two steps: else GCC copied registers per letter */
 				hash ^= (unsigned char)letter;
 				hash *= FNV_PRIME;
 				letter = cased_letter[*++q];
@@ -1602,12 +1603,16 @@ next_stretch:
 			if (flags & ENTX_TOK_NEWLINE_BEFORE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
 			/* count_line(), needless once nothing can make the line a headline */
-			if ((s->line_bits & LINE_SETTLED) != LINE_SETTLED) {
+			if (!(s->line_bits & LINE_SETTLED_SEEN)) {
 				gboolean is_long = end - begin >= 4;
-				s->line_words++;
-				s->line_bits |= ((cases & (CASED_LOWER | CASED_UPPER)) >> CASED_LINE_SHIFT) |
+				unsigned cased = cases & (CASED_LOWER | CASED_UPPER);
+				unsigned bits = s->line_bits | (cased >> CASED_LINE_SHIFT) |
 				                (can_start ? 0 : LINE_UNCAP) | (is_long ? LINE_LONG : 0) |
 				                (is_long && !can_start ? LINE_LONG_UNCAP : 0);
+				s->line_words++;
+				if ((bits & LINE_SETTLED) == LINE_SETTLED)
+					bits |= LINE_SETTLED_SEEN;
+				s->line_bits = bits;
 			}
 		} else if (is_ascii_digit(p[begin])) {
 			/* the runs of digits, stopped short of the end of the text */
@@ -1636,7 +1641,8 @@ next_stretch:
 			 * a combining mark would join it; a period may start a run or
 			 * a number, a hyphen a run
 			 */
-			if (kind == SINGLE_NONE || (flags & ENTX_TOK_NEWLINE_BEFORE) || next >= 0x80 ||
+			if (kind == SINGLE_NONE || (flags & ENTX_TOK_NEWLINE_BEFORE) ||
+			    next >= 0x80 ||
 			    (kind == SINGLE_PERIOD && (next == '.' || ascii_class[next] == CL_DIGIT)) ||
 			    (first == '-' && next == '-'))
 				goto done;
@@ -1648,7 +1654,8 @@ next_stretch:
 			hash = (FNV_OFFSET ^ first) * FNV_PRIME;
 			if (kind < SINGLE_OPEN) {
 				/* no sentence starts at it; a closing one keeps what is pending */
-				flags |= ENTX_TOK_PUNCT | (kind == SINGLE_CLOSE_QUOTE ? ENTX_TOK_QUOTE : 0);
+				flags |= ENTX_TOK_PUNCT |
+				         (kind == SINGLE_CLOSE_QUOTE ? ENTX_TOK_QUOTE : 0);
 				if (kind == SINGLE_PERIOD || kind == SINGLE_TERMINAL) {
 					s->pending = PEND_STRONG;
 					s->last_role = ROLE_TERMINAL;
