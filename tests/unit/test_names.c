@@ -434,6 +434,22 @@ static void test_english_word_first_in_sentence(void **state)
 	entx_doc_free(d);
 }
 
+static void test_team_names(void **state)
+{
+	/* Teams are organizations, not the city or the surname in them. */
+	entx_doc *d = harness_run(*state,
+	                          "The Florida Marlins beat the Red Sox, and Juventus drew "
+	                          "with Lech Poznan.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Organization", "Florida Marlins");
+	assert_string_equal(entx_mention_class(m), "schema:SportsTeam");
+	expect(d, "Organization", "Red Sox");
+	expect(d, "Organization", "Juventus");
+	expect(d, "Organization", "Lech Poznan");
+	assert_int_equal(harness_count(d, NULL), 4);
+	entx_doc_free(d);
+}
+
 static void test_english_prefixes(void **state)
 {
 	/* "pro-", "neo-", "anti-" describe; "al-" is part of a name. */
@@ -847,6 +863,7 @@ int main(void)
 		cmocka_unit_test(test_hyphenated_ranks),
 		cmocka_unit_test(test_nouns_before_names),
 		cmocka_unit_test(test_english_word_first_in_sentence),
+		cmocka_unit_test(test_team_names),
 		cmocka_unit_test(test_english_prefixes),
 		cmocka_unit_test(test_institutions_as_actors),
 		cmocka_unit_test(test_country_modifiers),
