@@ -961,104 +961,139 @@ static gboolean has_given_name(const ctx *c, size_t b, size_t e)
 	return FALSE;
 }
 
-/* Finds the runs of name tokens and processes each. */
+/*
+ * The run of name tokens, or the lone token, that starts at token i:
+ * processes it and returns the first token after it.
+ */
+static size_t find_names_at(ctx *c, size_t i)
+{
+	if (!is_name_token(c, i)) {
+		if ((flags(c, i) & ENTX_TOK_HYPHENATED) && info(c, i)->ent_len == 0)
+			compound_parts(c, i);
+		/* Lowercase entity entries such as al-Qaeda; asked first, so
+		 * that other tokens need no lookup at all. */
+		else if (may_start_entity(c, i) && info(c, i)->ent_len > 0)
+			return entity_conf_and_add(c, i);
+		return i + 1;
+	}
+	size_t last = i;
+	size_t j = i + 1;
+	gboolean org_of = FALSE; /* an organization's name went on after "of" */
+	while (j < c->n && !(flags(c, j) & ENTX_TOK_NEWLINE_BEFORE) &&
+	       tok(c, j)->sentence == tok(c, i)->sentence) {
+		/* "Acme Corp. Chairman John Smith": two names. */
+		if (is_legal_form(c, last) && !is_legal_form(c, j))
+			break;
+		/* "Air France Flight 447": the airline, not its flight. */
+		if (text_is(c, j, "Flight") && (flags(c, j + 1) & ENTX_TOK_NUMBER))
+			break;
+		if (is_name_token(c, j) || is_initial(c, j)) {
+			last = j++;
+			continue;
+		}
+		/*
+		 * "Ludwig van Beethoven", "Bank of England", "Prosecutor
+		 * General's Office": glue inside a name, never at its end.
+		 */
+		gboolean glue = FALSE;
+		if ((flags(c, j) & ENTX_TOK_LOWER) && is_word(c, j, NK_PARTICLE))
+			glue = TRUE;
+		else if (text_is(c, j, "&"))
+			glue = TRUE;
+		else if (text_is(c, j, "of") &&
+		         (starts(c, i, NK_ORG_PREFIX) || starts(c, i, NK_PLACE_PREFIX))) {
+			glue = TRUE;
+			org_of = starts(c, i, NK_ORG_PREFIX) > 0;
+		} else if (is_head_glue(c, j) && is_head_before_glue(c, last)) {
+			glue = TRUE;
+			org_of = is_single(c, last, NK_ORG_HEAD);
+		} else if (org_of && text_is(c, j, "and") && continues_office(c, j + 1)) {
+			glue = TRUE;
+		}
+		/*
+		 * "Prosecutor General's Office", "St. Peter's Square"; not
+		 * after a person's name ("Narendra Modi's Bharatiya Janata
+		 * Party") or a known one ("Britain's Foreign Office").
+		 */
+		else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n &&
+		         info(c, i)->ent_len != j - i &&
+		         (!has_given_name(c, i, j) || is_saint(c, i))) {
+			for (size_t m = j + 1; m < c->n && is_cap(c, m); m++)
+				if (is_word(c, m, NK_ORG_HEAD) || is_word(c, m, NK_PLACE_HEAD))
+					glue = TRUE;
+		}
+		/* "Organization of the Petroleum Exporting Countries" */
+		size_t next = j + 1;
+		if (glue && text_is(c, j, "of") && text_is(c, next, "the"))
+			next++;
+		if (!glue || !is_name_token(c, next) || is_word(c, next, NK_NOT_NAME))
+			break;
+		/* "the Awami League of Prime Minister Sheikh Hasina": a
+		 * title before a name ends the organization's name. */
+		size_t title = starts(c, next, NK_TITLE);
+		if (title > 0 && is_name_token(c, next + title))
+			break;
+		j = next;
+	}
+	/* "Hong Kong-based": the run names what the compound describes. */
+	if (last + 1 < c->n && is_modifier_compound(c, last + 1))
+		return last + 1;
+	gboolean title_at_i = FALSE;
+	size_t holder = holder_after_office(c, i, last + 1, &title_at_i);
+	if (holder > i && info(c, i)->ent_len == holder - i)
+		entity_conf_and_add(c, i);
+	process_run(c, holder, last + 1, holder > i || title_at_i);
+	return last + 1;
+}
+
+/*
+ * Token i is a word of sports reports ("innings", "striker", "beat"):
+ * the sport_first map turns away nearly all others before a lookup.
+ */
+static inline gboolean is_sport_word(const ctx *c, size_t i)
+{
+	const entx_token *t = &c->toks[i];
+	return (t->flags & ENTX_TOK_WORD) && hashmap_contains(&c->lx->sport_first, t->fold_hash) &&
+	       (info(c, i)->kinds & NK_BIT(NK_SPORT));
+}
+
+/* Counts the sports words of tokens [b, e), up to two: a report needs no more. */
+static inline void count_sport_words(ctx *c, size_t b, size_t e)
+{
+	for (size_t i = b; i < e && c->sport_words < 2; i++)
+		if (is_sport_word(c, i))
+			c->sport_words++;
+}
+
+/*
+ * Finds the runs of name tokens and processes each, and counts the
+ * sports words on the way: both ask something of every token of the
+ * document, and most tokens are lowercase words that one filter bit
+ * turns away from both.
+ */
 static void find_names(ctx *c)
 {
+	const uint32_t maybe_name = ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_HYPHENATED;
+	const word_filter *lower_or_sport = &c->lx->lower_or_sport_first;
 	size_t i = 0;
 	while (i < c->n) {
-		/*
-		 * Most tokens are lowercase words no entity starts with: neither
-		 * name tokens nor hyphenated, so skipped on their flags and one
-		 * filter test, as the branch below would.
-		 */
-		const uint32_t maybe_name = ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_HYPHENATED;
-		if (!(c->toks[i].flags & maybe_name) &&
-		    !names_lower_may_start(c->lx, c->toks, i, c->n)) {
-			i++;
-			continue;
-		}
-		if (!is_name_token(c, i)) {
-			if ((flags(c, i) & ENTX_TOK_HYPHENATED) && info(c, i)->ent_len == 0)
-				compound_parts(c, i);
-			/* Lowercase entity entries such as al-Qaeda; asked first, so
-			 * that other tokens need no lookup at all. */
-			else if (may_start_entity(c, i) && info(c, i)->ent_len > 0) {
-				i = entity_conf_and_add(c, i);
+		/* Neither name tokens nor hyphenated, and what find_names_at()
+		 * would skip unless a lowercase entity starts here. */
+		const entx_token *t = &c->toks[i];
+		if (!(t->flags & maybe_name)) {
+			if (!word_filter_may_have(lower_or_sport, t->fold_hash)) {
+				i++;
 				continue;
 			}
-			i++;
-			continue;
-		}
-		size_t last = i;
-		size_t j = i + 1;
-		gboolean org_of = FALSE; /* an organization's name went on after "of" */
-		while (j < c->n && !(flags(c, j) & ENTX_TOK_NEWLINE_BEFORE) &&
-		       tok(c, j)->sentence == tok(c, i)->sentence) {
-			/* "Acme Corp. Chairman John Smith": two names. */
-			if (is_legal_form(c, last) && !is_legal_form(c, j))
-				break;
-			/* "Air France Flight 447": the airline, not its flight. */
-			if (text_is(c, j, "Flight") && (flags(c, j + 1) & ENTX_TOK_NUMBER))
-				break;
-			if (is_name_token(c, j) || is_initial(c, j)) {
-				last = j++;
+			if (!names_lower_may_start(c->lx, c->toks, i, c->n)) {
+				count_sport_words(c, i, i + 1);
+				i++;
 				continue;
 			}
-			/*
-			 * "Ludwig van Beethoven", "Bank of England", "Prosecutor
-			 * General's Office": glue inside a name, never at its end.
-			 */
-			gboolean glue = FALSE;
-			if ((flags(c, j) & ENTX_TOK_LOWER) && is_word(c, j, NK_PARTICLE))
-				glue = TRUE;
-			else if (text_is(c, j, "&"))
-				glue = TRUE;
-			else if (text_is(c, j, "of") &&
-			         (starts(c, i, NK_ORG_PREFIX) || starts(c, i, NK_PLACE_PREFIX))) {
-				glue = TRUE;
-				org_of = starts(c, i, NK_ORG_PREFIX) > 0;
-			} else if (is_head_glue(c, j) && is_head_before_glue(c, last)) {
-				glue = TRUE;
-				org_of = is_single(c, last, NK_ORG_HEAD);
-			} else if (org_of && text_is(c, j, "and") && continues_office(c, j + 1)) {
-				glue = TRUE;
-			}
-			/*
-			 * "Prosecutor General's Office", "St. Peter's Square"; not
-			 * after a person's name ("Narendra Modi's Bharatiya Janata
-			 * Party") or a known one ("Britain's Foreign Office").
-			 */
-			else if ((flags(c, j) & ENTX_TOK_POSSESSIVE) && j + 1 < c->n &&
-			         info(c, i)->ent_len != j - i &&
-			         (!has_given_name(c, i, j) || is_saint(c, i))) {
-				for (size_t m = j + 1; m < c->n && is_cap(c, m); m++)
-					if (is_word(c, m, NK_ORG_HEAD) || is_word(c, m, NK_PLACE_HEAD))
-						glue = TRUE;
-			}
-			/* "Organization of the Petroleum Exporting Countries" */
-			size_t next = j + 1;
-			if (glue && text_is(c, j, "of") && text_is(c, next, "the"))
-				next++;
-			if (!glue || !is_name_token(c, next) || is_word(c, next, NK_NOT_NAME))
-				break;
-			/* "the Awami League of Prime Minister Sheikh Hasina": a
-			 * title before a name ends the organization's name. */
-			size_t title = starts(c, next, NK_TITLE);
-			if (title > 0 && is_name_token(c, next + title))
-				break;
-			j = next;
 		}
-		/* "Hong Kong-based": the run names what the compound describes. */
-		if (last + 1 < c->n && is_modifier_compound(c, last + 1)) {
-			i = last + 1;
-			continue;
-		}
-		gboolean title_at_i = FALSE;
-		size_t holder = holder_after_office(c, i, last + 1, &title_at_i);
-		if (holder > i && info(c, i)->ent_len == holder - i)
-			entity_conf_and_add(c, i);
-		process_run(c, holder, last + 1, holder > i || title_at_i);
-		i = last + 1;
+		size_t next = find_names_at(c, i);
+		count_sport_words(c, i, next);
+		i = next;
 	}
 }
 

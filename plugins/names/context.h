@@ -48,6 +48,7 @@ typedef struct {
 	tok_info *info;      /* n + 1: the last, all zero, stands for past the end */
 	tok_state *state;    /* n + 1, zeroed */
 	GArray *spans;       /* span, in text order */
+	unsigned sport_words; /* words of sports reports, counted up to two */
 } ctx;
 
 /* Fills in c->info[i] (candidates.c). */

@@ -26,20 +26,13 @@ const char *names_category_name(names_category cat)
 	}
 }
 
-/* A report with several words of sport ("innings", "striker", "beat"). */
+/*
+ * A report with several words of sport ("innings", "striker", "beat"),
+ * counted by names_find_candidates() in its pass over every token.
+ */
 static gboolean is_sports_report(const ctx *c)
 {
-	/* A pass over every token of every document: the filter of the map
-	 * turns away nearly all of them, so nothing else is done per token. */
-	const hashmap *sport = &c->lx->sport_first;
-	size_t n = 0;
-	for (size_t i = 0; i < c->n; i++) {
-		const entx_token *t = &c->toks[i];
-		if ((t->flags & ENTX_TOK_WORD) && hashmap_contains(sport, t->fold_hash) &&
-		    (info(c, i)->kinds & NK_BIT(NK_SPORT)) && ++n == 2)
-			return TRUE;
-	}
-	return FALSE;
+	return c->sport_words >= 2;
 }
 
 /*

@@ -163,6 +163,7 @@ static void add_lower_start(names_lexicon *lx, entx_doc *scratch, const char *te
 	size_t n = first_token_hashes(scratch, text, &first, &second);
 	if (n == 0)
 		return;
+	word_filter_add(&lx->lower_or_sport_first, first);
 	if (n == 1) {
 		hashmap_put(&lx->lower_starts, first, LOWER_ALONE);
 		return;
@@ -297,8 +298,10 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	uint64_t h = 0;
 	if (sk->kind == NK_ENTITY && e.lower_ok)
 		add_lower_start(lx, ld->scratch, line->text);
-	if (sk->kind == NK_SPORT)
+	if (sk->kind == NK_SPORT) {
 		hashmap_put(&lx->sport_first, first, 1);
+		word_filter_add(&lx->lower_or_sport_first, first);
+	}
 	if (NAMES_FILTERED_KINDS & NK_BIT(sk->kind)) {
 		word_filter_add(&lx->kind_first[sk->kind], first);
 	}

@@ -116,6 +116,12 @@ struct names_lexicon {
 	 */
 	hashmap sport_first;
 	/*
+	 * The first tokens of lower_starts and sport_first in one filter:
+	 * find_names() asks both of every lowercase token, and one bit
+	 * turns away nearly all of them.
+	 */
+	word_filter lower_or_sport_first;
+	/*
 	 * For each kind of word with few entries (titles, particles, nouns;
 	 * not given names, surnames or entities), a filter of its entries'
 	 * first tokens' fold hashes, one bit each: most tokens asked whether

@@ -741,6 +741,20 @@ static void test_sports_teams(void **state)
 	d = harness_run(*state, "Floods hit homes across Somerset on Tuesday.", NULL);
 	expect(d, "Place", "Somerset");
 	entx_doc_free(d);
+
+	/* The words of sport count capitalized, hyphenated or inside a
+	 * name too, not only as lowercase words between names. */
+	d = harness_run(*state,
+	                "Cricket resumed after half-time.\nLeicestershire beat Somerset by six runs.",
+	                NULL);
+	expect(d, "Organization", "Somerset");
+	entx_doc_free(d);
+	d = harness_run(*state,
+	                "Leicestershire beat Somerset in the Premier League and the County "
+	                "Championship.",
+	                NULL);
+	expect(d, "Organization", "Somerset");
+	entx_doc_free(d);
 }
 
 /* A given name that is also an event word ("Bill") or a demonym ("Christian"). */
