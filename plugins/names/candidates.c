@@ -1065,6 +1065,25 @@ static inline void count_sport_words(ctx *c, size_t b, size_t e)
 			c->sport_words++;
 }
 
+/* Tokens that may start a name: capitalized or hyphenated ones; all others are
+ * lowercase words that start a name only as the first of a lowercase entity. */
+#define MAYBE_NAME (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_HYPHENATED)
+
+/*
+ * The first token from i on that may start a name or be a sports word.
+ * A loop of its own, on locals: most tokens of a text are lowercase
+ * words that one filter bit turns away, and the context's fields would
+ * be read again for each, as find_names() writes through the context.
+ */
+static inline size_t skip_lowercase_words(const entx_token *toks, size_t i, size_t n,
+                                          const word_filter *lower_or_sport)
+{
+	while (i < n && !(toks[i].flags & MAYBE_NAME) &&
+	       !word_filter_may_have(lower_or_sport, toks[i].fold_hash))
+		i++;
+	return i;
+}
+
 /*
  * Finds the runs of name tokens and processes each, and counts the
  * sports words on the way: both ask something of every token of the
@@ -1073,23 +1092,16 @@ static inline void count_sport_words(ctx *c, size_t b, size_t e)
  */
 static void find_names(ctx *c)
 {
-	const uint32_t maybe_name = ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_HYPHENATED;
-	const word_filter *lower_or_sport = &c->lx->lower_or_sport_first;
+	const entx_token *toks = c->toks;
+	size_t n = c->n;
 	size_t i = 0;
-	while (i < c->n) {
-		/* Neither name tokens nor hyphenated, and what find_names_at()
-		 * would skip unless a lowercase entity starts here. */
-		const entx_token *t = &c->toks[i];
-		if (!(t->flags & maybe_name)) {
-			if (!word_filter_may_have(lower_or_sport, t->fold_hash)) {
-				i++;
-				continue;
-			}
-			if (!names_lower_may_start(c->lx, c->toks, i, c->n)) {
-				count_sport_words(c, i, i + 1);
-				i++;
-				continue;
-			}
+	while ((i = skip_lowercase_words(toks, i, n, &c->lx->lower_or_sport_first)) < n) {
+		/* A lowercase word that starts no lowercase entity: what
+		 * find_names_at() would skip. */
+		if (!(toks[i].flags & MAYBE_NAME) && !names_lower_may_start(c->lx, toks, i, n)) {
+			count_sport_words(c, i, i + 1);
+			i++;
+			continue;
 		}
 		size_t next = find_names_at(c, i);
 		count_sport_words(c, i, next);
