@@ -680,10 +680,11 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 	/*
 	 * "Initially Poland", "Hijacked Sudan", "Oldest Albania": a sentence's
 	 * first word with an English ending, unknown to the lexicon, before a
-	 * known name is no part of it.
+	 * known name is no part of it. The ending is tested first: token a is
+	 * looked up anyway, a + 1 often not at all when a is known.
 	 */
-	if (k == a && b - a >= 2 && info(c, a + 1)->ent_len == b - a - 1 &&
-	    info(c, a)->ent_len == 0 && info(c, a)->word_len == 0 && has_english_ending(c, a) &&
+	if (k == a && b - a >= 2 && info(c, a)->ent_len == 0 && info(c, a)->word_len == 0 &&
+	    has_english_ending(c, a) && info(c, a + 1)->ent_len == b - a - 1 &&
 	    at_sentence_start(c, a) && !in_headline(c, a))
 		k = a + 1;
 	while (k < b) {
