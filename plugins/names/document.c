@@ -328,7 +328,8 @@ typedef struct {
 /* The analysis of one document (entx_doc_set_data, "names.analysis"). */
 typedef struct {
 	const names_lexicon *lx; /* what it was computed with */
-	GArray *decisions;       /* decision, in the order the plugins emit them */
+	decision *decisions;     /* in the order the plugins emit them */
+	guint n_decisions;
 } analysis;
 
 /* The version keeps plugins of two builds from sharing one struct. */
@@ -337,7 +338,7 @@ typedef struct {
 static void analysis_free(gpointer p)
 {
 	analysis *a = p;
-	g_array_free(a->decisions, TRUE);
+	g_free(a->decisions);
 	g_free(a);
 }
 
@@ -367,20 +368,23 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 	resolve_in_document(&c);
 	analysis *a = g_new0(analysis, 1);
 	a->lx = lx;
-	/* Sized for every span, then cut to the decided ones: one append call
-	 * per decision cost more than the copy. */
-	a->decisions = g_array_sized_new(FALSE, FALSE, sizeof(decision), c.spans->len);
-	g_array_set_size(a->decisions, c.spans->len);
+	/*
+	 * The decided spans become decisions in the spans' own buffer, which
+	 * the analysis then keeps: no second array to allocate and free per
+	 * document. A decision is smaller than a span, so the n-th is written
+	 * only over spans already read (the one being read is copied first).
+	 */
+	G_STATIC_ASSERT(sizeof(decision) <= sizeof(span));
+	decision *decisions = (decision *)(void *)c.spans->data;
 	guint n_decided = 0;
 	for (guint s = 0; s < c.spans->len; s++) {
-		const span *sp = &g_array_index(c.spans, span, s);
-		if (sp->cat == NAMES_NONE)
+		span sp = g_array_index(c.spans, span, s);
+		if (sp.cat == NAMES_NONE)
 			continue;
-		g_array_index(a->decisions, decision, n_decided++) =
-		    (decision){sp->cb, sp->ce, sp->cat, sp->class_iri, sp->conf};
+		decisions[n_decided++] = (decision){sp.cb, sp.ce, sp.cat, sp.class_iri, sp.conf};
 	}
-	g_array_set_size(a->decisions, n_decided);
-	g_array_free(c.spans, TRUE);
+	a->decisions = (decision *)(void *)g_array_free(c.spans, FALSE);
+	a->n_decisions = n_decided;
 	g_free(c.info);
 	g_free(c.state);
 	return a;
@@ -399,8 +403,8 @@ gboolean names_extract(const names_lexicon *lx, entx_doc *doc, names_category wa
 		entx_doc_set_data(doc, ANALYSIS_KEY, a, analysis_free);
 	}
 	const char *category = names_category_name(want);
-	for (guint i = 0; i < a->decisions->len; i++) {
-		const decision *d = &g_array_index(a->decisions, decision, i);
+	for (guint i = 0; i < a->n_decisions; i++) {
+		const decision *d = &a->decisions[i];
 		if (d->cat == want)
 			entx_doc_add_mention(doc, d->cb, d->ce, category, d->class_iri, d->conf);
 	}
