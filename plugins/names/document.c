@@ -360,9 +360,11 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 		.spans = g_array_sized_new(FALSE, FALSE, sizeof(span),
 		                           entx_doc_n_tokens(doc) / 12 + 8),
 	};
-	c.info = g_new(tok_info, c.n + 1);
+	/* One block for both per-token arrays, only the states zeroed. */
+	c.info = g_malloc_n(c.n + 1, sizeof(tok_info) + sizeof(tok_state));
 	c.info[c.n] = (tok_info){0};
-	c.state = g_new0(tok_state, c.n + 1);
+	c.state = (tok_state *)(void *)(c.info + c.n + 1);
+	memset(c.state, 0, (c.n + 1) * sizeof(tok_state));
 	names_find_candidates(&c);
 	sports_teams(&c);
 	resolve_in_document(&c);
@@ -386,7 +388,6 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 	a->decisions = (decision *)(void *)g_array_free(c.spans, FALSE);
 	a->n_decisions = n_decided;
 	g_free(c.info);
-	g_free(c.state);
 	return a;
 }
 
