@@ -629,12 +629,12 @@ static void process_capitals(ctx *c, size_t a, size_t b)
 		const tok_info *ti = info(c, k);
 		if (ti->ent_len > 0 && ti->ent_len <= b - k) {
 			k = entity_conf_and_add(c, k);
-		} else if (is_strong_word(c, k, NK_FIRST) && k + 1 < b &&
+		} else if (info_is_strong_word(ti, NK_FIRST) && k + 1 < b &&
 		           is_word(c, k + 1, NK_SURNAME) && !is_word(c, k + 1, NK_NOT_NAME)) {
 			add_span(c, k, k + 2, NAMES_PERSON, NULL, 0.7);
 			k += 2;
-		} else if (is_strong_word(c, k, NK_SURNAME) && !is_word(c, k, NK_NOT_NAME) &&
-		           starts(c, k, NK_DEMONYM) == 0 &&
+		} else if (info_is_strong_word(ti, NK_SURNAME) && !info_is_word(ti, NK_NOT_NAME) &&
+		           info_starts(ti, NK_DEMONYM) == 0 &&
 		           tok(c, k)->byte_end - tok(c, k)->byte_begin >= 3) {
 			add_span(c, k, k + 1, NAMES_PERSON, NULL, 0.6);
 			k++;
@@ -698,7 +698,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		 */
 		if (person_ctx && ti->ent_len == b - k && ti->ent_len <= 2 &&
 		    entry(c, ti->ent)->category == NAMES_PLACE && entry(c, ti->ent)->rank < 80 &&
-		    (is_word(c, k, NK_FIRST) || is_word(c, b - 1, NK_SURNAME))) {
+		    (info_is_word(ti, NK_FIRST) || is_word(c, b - 1, NK_SURNAME))) {
 			classify_name(c, k, b, TRUE);
 			return;
 		}
@@ -707,7 +707,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 			continue;
 		}
 		/* "Hurricane Ian", "Operation Desert Storm": no person, no place. */
-		if ((len = starts(c, k, NK_EVENT_PREFIX)) > 0 && k + len < b && ti->ent_len == 0)
+		if ((len = info_starts(ti, NK_EVENT_PREFIX)) > 0 && k + len < b && ti->ent_len == 0)
 			return;
 		/* Looked for only now: a known entity of the whole rest of the
 		 * run, the commonest case, needs no head word. */
@@ -718,7 +718,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		 * an event word or a demonym, before a surname; not before a
 		 * title ("German Chancellor Olaf Scholz").
 		 */
-		gboolean given = is_strong_word(c, k, NK_FIRST) && k + 1 < b &&
+		gboolean given = info_is_strong_word(ti, NK_FIRST) && k + 1 < b &&
 		                 is_word(c, k + 1, NK_SURNAME) && info(c, k + 1)->ent_len == 0 &&
 		                 starts(c, k + 1, NK_TITLE) == 0;
 		/* "First Albany Corp.", "New Asia Bank": the adjective is part of the name. */
@@ -726,15 +726,15 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		                           (org_head != NULL || place_head != NULL) &&
 		                           !in_headline(c, k);
 		if (ti->ent_len == 0 && !given && !named_adjective &&
-		    (is_word(c, k, NK_NOT_NAME) || starts(c, k, NK_NOT_ENTITY) > 0)) {
+		    (info_is_word(ti, NK_NOT_NAME) || info_starts(ti, NK_NOT_ENTITY) > 0)) {
 			/*
 			 * Mid-sentence, "Such" may be the surname of "Peter Such":
 			 * let the document decide.
 			 */
-			if (is_word(c, k, NK_NOT_NAME) && !at_sentence_start(c, k) && !in_headline(c, k))
+			if (info_is_word(ti, NK_NOT_NAME) && !at_sentence_start(c, k) && !in_headline(c, k))
 				add_span(c, k, k + 1, NAMES_NONE, NULL, 0.0);
 			/* "Mr Smith", as British papers write it: no name, but a title. */
-			if (starts(c, k, NK_TITLE) == 1)
+			if (info_starts(ti, NK_TITLE) == 1)
 				person_ctx = TRUE;
 			k++;
 			continue;
@@ -744,8 +744,8 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		 * demonym; "Russian President" and "German Foreign Ministry" do
 		 * not.
 		 */
-		if (!given && ti->ent_len <= starts(c, k, NK_DEMONYM) &&
-		    (len = starts(c, k, NK_DEMONYM)) > 0 &&
+		if (!given && ti->ent_len <= info_starts(ti, NK_DEMONYM) &&
+		    (len = info_starts(ti, NK_DEMONYM)) > 0 &&
 		    place_head == NULL &&
 		    (org_head == NULL || b - k < len + 2 ||
 		     (strcmp(org_head->class_iri, "schema:GovernmentOrganization") == 0 &&
@@ -753,7 +753,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 			k += len;
 			continue;
 		}
-		if ((len = starts(c, k, NK_ORG_PREFIX)) > 0 && k + len < b) {
+		if ((len = info_starts(ti, NK_ORG_PREFIX)) > 0 && k + len < b) {
 			add_span(c, k, b, NAMES_ORGANIZATION, entry(c, ti->head)->class_iri, 0.8);
 			return;
 		}
@@ -766,7 +766,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 			add_span(c, k, b, (names_category)h->category, h->class_iri, 0.75);
 			return;
 		}
-		if (org_head != NULL && b - k >= 2 && starts(c, k, NK_TITLE) != b - k) {
+		if (org_head != NULL && b - k >= 2 && info_starts(ti, NK_TITLE) != b - k) {
 			add_span(c, k, b, NAMES_ORGANIZATION, org_head->class_iri, 0.75);
 			return;
 		}
@@ -774,7 +774,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 			add_span(c, k, b, NAMES_ORGANIZATION, "schema:Corporation", 0.7);
 			return;
 		}
-		if ((len = starts(c, k, NK_PLACE_PREFIX)) > 0 && k + len < b && ti->ent_len == 0) {
+		if ((len = info_starts(ti, NK_PLACE_PREFIX)) > 0 && k + len < b && ti->ent_len == 0) {
 			add_span(c, k, b, NAMES_PLACE, entry(c, ti->head)->class_iri, 0.75);
 			return;
 		}
@@ -783,7 +783,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 			return;
 		}
 		/* "Air Force", "News Agency": a run that is all head word. */
-		if ((len = starts(c, k, NK_ORG_HEAD)) >= 2 && k + len == b && ti->ent_len == 0) {
+		if ((len = info_starts(ti, NK_ORG_HEAD)) >= 2 && k + len == b && ti->ent_len == 0) {
 			add_span(c, k, b, NAMES_ORGANIZATION, entry(c, ti->head)->class_iri, 0.7);
 			return;
 		}
@@ -793,15 +793,15 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		 * document to decide: a "Billie Jean King" before makes it hers;
 		 * not "the King" or "King of Spain".
 		 */
-		if ((len = starts(c, k, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len == b) {
-			if (len == 1 && is_word(c, k, NK_SURNAME) && !text_is(c, b, "of") &&
+		if ((len = info_starts(ti, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len == b) {
+			if (len == 1 && info_is_word(ti, NK_SURNAME) && !text_is(c, b, "of") &&
 			    !(k > 0 && (text_is(c, k - 1, "the") || text_is(c, k - 1, "The") ||
 			                text_is(c, k - 1, "a") || text_is(c, k - 1, "A"))))
 				add_span(c, k, b, NAMES_NONE, NULL, 0.0);
 			return;
 		}
-		if ((len = starts(c, k, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len < b &&
-		    !is_strong_word(c, k, NK_FIRST)) {
+		if ((len = info_starts(ti, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len < b &&
+		    !info_is_strong_word(ti, NK_FIRST)) {
 			person_ctx = TRUE;
 			k += len;
 			continue;
@@ -812,7 +812,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 			 * also a place, followed by a name.
 			 */
 			size_t after = k + ti->ent_len;
-			gboolean person = ti->ent_len == 1 && is_strong_word(c, k, NK_FIRST) &&
+			gboolean person = ti->ent_len == 1 && info_is_strong_word(ti, NK_FIRST) &&
 			                  after < b &&
 			                  (info(c, after)->ent_len == 0 || is_word(c, after, NK_SURNAME)) &&
 			                  starts(c, after, NK_TITLE) == 0 &&
@@ -846,7 +846,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		 */
 		gboolean surname_city = m == k + 1 && b == m + 1 && is_strong_word(c, m, NK_SURNAME) &&
 		                        entry(c, info(c, m)->ent)->rank < 80;
-		if (m < b && info(c, m)->ent_len == b - m && !person_ctx && !is_word(c, k, NK_FIRST) &&
+		if (m < b && info(c, m)->ent_len == b - m && !person_ctx && !info_is_word(ti, NK_FIRST) &&
 		    all_unknown(c, k, m) && !surname_city) {
 			/* "Air France", "Dynamo Moscow": a name built on a place. */
 			add_span(c, k, b, NAMES_ORGANIZATION, NULL, 0.55);

@@ -124,6 +124,25 @@ static inline size_t starts(const ctx *c, size_t i, names_kind kind)
 	return info(c, i)->word_len;
 }
 
+/*
+ * is_word() and starts() of a token already looked up, from its tok_info:
+ * process_run() asks them of the token it is at many times over.
+ */
+static inline gboolean info_is_word(const tok_info *ti, names_kind kind)
+{
+	return ti->word_len == 1 && (ti->kinds & NK_BIT(kind));
+}
+
+static inline gboolean info_is_strong_word(const tok_info *ti, names_kind kind)
+{
+	return info_is_word(ti, kind) && (ti->strong & NK_BIT(kind));
+}
+
+static inline size_t info_starts(const tok_info *ti, names_kind kind)
+{
+	return (ti->kinds & NK_BIT(kind)) ? ti->word_len : 0;
+}
+
 static inline gboolean text_is(const ctx *c, size_t i, const char *s)
 {
 	if (i >= c->n)
