@@ -374,10 +374,12 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 	for (size_t i = b; i < e; i++)
 		if (is_initial(c, i))
 			initial = TRUE;
-	gboolean first = is_strong_word(c, b, NK_FIRST);
-	gboolean weak_first = is_word(c, b, NK_FIRST);
-	gboolean surname = is_word(c, e - 1, NK_SURNAME);
-	gboolean strong_surname = is_strong_word(c, e - 1, NK_SURNAME);
+	/* Given names and surnames have no filter: both tokens are looked up. */
+	const tok_info *first_info = info(c, b), *last_info = info(c, e - 1);
+	gboolean first = info_is_strong_word(first_info, NK_FIRST);
+	gboolean weak_first = info_is_word(first_info, NK_FIRST);
+	gboolean surname = info_is_word(last_info, NK_SURNAME);
+	gboolean strong_surname = info_is_strong_word(last_info, NK_SURNAME);
 
 	/* "Federal Security Service (FSB)": the acronym names what came before. */
 	if (len == 1 && b >= 2 && text_is(c, b - 1, "(") && text_is(c, e, ")") &&
@@ -450,7 +452,7 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 		}
 		/* "the Commission", "the Fund": a capitalized head word alone
 		 * names the one the story is about. */
-		if (b > 0 && text_is(c, b - 1, "the") && is_word(c, b, NK_ORG_HEAD)) {
+		if (b > 0 && text_is(c, b - 1, "the") && info_is_word(first_info, NK_ORG_HEAD)) {
 			add_span(c, b, e, NAMES_ORGANIZATION, entry(c, info(c, b)->head)->class_iri, 0.55);
 			return;
 		}
