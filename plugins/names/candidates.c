@@ -911,18 +911,20 @@ static void compound_parts(ctx *c, size_t i)
  */
 static size_t holder_after_office(const ctx *c, size_t b, size_t e, gboolean *title_at_b)
 {
-	size_t title_len[4] = {0}; /* of the title starting `back` tokens before b */
-	*title_at_b = FALSE;
+	/* The nearest title that reaches into the run, and whether one ends
+	 * right before it, in one pass over the three tokens before b. */
+	gboolean title_ends_at_b = FALSE;
+	size_t office_end = 0;
 	for (size_t back = 1; back <= 3 && back <= b; back++) {
-		title_len[back] = starts(c, b - back, NK_TITLE);
-		if (title_len[back] == back)
-			*title_at_b = TRUE;
+		size_t len = starts(c, b - back, NK_TITLE);
+		if (len == back)
+			title_ends_at_b = TRUE;
+		else if (len > back && office_end == 0)
+			office_end = b - back + len;
 	}
-	for (size_t back = 1; back <= 3; back++) {
-		size_t len = title_len[back];
-		if (len > back)
-			return b - back + len < e ? b - back + len : b;
-	}
+	*title_at_b = title_ends_at_b;
+	if (office_end != 0)
+		return office_end < e ? office_end : b;
 	if (b < 2)
 		return b;
 	size_t of = b >= 3 && text_is(c, b - 1, "the") ? b - 2 : b - 1;
