@@ -20,11 +20,15 @@ static void quantity_destroy(void *state)
 	g_free(st);
 }
 
+static void add_starter(quantity_state *st, uint64_t hash)
+{
+	st->starters[hash >> 56] |= UINT64_C(1) << (hash & 63);
+}
+
 static void add_number_word(gpointer text, gpointer entry, gpointer data)
 {
 	(void)entry;
-	quantity_state *st = data;
-	word_filter_add(&st->starters, entx_hash_fold(text, strlen(text)));
+	add_starter(data, entx_hash_fold(text, strlen(text)));
 }
 
 typedef struct ends_of {
@@ -66,8 +70,8 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	st->prefixes = lex_set_table(st->lex, "prefix");
 	st->suffixes = lex_set_table(st->lex, "suffix");
 	lex_table_foreach(st->nl.numbers, add_number_word, st);
-	word_filter_add(&st->starters, entx_hash_fold("a", 1));
-	word_filter_add(&st->starters, entx_hash_fold("an", 2));
+	add_starter(st, entx_hash_fold("a", 1));
+	add_starter(st, entx_hash_fold("an", 2));
 	lex_table_foreach(st->prefixes, add_suffixes,
 	                  &(ends_of){.ends = &st->entry_ends, .bit = QTY_END_PREFIX});
 	lex_table_foreach(st->qualifiers, add_suffixes,
@@ -456,7 +460,8 @@ static inline gboolean cannot_start(const quantity_state *st, const entx_token *
 {
 	if (t->flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_HYPHENATED))
 		return FALSE;
-	return !word_filter_may_have(&st->starters, t->fold_hash);
+	uint64_t h = t->fold_hash;
+	return !((st->starters[h >> 56] >> (h & 63)) & 1);
 }
 
 /* The first token from i on (n when none) that cannot_start() lets through.

@@ -22,10 +22,13 @@ typedef struct quantity_state {
 	const lex_table *suffixes; /* currency names after it */
 	/*
 	 * Fold hashes a plain word that starts a number may have (number
-	 * words, "a", "an"), one bit each: quantity_extract() turns away most
-	 * tokens with one test of it. Bits may be set for other words too.
+	 * words, "a", "an"), one bit each, chosen by the hash's top 8 and low
+	 * 6 bits: quantity_extract() turns away most tokens with one test of
+	 * it, and that test needs no multiply (FNV-1a's top bits are well
+	 * mixed, its low ones follow the last byte). Bits may be set for
+	 * other words too.
 	 */
-	word_filter starters;
+	uint64_t starters[256];
 	/*
 	 * Fold hashes the last token of an entry of prefixes or qualifiers
 	 * may have (of every suffix of its text), each to the QTY_END_* bits
