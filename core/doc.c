@@ -63,7 +63,7 @@ entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 	entx_doc *doc = g_new0(entx_doc, 1);
 	doc->mentions = g_ptr_array_new_with_free_func(mention_free);
 	doc->mention_blocks = g_ptr_array_new_with_free_func(g_free);
-	doc->interned = g_string_chunk_new(1024);
+	entx_priv_intern_init(&doc->interner);
 	g_datalist_init(&doc->data);
 	fill(doc, id, text, len);
 	return doc;
@@ -108,12 +108,7 @@ void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
 	g_ptr_array_set_size(doc->mention_blocks, 0);
 	doc->block_left = 0;
 	doc->block_next = NULL;
-	if (doc->interned_bytes > ENTX_INTERNED_KEEP) {
-		/* Interned strings die with the chunk's storage: forget them. */
-		g_string_chunk_clear(doc->interned);
-		memset(doc->intern_from, 0, sizeof doc->intern_from);
-		doc->interned_bytes = 0;
-	}
+	entx_priv_intern_reset(&doc->interner);
 	doc->reference_date[0] = '\0';
 	doc->current_annotator = NULL;
 	doc->current_annotator_interned = NULL;
@@ -130,7 +125,7 @@ void entx_doc_free(entx_doc *doc)
 	g_array_free(doc->sentences, TRUE);
 	g_ptr_array_free(doc->mentions, TRUE);
 	g_ptr_array_free(doc->mention_blocks, TRUE);
-	g_string_chunk_free(doc->interned);
+	entx_priv_intern_free(&doc->interner);
 	g_free(doc);
 }
 

@@ -8,8 +8,10 @@
 #include <entx/doc.h>
 #include <entx/mention.h>
 
+#include "intern.h"
+
 typedef struct entx_prop {
-	const char *property; /* interned in the doc's string chunk */
+	const char *property; /* interned: equal names, equal pointers */
 	const char *lexical;
 	/* ENTX_PROP_TYPED: the datatype IRI, interned; any other kind: a tag
 	 * in mention.c that names it (so that three fit in a mention). */
@@ -40,9 +42,6 @@ struct entx_mention {
 	entx_prop props_here[3];
 };
 
-/* The interned copies a reset keeps (see struct entx_doc). */
-#define ENTX_INTERNED_KEEP 16384u
-
 /* Code points are counted per block of this many bytes, so byte <->
  * code point conversions are a table lookup plus a short scan. */
 #define ENTX_CP_BLOCK 64
@@ -63,15 +62,10 @@ struct entx_doc {
 	GPtrArray *mention_blocks;
 	size_t block_left;
 	void *block_next;
-	/*
-	 * intern() in mention.c: the last strings interned, by caller pointer,
-	 * and their copies. The copies outlive a reset (plugins pass the same
-	 * constants in every document) until they take ENTX_INTERNED_KEEP bytes.
-	 */
-	const char *intern_from[256]; /* a power of two */
-	const char *intern_to[256];
-	GStringChunk *interned;
-	size_t interned_bytes;
+	/* Categories, classes, property names and datatypes (mention.c).
+	 * The copies outlive a reset (plugins pass the same constants in
+	 * every document) until they take ENTX_INTERNED_KEEP bytes. */
+	entx_interner interner;
 	GData *data;         /* entx_doc_set_data */
 	/* Set by the engine while a plugin's extract() runs. */
 	const char *current_annotator;

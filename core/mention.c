@@ -24,51 +24,9 @@ static const char *default_class(const char *category)
 	return NULL;
 }
 
-/* Mention strings repeat a lot (categories, classes, property names).
- * Plugins pass the same few constants again and again, so a small table
- * keyed by the caller's pointer (and checked by content, since a caller
- * may reuse a buffer) keeps one copy of each in the document's chunk of
- * interned strings without hashing the string. A reset keeps chunk and
- * table, so most documents find their strings there already. A string
- * that misses (new, or its slot taken) is copied again, which costs a
- * few bytes and no hash table per document; so equal strings need not
- * share one pointer. A full run of probes reuses the slot it ends on. */
-static inline size_t intern_slot(const entx_doc *doc, const char *s)
-{
-	size_t mask = G_N_ELEMENTS(doc->intern_from) - 1;
-	return (size_t)(((uint64_t)(uintptr_t)s * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & mask;
-}
-
-static G_GNUC_NO_INLINE const char *intern_probe(entx_doc *doc, const char *s)
-{
-	size_t mask = G_N_ELEMENTS(doc->intern_from) - 1;
-	size_t i = intern_slot(doc, s);
-	for (int probe = 0; probe < 8; probe++, i = (i + 1) & mask) {
-		if (doc->intern_from[i] == s) {
-			if (strcmp(doc->intern_to[i], s) == 0)
-				return doc->intern_to[i];
-			break;
-		}
-		if (doc->intern_from[i] == NULL)
-			break;
-	}
-	const char *interned = g_string_chunk_insert(doc->interned, s);
-	doc->interned_bytes += strlen(interned) + 1;
-	doc->intern_from[i] = s;
-	doc->intern_to[i] = interned;
-	return interned;
-}
-
-/* Most strings are found in their first two slots: checked here, inline. */
 static inline const char *intern(entx_doc *doc, const char *s)
 {
-	size_t mask = G_N_ELEMENTS(doc->intern_from) - 1;
-	size_t i = intern_slot(doc, s);
-	if (doc->intern_from[i] != s && doc->intern_from[i] != NULL)
-		i = (i + 1) & mask;
-	if (G_LIKELY(doc->intern_from[i] == s) && strcmp(doc->intern_to[i], s) == 0)
-		return doc->intern_to[i];
-	return intern_probe(doc, s);
+	return entx_priv_intern(&doc->interner, s);
 }
 
 /* The document a mention belongs to is not stored in the mention, so
@@ -221,13 +179,15 @@ set_prop_len(entx_mention *m, const char *property, entx_prop_kind kind, const c
 	if (m == NULL || property == NULL || *property == '\0' || lexical == NULL)
 		return ENTX_ERR_INVALID;
 	entx_doc *doc = doc_of(m);
+	/* Interned, the name is found among the mention's by its pointer. */
+	const char *name = intern(doc, property);
 	entx_prop *p = NULL;
 	for (size_t i = 0; i < m->n_props; i++)
-		if (strcmp(m->props[i].property, property) == 0)
+		if (m->props[i].property == name)
 			p = &m->props[i];
 	if (p == NULL) {
 		p = new_prop(m);
-		p->property = intern(doc, property);
+		p->property = name;
 	}
 	p->lexical = copy_bytes(doc, lexical, len + 1);
 	p->datatype_or_kind = kind == ENTX_PROP_TYPED ? intern(doc, datatype) : &KIND_TAGS[kind];

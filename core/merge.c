@@ -251,9 +251,8 @@ static size_t select_same_category(entx_mention **cands, size_t n, entx_mention 
 	size_t n_out = 0;
 	for (size_t i = 0; i < n; i++) {
 		entx_mention *m = cands[i];
-		/* Interned categories mostly share one pointer per name. */
-		if (category == NULL ||
-		    (category != m->category && strcmp(category, m->category) != 0)) {
+		/* Interned categories: one pointer per name. */
+		if (category != m->category) {
 			if (category != NULL)
 				mset_clear(&accepted);
 			mset_init(&accepted, by_begin, n, stack);

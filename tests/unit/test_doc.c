@@ -460,6 +460,60 @@ static void reset_makes_a_new_document(void **state)
 	g_string_free(big, TRUE);
 }
 
+/*
+ * Interned strings go by content, not by the caller's pointer: a buffer
+ * reused with other content is another string, the same content from
+ * elsewhere the same one; property names likewise. Many distinct strings
+ * (more than the cache by pointer holds) and resets keep that so.
+ */
+static void interned_by_content(void **state)
+{
+	(void)state;
+	entx_doc *d = entx_doc_new("i", "seven suspects", 14);
+	for (int round = 0; round < 3; round++) {
+		char buf[32], other[32];
+		g_strlcpy(buf, "Alpha", sizeof buf);
+		entx_mention *a = entx_doc_add_mention(d, 0, 5, buf, "urn:x:A", 0.5);
+		g_strlcpy(buf, "Beta", sizeof buf);
+		entx_mention *b = entx_doc_add_mention(d, 0, 5, buf, "urn:x:B", 0.5);
+		assert_string_equal(entx_mention_category(a), "Alpha");
+		assert_string_equal(entx_mention_category(b), "Beta");
+		g_strlcpy(other, "Alpha", sizeof other);
+		entx_mention *c = entx_doc_add_mention(d, 0, 5, other, "urn:x:A", 0.5);
+		assert_ptr_equal(entx_mention_category(c), entx_mention_category(a));
+		assert_ptr_equal(entx_mention_class(c), entx_mention_class(a));
+
+		g_strlcpy(buf, "x:one", sizeof buf);
+		assert_int_equal(entx_mention_set_string(a, buf, "1"), 0);
+		g_strlcpy(buf, "x:two", sizeof buf);
+		assert_int_equal(entx_mention_set_string(a, buf, "2"), 0);
+		g_strlcpy(other, "x:one", sizeof other);
+		assert_int_equal(entx_mention_set_string(a, other, "3"), 0); /* replaces */
+		assert_int_equal(entx_mention_n_properties(a), 2);
+		const char *p = NULL, *lex = NULL;
+		assert_int_equal(entx_mention_property(a, 0, &p, NULL, &lex, NULL), 0);
+		assert_string_equal(p, "x:one");
+		assert_string_equal(lex, "3");
+		assert_int_equal(entx_mention_property(a, 1, &p, NULL, &lex, NULL), 0);
+		assert_string_equal(p, "x:two");
+
+		/* Hundreds of names, each from its own pointer and from a buffer. */
+		static char names[600][24];
+		for (int k = 0; k < 600; k++)
+			g_snprintf(names[k], sizeof names[k], "Kind%d-%d", k, round);
+		for (int pass = 0; pass < 2; pass++)
+			for (int k = 0; k < 600; k++) {
+				entx_mention *m = entx_doc_add_mention(d, 0, 5, names[k], "urn:x:K", 0.5);
+				g_strlcpy(buf, names[k], sizeof buf);
+				entx_mention *n = entx_doc_add_mention(d, 0, 5, buf, "urn:x:K", 0.5);
+				assert_string_equal(entx_mention_category(m), names[k]);
+				assert_ptr_equal(entx_mention_category(n), entx_mention_category(m));
+			}
+		entx_doc_reset(d, "i", "seven suspects", 14);
+	}
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -472,6 +526,7 @@ int main(void)
 		cmocka_unit_test(empty_document),
 		cmocka_unit_test(reference_dates),
 		cmocka_unit_test(mention_validation_and_properties),
+		cmocka_unit_test(interned_by_content),
 		cmocka_unit_test(attached_data),
 		cmocka_unit_test(token_array),
 		cmocka_unit_test(property_kinds_and_datatypes),
