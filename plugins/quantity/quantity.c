@@ -465,13 +465,15 @@ static inline gboolean cannot_start(const quantity_state *st, const entx_token *
 }
 
 /* The first token from i on (n when none) that cannot_start() lets through.
- * A loop of its own, so that its few variables stay in registers. */
+ * A loop of its own, so that its few variables stay in registers; by
+ * pointer, so that no index is counted along. */
 static inline size_t next_start(const quantity_state *st, const entx_token *toks, size_t i,
                                 size_t n)
 {
-	while (i < n && cannot_start(st, &toks[i]))
-		i++;
-	return i;
+	const entx_token *t = toks + i, *end = toks + n;
+	while (t < end && cannot_start(st, t))
+		t++;
+	return (size_t)(t - toks);
 }
 
 static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
