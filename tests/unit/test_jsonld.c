@@ -192,6 +192,41 @@ static void long_anchors(void **state)
 }
 
 /*
+ * Offsets are formatted once for the IRI and the indexes, by a shorter
+ * path below 10000: each number of digits on both sides of it.
+ */
+static void offsets_of_every_width(void **state)
+{
+	static const size_t OFFSETS[] = {0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001,
+	                                 4321, 9998, 9999, 10000, 10001, 65536, 99999, 100000};
+	size_t n = 100002;
+	char *text = g_malloc(n + 1);
+	memset(text, 'a', n);
+	text[n] = '\0';
+	entx_doc *d = entx_doc_new("wide", text, n);
+	for (size_t i = 0; i < G_N_ELEMENTS(OFFSETS); i++)
+		assert_non_null(
+		    entx_doc_add_mention(d, OFFSETS[i], OFFSETS[i] + 1, "Test", "ex:Wide", 0.5));
+	entx_jsonld_options opts = {0};
+	GString *s = g_string_new(NULL);
+	entx_jsonld_document(s, d, NULL, &opts, NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(OFFSETS); i++) {
+		size_t b = OFFSETS[i], e = b + 1;
+		char *want = g_strdup_printf("{\"@id\":\"urn:entx:doc:wide#char=%zu,%zu\","
+		                             "\"@type\":\"nif:Phrase\",\"beginIndex\":%zu,"
+		                             "\"endIndex\":%zu,\"anchorOf\":\"a\",",
+		                             b, e, b, e);
+		if (strstr(s->str, want) == NULL)
+			fail_msg("no %s in the output", want);
+		g_free(want);
+	}
+	assert_non_null(strstr(s->str, "#char=0,100002\""));
+	g_string_free(s, TRUE);
+	entx_doc_free(d);
+	g_free(text);
+}
+
+/*
  * Document IRIs percent-encode the id as RFC 3987 (GLib's escaper, with
  * "/:@" kept); ids that need no escaping take a shorter path, which must
  * give the same IRI for every ASCII character and for UTF-8.
@@ -328,6 +363,7 @@ int main(void)
 		cmocka_unit_test(document_iri_escaping),
 		cmocka_unit_test(anchors_and_classes_of_every_span),
 		cmocka_unit_test(long_anchors),
+		cmocka_unit_test(offsets_of_every_width),
 		cmocka_unit_test(extra_fields_carried_but_not_over_ours),
 		cmocka_unit_test(numbers_keep_their_digits),
 		cmocka_unit_test(error_record),
