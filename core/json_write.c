@@ -220,9 +220,46 @@ static void write_repaired(GString *out, const unsigned char *p, size_t n)
 	}
 }
 
+/*
+ * The n < 16 bytes at s written at d as a string literal when none of
+ * them needs escaping or checking, as most class names, values and keys:
+ * stored as two words, with no loop. Returns the end, or NULL (writing
+ * nothing that counts) when the bytes need the general path. d has room
+ * for 18 bytes.
+ */
+static inline char *put_short_plain(char *d, const unsigned char *s, size_t n)
+{
+	if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
+		return NULL;
+	uint64_t lo, hi;
+	if (n >= 8) {
+		memcpy(&lo, s, 8);
+		memcpy(&hi, s + n - 8, 8);
+	} else {
+		lo = load_short(s, n) | (ONES * ' ') << (8 * n);
+		hi = ONES * ' ';
+	}
+	word_vec stop = stop_bytes((byte_vec)(word_vec){lo, hi}, STOP_AT_HIGH);
+	if ((stop[0] | stop[1]) != 0)
+		return NULL;
+	d[0] = '"';
+	memcpy(d + 1, &lo, 8);
+	if (n > 8)
+		memcpy(d + 1 + n - 8, &hi, 8);
+	d[1 + n] = '"';
+	return d + 2 + n;
+}
+
 void entx_json_write_string(GString *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	if (n < 16 && out->len + 18 < out->allocated_len) {
+		char *end = put_short_plain(out->str + out->len, p, n);
+		if (G_LIKELY(end != NULL)) {
+			entx_commit(out, end);
+			return;
+		}
+	}
 	/* Mostly ASCII (class names, values, keys): escaped as it is read,
 	 * up to the first byte above ASCII, from which UTF-8 is checked. */
 	size_t head = MIN(n, PIECE_BYTES);
