@@ -250,6 +250,10 @@ static inline char *put_short_plain(char *d, const unsigned char *s, size_t n)
 	return d + 2 + n;
 }
 
+/* Kept out of line, so that the short path saves no registers. */
+static __attribute__((noinline)) void write_string_general(GString *out,
+                                                           const unsigned char *p, size_t n);
+
 void entx_json_write_string(GString *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -260,6 +264,11 @@ void entx_json_write_string(GString *out, const char *s, size_t n)
 			return;
 		}
 	}
+	write_string_general(out, p, n);
+}
+
+static void write_string_general(GString *out, const unsigned char *p, size_t n)
+{
 	/* Mostly ASCII (class names, values, keys): escaped as it is read,
 	 * up to the first byte above ASCII, from which UTF-8 is checked. */
 	size_t head = MIN(n, PIECE_BYTES);
