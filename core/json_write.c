@@ -158,6 +158,38 @@ static inline __attribute__((always_inline)) size_t escape_run(char **dp, const 
 }
 
 /*
+ * The n < 16 bytes at s written at d as a string literal when none of
+ * them needs escaping (or, with STOP_AT_HIGH, checking), as most class
+ * names, values, keys and anchors: stored as two words, with no loop.
+ * Returns the end, or NULL (writing nothing that counts) when the bytes
+ * need the general path. d has room for 10 bytes, and n + 2 past 8.
+ */
+static inline __attribute__((always_inline)) char *put_short_plain(char *d,
+                                                                   const unsigned char *s,
+                                                                   size_t n, int mode)
+{
+	if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
+		return NULL;
+	uint64_t lo, hi;
+	if (n >= 8) {
+		memcpy(&lo, s, 8);
+		memcpy(&hi, s + n - 8, 8);
+	} else {
+		lo = load_short(s, n) | (ONES * ' ') << (8 * n);
+		hi = ONES * ' ';
+	}
+	word_vec stop = stop_bytes((byte_vec)(word_vec){lo, hi}, mode);
+	if ((stop[0] | stop[1]) != 0)
+		return NULL;
+	d[0] = '"';
+	memcpy(d + 1, &lo, 8);
+	if (n > 8)
+		memcpy(d + 1 + n - 8, &hi, 8);
+	d[1 + n] = '"';
+	return d + 2 + n;
+}
+
+/*
  * Longer input is escaped a piece at a time, so that the room reserved
  * for the worst case (six bytes for one) stays small for a long text.
  */
@@ -192,7 +224,19 @@ void entx_json_write_valid_string(GString *out, const char *s, size_t n)
 	entx_commit(out, d);
 }
 
+static __attribute__((noinline)) char *put_valid_general(char *d, const char *s, size_t n);
+
 char *entx_json_put_valid_string(char *d, const char *s, size_t n)
+{
+	if (n < 16) {
+		char *end = put_short_plain(d, (const unsigned char *)s, n, KEEP_HIGH);
+		if (G_LIKELY(end != NULL))
+			return end;
+	}
+	return put_valid_general(d, s, n);
+}
+
+static char *put_valid_general(char *d, const char *s, size_t n)
 {
 	*d++ = '"';
 	escape_run(&d, (const unsigned char *)s, n, KEEP_HIGH);
@@ -220,36 +264,6 @@ static void write_repaired(GString *out, const unsigned char *p, size_t n)
 	}
 }
 
-/*
- * The n < 16 bytes at s written at d as a string literal when none of
- * them needs escaping or checking, as most class names, values and keys:
- * stored as two words, with no loop. Returns the end, or NULL (writing
- * nothing that counts) when the bytes need the general path. d has room
- * for 18 bytes.
- */
-static inline char *put_short_plain(char *d, const unsigned char *s, size_t n)
-{
-	if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
-		return NULL;
-	uint64_t lo, hi;
-	if (n >= 8) {
-		memcpy(&lo, s, 8);
-		memcpy(&hi, s + n - 8, 8);
-	} else {
-		lo = load_short(s, n) | (ONES * ' ') << (8 * n);
-		hi = ONES * ' ';
-	}
-	word_vec stop = stop_bytes((byte_vec)(word_vec){lo, hi}, STOP_AT_HIGH);
-	if ((stop[0] | stop[1]) != 0)
-		return NULL;
-	d[0] = '"';
-	memcpy(d + 1, &lo, 8);
-	if (n > 8)
-		memcpy(d + 1 + n - 8, &hi, 8);
-	d[1 + n] = '"';
-	return d + 2 + n;
-}
-
 /* Kept out of line, so that the short path saves no registers. */
 static __attribute__((noinline)) void write_string_general(GString *out,
                                                            const unsigned char *p, size_t n);
@@ -258,7 +272,7 @@ void entx_json_write_string(GString *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	if (n < 16 && out->len + 18 < out->allocated_len) {
-		char *end = put_short_plain(out->str + out->len, p, n);
+		char *end = put_short_plain(out->str + out->len, p, n, STOP_AT_HIGH);
 		if (G_LIKELY(end != NULL)) {
 			entx_commit(out, end);
 			return;

@@ -115,6 +115,12 @@ static void assert_both_written_as_jansson(const char *s, size_t n)
 		entx_json_write_valid_string(out, s, n);
 		assert_string_equal(out->str, want);
 		assert_int_equal(out->len, strlen(want));
+		/* and the one that writes at a pointer, with just the room it asks */
+		g_string_truncate(out, 0);
+		char *d = entx_reserve(out, ENTX_JSON_ROOM(n) + 2);
+		entx_commit(out, entx_json_put_valid_string(d, s, n));
+		assert_string_equal(out->str, want);
+		assert_int_equal(out->len, strlen(want));
 	}
 	free(want);
 	g_free(fixed);
