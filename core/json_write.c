@@ -31,8 +31,9 @@ enum { KEEP_HIGH = 0, STOP_AT_HIGH = 1 };
 static inline word_vec stop_bytes(byte_vec v, int mode)
 {
 	byte_vec zero = {0};
-	byte_vec stop = (byte_vec)(v < zero + 0x20) | (byte_vec)(v == zero + '"') |
-	                (byte_vec)(v == zero + '\\');
+	/* v ^ 2 is below 0x20 for exactly the controls, and 0x20 for '"'
+	 * (0x22): one comparison for both. */
+	byte_vec stop = (byte_vec)((v ^ (zero + 2)) <= zero + 0x20) | (byte_vec)(v == zero + '\\');
 	if (mode == STOP_AT_HIGH)
 		stop |= (byte_vec)(v >= zero + 0x80);
 	return (word_vec)stop;

@@ -136,7 +136,10 @@ static void assert_both_written_as_jansson(const char *s, size_t n)
  */
 static void every_length_and_position(void **state)
 {
-	static const char *const INSERTS[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xC3\xA9",
+	/* " ", "!" and "#", plain, are the neighbours of '"' that one test
+	 * of the escaper tells from it. */
+	static const char *const INSERTS[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", " ", "!", "#",
+	                                      "\xC3\xA9",
 	                                      "\xE2\x80\xA8", "\xE2\x80\xA9", "\xF0\x9F\x98\x80",
 	                                      "\xFF", "\xED\xA0\x80", "\xC3"};
 	char buf[64];
