@@ -107,12 +107,33 @@ static inline __attribute__((always_inline)) size_t escape_run(char **dp, const 
 		memcpy(&v, s + i, 16);
 		memcpy(d, &v, 16);
 		word_vec stop = stop_bytes(v, mode);
-		if (G_LIKELY((stop[0] | stop[1]) == 0)) {
-			i += 16;
-			d += 16;
-			continue;
+		size_t k;
+		if (mode == KEEP_HIGH && n - i >= 32) {
+			/* A document's text, mostly plain between its line breaks
+			 * and quotes: 32 bytes take one test. */
+			byte_vec w;
+			memcpy(&w, s + i + 16, 16);
+			memcpy(d + 16, &w, 16);
+			word_vec stop_w = stop_bytes(w, mode);
+			word_vec either = stop | stop_w;
+			if (G_LIKELY((either[0] | either[1]) == 0)) {
+				i += 32;
+				d += 32;
+				continue;
+			}
+			if ((stop[0] | stop[1]) == 0)
+				k = 16 + (stop_w[0] != 0 ? first_set_byte(stop_w[0])
+				                         : 8 + first_set_byte(stop_w[1]));
+			else
+				k = stop[0] != 0 ? first_set_byte(stop[0]) : 8 + first_set_byte(stop[1]);
+		} else {
+			if (G_LIKELY((stop[0] | stop[1]) == 0)) {
+				i += 16;
+				d += 16;
+				continue;
+			}
+			k = stop[0] != 0 ? first_set_byte(stop[0]) : 8 + first_set_byte(stop[1]);
 		}
-		size_t k = stop[0] != 0 ? first_set_byte(stop[0]) : 8 + first_set_byte(stop[1]);
 		unsigned char c = s[i + k];
 		d += k;
 		i += k;
