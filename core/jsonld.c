@@ -251,7 +251,7 @@ typedef struct {
 /* A confidence as written (the shortest form: 0.85, 0.123456, 1.0). */
 typedef struct {
 	uint64_t bits; /* of the double */
-	char s[15];
+	char s[16];    /* copied whole */
 	guint8 len;    /* 0: empty */
 } confidence_text;
 
@@ -407,7 +407,9 @@ static void write_confidence(GString *out, double confidence)
 	memcpy(&bits, &confidence, sizeof bits);
 	confidence_text *c = &known[(bits * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - 4)];
 	if (c->len != 0 && c->bits == bits) {
-		entx_put(out, c->s, c->len);
+		char *d = entx_reserve(out, sizeof c->s);
+		memcpy(d, c->s, sizeof c->s);
+		entx_commit(out, d + c->len);
 		return;
 	}
 	size_t start = out->len;
