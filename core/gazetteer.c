@@ -494,78 +494,100 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 	return ENTX_OK;
 }
 
-/* The payloads of term ti for the doc's spelling, or NULL when none applies. */
-static const struct list *term_payloads(const entx_gazetteer *g, uint32_t ti, const char *text,
-                                        const entx_doc *doc, size_t first, size_t end)
+/*
+ * The payloads of term t's case variant spelled as tokens first..end-1
+ * of the doc, or NULL when no variant is spelled so. Out of line: few
+ * terms have case variants.
+ */
+static __attribute__((noinline)) const struct list *
+variant_payloads(const entx_gazetteer *g, const struct term *t, const entx_doc *doc, size_t first,
+                 size_t end)
 {
-	const struct term *t = term_at(g, ti);
+	uint64_t exact = 0;
+	for (size_t i = first; i < end; i++)
+		exact = entx_priv_hash_combine(
+		    exact, token_exact(doc->text, &g_array_index(doc->tokens, entx_token, i)));
+	for (uint32_t v = t->variant; v != 0; v = variant_at(g, v - 1)->next)
+		if (variant_at(g, v - 1)->exact == exact)
+			return &variant_at(g, v - 1)->all;
+	return NULL;
+}
 
-	if (t->variant != 0) {
-		uint64_t exact = 0;
-		for (size_t i = first; i < end; i++)
-			exact = entx_priv_hash_combine(
-			    exact, token_exact(text, &g_array_index(doc->tokens, entx_token, i)));
-		for (uint32_t v = t->variant; v != 0; v = variant_at(g, v - 1)->next)
-			if (variant_at(g, v - 1)->exact == exact)
-				return &variant_at(g, v - 1)->all;
-	}
-	return t->any.n > 0 ? &t->any : NULL;
+/* The slot holding key, NULL when there is none. */
+static inline const struct slot *lookup(const entx_gazetteer *g, uint64_t key)
+{
+	const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
+	return slot->key != 0 ? slot : NULL;
 }
 
 /*
- * The walk from the first token's slot on: payloads of the longest
- * phrase found, which entx_gazetteer_match() has set to none.
+ * Hands out the payloads of the phrase of tokens first..end-1 when one
+ * ends at slot (for the doc's spelling); FALSE, and nothing set, when
+ * none does. The caller's outputs hold the longest match so far, so a
+ * longer one simply overwrites them.
  */
-static __attribute__((noinline)) size_t match_from(const entx_gazetteer *g, const entx_doc *doc,
-                                         size_t first, size_t limit, const struct slot *slot,
-                                         uint64_t key, const uint32_t **payloads,
-                                         size_t *n_payloads)
+static inline gboolean take(const entx_gazetteer *g, const struct slot *slot, const entx_doc *doc,
+                            size_t first, size_t end, const uint32_t **payloads,
+                            size_t *n_payloads)
 {
-	const struct list *best = NULL;
-	const uint32_t *best_single = NULL;
-	size_t best_len = 0;
-	const char *text = doc->text;
+	uint32_t val = slot->val;
+	const uint32_t *list;
+	size_t n;
+
+	if (val & NODE_SINGLE) {
+		list = &slot->single;
+		n = 1;
+	} else if ((val & NODE_TERM_MASK) != 0) {
+		const struct term *t = term_at(g, (val & NODE_TERM_MASK) - 1);
+		const struct list *l =
+		    t->variant != 0 ? variant_payloads(g, t, doc, first, end) : NULL;
+		if (l == NULL) {
+			if (t->any.n == 0)
+				return FALSE;
+			l = &t->any;
+		}
+		list = pool_at(g, l->off);
+		n = l->n;
+	} else {
+		return FALSE;
+	}
+	if (payloads != NULL)
+		*payloads = list;
+	if (n_payloads != NULL)
+		*n_payloads = n;
+	return TRUE;
+}
+
+/*
+ * The rest of a walk whose key for tokens first..i (i > first) the
+ * later-token filter let through: best_len is the longest match so far.
+ */
+static __attribute__((noinline)) size_t
+match_on(const entx_gazetteer *g, const entx_doc *doc, size_t first, size_t i, size_t limit,
+         uint64_t key, size_t best_len, const uint32_t **payloads, size_t *n_payloads)
+{
 	const entx_token *toks = (const entx_token *)(const void *)doc->tokens->data;
 
-	for (size_t i = first;;) {
-		uint32_t val = slot->val;
-		if (val & NODE_SINGLE) {
-			best = NULL;
-			best_single = &slot->single;
-			best_len = i + 1 - first;
-		} else if ((val & NODE_TERM_MASK) != 0) {
-			const struct list *l = term_payloads(g, (val & NODE_TERM_MASK) - 1, text, doc,
-			                                     first, i + 1);
-			if (l != NULL) {
-				best = l;
-				best_single = NULL;
-				best_len = i + 1 - first;
-			}
-		}
-		if (!(val & NODE_PREFIX) || ++i >= limit)
+	for (;;) {
+		const struct slot *slot = lookup(g, key);
+		if (slot == NULL)
 			break;
-		key = entx_priv_hash_combine(key, token_key(text, &toks[i]));
+		if (take(g, slot, doc, first, i + 1, payloads, n_payloads))
+			best_len = i + 1 - first;
+		if (!(slot->val & NODE_PREFIX) || ++i >= limit)
+			break;
+		key = entx_priv_hash_combine(key, token_key(doc->text, &toks[i]));
 		if (!keyfilter_may_have(&g->next, key, 2))
 			break;
-		slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
-		if (slot->key == 0)
-			break;
-	}
-	if (best_single != NULL) {
-		if (payloads != NULL)
-			*payloads = best_single;
-		if (n_payloads != NULL)
-			*n_payloads = 1;
-	} else if (best != NULL) {
-		if (payloads != NULL)
-			*payloads = pool_at(g, best->off);
-		if (n_payloads != NULL)
-			*n_payloads = best->n;
 	}
 	return best_len;
 }
 
-/* Most lookups end at the first token, which this keeps short. */
+/*
+ * Nearly every lookup ends at the first token or is turned away at the
+ * second by the later-token filter; those stay in this short function,
+ * which writes a match straight to the outputs rather than keeping it.
+ */
 size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t first,
                             size_t limit, const uint32_t **payloads, size_t *n_payloads)
 {
@@ -579,12 +601,18 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 		limit = doc->tokens->len;
 	if (first >= limit)
 		return 0;
-	const entx_token *tok = &g_array_index(doc->tokens, entx_token, first);
-	uint64_t key = entx_priv_hash_combine(0, token_key(doc->text, tok));
+	const entx_token *toks = (const entx_token *)(const void *)doc->tokens->data;
+	uint64_t key = entx_priv_hash_combine(0, token_key(doc->text, &toks[first]));
 	if (!keyfilter_may_have(&g->first, key, 1))
 		return 0;
-	const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
-	if (slot->key == 0)
+	const struct slot *slot = lookup(g, key);
+	if (slot == NULL)
 		return 0;
-	return match_from(g, doc, first, limit, slot, key, payloads, n_payloads);
+	size_t len = take(g, slot, doc, first, first + 1, payloads, n_payloads) ? 1 : 0;
+	if (!(slot->val & NODE_PREFIX) || first + 1 >= limit)
+		return len;
+	key = entx_priv_hash_combine(key, token_key(doc->text, &toks[first + 1]));
+	if (!keyfilter_may_have(&g->next, key, 2))
+		return len;
+	return match_on(g, doc, first, first + 1, limit, key, len, payloads, n_payloads);
 }
