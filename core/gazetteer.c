@@ -124,6 +124,20 @@ static inline uint64_t token_key(const char *text, const entx_token *tok)
 	return tok->fold_hash;
 }
 
+/*
+ * The key of a phrase's first token: its fold hash, with the high half
+ * folded into the low one, which indexes the table (FNV-1a's low bits
+ * hang on the low bits of the text's bytes alone). A bijection, so two
+ * tokens share a key only when they share a fold hash, as with a full
+ * entx_priv_hash_combine(0, ...), at a fifth of its cost on the step
+ * nearly every lookup ends at.
+ */
+static inline uint64_t first_key(uint64_t fold_hash)
+{
+	uint64_t key = fold_hash ^ (fold_hash >> 32);
+	return key != 0 ? key : 1; /* 0 marks an empty slot */
+}
+
 /* The case-preserving counterpart of token_key, for case-sensitive entries. */
 static uint64_t token_exact(const char *text, const entx_token *tok)
 {
@@ -462,7 +476,8 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 	uint32_t *val = NULL;
 	for (size_t i = 0; i < n_tok; i++) {
 		const entx_token *tok = &toks[i];
-		key = entx_priv_hash_combine(key, token_key(phrase, tok));
+		key = i == 0 ? first_key(token_key(phrase, tok))
+		             : entx_priv_hash_combine(key, token_key(phrase, tok));
 		if (case_mode == ENTX_GAZ_CASE_SENSITIVE)
 			exact = entx_priv_hash_combine(exact, token_exact(phrase, tok));
 		val = node(g, key);
@@ -602,7 +617,7 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 	if (first >= limit)
 		return 0;
 	const entx_token *toks = (const entx_token *)(const void *)doc->tokens->data;
-	uint64_t key = entx_priv_hash_combine(0, token_key(doc->text, &toks[first]));
+	uint64_t key = first_key(token_key(doc->text, &toks[first]));
 	if (!keyfilter_may_have(&g->first, key, 1))
 		return 0;
 	const struct slot *slot = lookup(g, key);
