@@ -46,6 +46,13 @@
 #define FILTER_BITS_PER_SLOT 4u
 #define MIN_SLOTS 1024u
 /*
+ * A probe runs on past the last of the n_slots slots into this many more
+ * instead of wrapping round, and the very last slot is never filled, so
+ * a lookup's loop has one test less a step: has it reached the key, or
+ * an empty slot. A run of keys that would fill it grows the table.
+ */
+#define PROBE_PAD 64u
+/*
  * Every table gets a filter of the phrases' later tokens (NODE_NEXT keys),
  * two bits each in 16 bits per key: a lookup that goes on past a prefix
  * ("New" of "New York") is nearly always turned away there, in a few
@@ -90,7 +97,7 @@ struct keyfilter {
 
 struct entx_gazetteer {
 	struct slot *slots; /* key 0: empty (combined hashes are never 0) */
-	size_t n_slots; /* a power of two */
+	size_t n_slots; /* a power of two; slots holds PROBE_PAD more */
 	size_t n_used;
 	struct keyfilter first; /* NODE_FIRST keys, 1 bit; none below FILTER_MIN_SLOTS */
 	struct keyfilter next;  /* NODE_NEXT keys, 2 bits; NEXT_MIN_BITS or more */
@@ -199,7 +206,7 @@ static void keyfilter_rebuild(struct keyfilter *f, const entx_gazetteer *g, size
 		return;
 	f->words = g_new0(uint64_t, bits / 64);
 	f->mask = bits - 1;
-	for (size_t i = 0; i < g->n_slots; i++)
+	for (size_t i = 0; i < g->n_slots + PROBE_PAD; i++)
 		if (g->slots[i].key != 0 && (g->slots[i].val & flag))
 			keyfilter_set(f, g->slots[i].key, k);
 }
@@ -225,7 +232,7 @@ entx_gazetteer *entx_gazetteer_new(void)
 	entx_gazetteer *g = g_new0(entx_gazetteer, 1);
 
 	g->n_slots = MIN_SLOTS;
-	g->slots = g_new0(struct slot, g->n_slots);
+	g->slots = g_new0(struct slot, g->n_slots + PROBE_PAD);
 	next_rebuild(g);
 	g->variants = g_array_new(FALSE, FALSE, sizeof(struct variant));
 	g->scratch = g_array_new(FALSE, FALSE, sizeof(entx_token));
@@ -254,24 +261,39 @@ size_t entx_gazetteer_size(const entx_gazetteer *g)
 /* The slot holding key, or the empty slot where it would go. */
 static inline size_t find_slot(const struct slot *slots, size_t n_slots, uint64_t key)
 {
-	size_t mask = n_slots - 1;
-	size_t i = (size_t)key & mask;
+	size_t i = (size_t)key & (n_slots - 1);
 
 	while (slots[i].key != 0 && slots[i].key != key)
-		i = (i + 1) & mask;
+		i++;
 	return i;
 }
 
+/* TRUE when a probe ended at the last slot, which must stay empty. */
+static inline gboolean probe_overran(size_t i, size_t n_slots)
+{
+	return i == n_slots + PROBE_PAD - 1;
+}
+
+/* The old slots in a table of twice (or, should a run overrun, more) the size. */
 static void grow_table(entx_gazetteer *g)
 {
-	size_t n_slots = g->n_slots * 2;
-	struct slot *slots = g_new0(struct slot, n_slots);
+	size_t n_slots = g->n_slots;
+	struct slot *slots = NULL;
+	size_t i;
 
-	for (size_t i = 0; i < g->n_slots; i++) {
-		if (g->slots[i].key == 0)
-			continue;
-		slots[find_slot(slots, n_slots, g->slots[i].key)] = g->slots[i];
-	}
+	do {
+		g_free(slots);
+		n_slots *= 2;
+		slots = g_new0(struct slot, n_slots + PROBE_PAD);
+		for (i = 0; i < g->n_slots + PROBE_PAD; i++) {
+			if (g->slots[i].key == 0)
+				continue;
+			size_t at = find_slot(slots, n_slots, g->slots[i].key);
+			if (probe_overran(at, n_slots))
+				break;
+			slots[at] = g->slots[i];
+		}
+	} while (i < g->n_slots + PROBE_PAD);
 	g_free(g->slots);
 	g->slots = slots;
 	g->n_slots = n_slots;
@@ -285,6 +307,10 @@ static uint32_t *node(entx_gazetteer *g, uint64_t key)
 	if ((g->n_used + 1) * 10 > g->n_slots * 7)
 		grow_table(g);
 	size_t i = find_slot(g->slots, g->n_slots, key);
+	while (probe_overran(i, g->n_slots)) {
+		grow_table(g);
+		i = find_slot(g->slots, g->n_slots, key);
+	}
 	if (g->slots[i].key == 0) {
 		g->slots[i].key = key;
 		g->slots[i].val = 0;
@@ -531,8 +557,12 @@ variant_payloads(const entx_gazetteer *g, const struct term *t, const entx_doc *
 /* The slot holding key, NULL when there is none. */
 static inline const struct slot *lookup(const entx_gazetteer *g, uint64_t key)
 {
-	const struct slot *slot = &g->slots[find_slot(g->slots, g->n_slots, key)];
-	return slot->key != 0 ? slot : NULL;
+	const struct slot *slot = &g->slots[(size_t)key & (g->n_slots - 1)];
+
+	for (; slot->key != key; slot++)
+		if (slot->key == 0)
+			return NULL;
+	return slot;
 }
 
 /*

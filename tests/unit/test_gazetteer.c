@@ -351,6 +351,58 @@ static void test_rule_entries_as_tokenized(void **state)
 	entx_gazetteer_free(a.g);
 }
 
+/*
+ * Keys whose probes start at one slot form a run; a run that would reach
+ * the end of the table's spare slots grows the table, again and again
+ * while it would. Words picked so their first-token keys (fold hashes
+ * with the halves folded, as core/gazetteer.c keys them) have the low 12
+ * bits set start at the last slot of tables up to 4096 slots, and their
+ * run reaches beyond; every one must still match, and a word of the same
+ * start slot not added must not.
+ */
+static void test_colliding_keys(void **state)
+{
+	(void)state;
+	enum { N_WORDS = 150, COMMON_BITS = 0xFFF };
+	entx_gazetteer *g = entx_gazetteer_new();
+	char words[N_WORDS + 1][16];
+	size_t n_found = 0;
+
+	for (uint32_t i = 0; n_found < N_WORDS + 1; i++) {
+		char w[16] = "k";
+		size_t len = 1;
+		for (uint32_t rest = i; rest != 0; rest /= 26)
+			w[len++] = (char)('a' + rest % 26); /* letters: one token */
+		w[len] = '\0';
+		uint64_t h = entx_hash_fold(w, len);
+		uint64_t key = h ^ (h >> 32);
+		if ((key & COMMON_BITS) == COMMON_BITS)
+			memcpy(words[n_found++], w, sizeof w);
+	}
+	for (size_t i = 0; i < N_WORDS; i++) {
+		add(g, words[i], (uint32_t)i, ENTX_GAZ_CASE_INSENSITIVE);
+		if (i % 2 == 0) {
+			char phrase[40];
+			g_snprintf(phrase, sizeof phrase, "%s next", words[i]);
+			add(g, phrase, (uint32_t)(1000 + i), ENTX_GAZ_CASE_INSENSITIVE);
+		}
+	}
+	assert_int_equal(entx_gazetteer_size(g), N_WORDS + N_WORDS / 2);
+	for (size_t i = 0; i < N_WORDS + 1; i++) {
+		char text[40];
+		g_snprintf(text, sizeof text, "%s next", words[i]);
+		entx_doc *d = doc(text);
+		if (i == N_WORDS)
+			assert_match(g, d, 0, 0, NULL, 0);
+		else if (i % 2 == 0)
+			assert_match(g, d, 0, 2, (const uint32_t[]){(uint32_t)(1000 + i)}, 1);
+		else
+			assert_match(g, d, 0, 1, (const uint32_t[]){(uint32_t)i}, 1);
+		entx_doc_free(d);
+	}
+	entx_gazetteer_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +414,7 @@ int main(void)
 		cmocka_unit_test(test_no_match_and_errors),
 		cmocka_unit_test(test_large),
 		cmocka_unit_test(test_filtered),
+		cmocka_unit_test(test_colliding_keys),
 		cmocka_unit_test(test_plain_phrases_as_tokenized),
 		cmocka_unit_test(test_rule_entries_as_tokenized),
 	};
