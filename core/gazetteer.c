@@ -604,16 +604,18 @@ static inline gboolean take(const entx_gazetteer *g, const struct slot *slot, co
 }
 
 /*
- * The rest of a walk whose key for tokens first..i (i > first) the
- * later-token filter let through: best_len is the longest match so far.
+ * The whole lookup, any case: the payloads of the longest phrase from
+ * token `first` on, which the caller has set to none.
  */
-static __attribute__((noinline)) size_t
-match_on(const entx_gazetteer *g, const entx_doc *doc, size_t first, size_t i, size_t limit,
-         uint64_t key, size_t best_len, const uint32_t **payloads, size_t *n_payloads)
+static __attribute__((noinline)) size_t match_any(const entx_gazetteer *g, const entx_doc *doc,
+                                                  size_t first, size_t limit,
+                                                  const uint32_t **payloads, size_t *n_payloads)
 {
 	const entx_token *toks = (const entx_token *)(const void *)doc->tokens->data;
+	uint64_t key = first_key(token_key(doc->text, &toks[first]));
+	size_t best_len = 0;
 
-	for (;;) {
+	for (size_t i = first;;) {
 		const struct slot *slot = lookup(g, key);
 		if (slot == NULL)
 			break;
@@ -629,9 +631,11 @@ match_on(const entx_gazetteer *g, const entx_doc *doc, size_t first, size_t i, s
 }
 
 /*
- * Nearly every lookup ends at the first token or is turned away at the
- * second by the later-token filter; those stay in this short function,
- * which writes a match straight to the outputs rather than keeping it.
+ * Nearly every lookup misses, or ends at the first token or at the
+ * second, which the later-token filter turns away, with no case variant
+ * to tell apart: those stay in this short function, which calls nothing
+ * and so keeps all in scratch registers. Any other hands over to
+ * match_any(), which starts again from the first token.
  */
 size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t first,
                             size_t limit, const uint32_t **payloads, size_t *n_payloads)
@@ -653,11 +657,29 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 	const struct slot *slot = lookup(g, key);
 	if (slot == NULL)
 		return 0;
-	size_t len = take(g, slot, doc, first, first + 1, payloads, n_payloads) ? 1 : 0;
-	if (!(slot->val & NODE_PREFIX) || first + 1 >= limit)
-		return len;
-	key = entx_priv_hash_combine(key, token_key(doc->text, &toks[first + 1]));
-	if (!keyfilter_may_have(&g->next, key, 2))
-		return len;
-	return match_on(g, doc, first, first + 1, limit, key, len, payloads, n_payloads);
+	uint32_t val = slot->val;
+	const uint32_t *list = NULL;
+	size_t n = 0;
+	if (val & NODE_SINGLE) {
+		list = &slot->single;
+		n = 1;
+	} else if ((val & NODE_TERM_MASK) != 0) {
+		const struct term *t = term_at(g, (val & NODE_TERM_MASK) - 1);
+		if (t->variant != 0)
+			return match_any(g, doc, first, limit, payloads, n_payloads);
+		list = pool_at(g, t->any.off);
+		n = t->any.n;
+	}
+	if (val & NODE_PREFIX && first + 1 < limit) {
+		uint64_t next = entx_priv_hash_combine(key, token_key(doc->text, &toks[first + 1]));
+		if (keyfilter_may_have(&g->next, next, 2))
+			return match_any(g, doc, first, limit, payloads, n_payloads);
+	}
+	if (n == 0)
+		return 0;
+	if (payloads != NULL)
+		*payloads = list;
+	if (n_payloads != NULL)
+		*n_payloads = n;
+	return 1;
 }
