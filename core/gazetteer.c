@@ -57,6 +57,10 @@
  * two bits each in 16 bits per key: a lookup that goes on past a prefix
  * ("New" of "New York") is nearly always turned away there, in a few
  * kilobytes that stay in cache, instead of by a probe into the table.
+ * It holds a key's value before the finalizer (entx_priv_hash_mix_in),
+ * so the turned-away lookups, most of those that get past the first
+ * token, never pay for the finalizer; a rebuild gets that value back
+ * from the key by undoing the finalizer (unfinish).
  */
 #define NEXT_BITS_PER_KEY 16u
 #define NEXT_MIN_BITS 4096u
@@ -218,13 +222,39 @@ static void first_rebuild(entx_gazetteer *g)
 	keyfilter_rebuild(&g->first, g, bits, 1, NODE_FIRST);
 }
 
+/*
+ * The value entx_priv_hash_finish() made key from: its steps undone in
+ * reverse, each xorshift by xoring the shifted result back in, each
+ * multiplication by the multiplier's inverse modulo 2^64.
+ */
+static uint64_t unfinish(uint64_t key)
+{
+	uint64_t x = key;
+
+	x ^= (x >> 31) ^ (x >> 62);
+	x *= UINT64_C(0x319642b2d24d8ec3);
+	x ^= (x >> 27) ^ (x >> 54);
+	x *= UINT64_C(0x96de1b173f119089);
+	x ^= (x >> 30) ^ (x >> 60);
+	return x;
+}
+
 /* The later-token filter, sized to n_next keys. */
 static void next_rebuild(entx_gazetteer *g)
 {
 	size_t bits = NEXT_MIN_BITS;
 	while (bits < g->n_next * NEXT_BITS_PER_KEY)
 		bits *= 2;
-	keyfilter_rebuild(&g->next, g, bits, 2, NODE_NEXT);
+	keyfilter_rebuild(&g->next, g, bits, 2, 0); /* sized, empty */
+	for (size_t i = 0; i < g->n_slots + PROBE_PAD; i++) {
+		uint64_t key = g->slots[i].key;
+		if (key == 0 || !(g->slots[i].val & NODE_NEXT))
+			continue;
+		keyfilter_set(&g->next, unfinish(key), 2);
+		/* the finalizer maps 0 as well as unfinish(1) to 1 */
+		if (key == 1)
+			keyfilter_set(&g->next, 0, 2);
+	}
 }
 
 entx_gazetteer *entx_gazetteer_new(void)
@@ -502,8 +532,8 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 	uint32_t *val = NULL;
 	for (size_t i = 0; i < n_tok; i++) {
 		const entx_token *tok = &toks[i];
-		key = i == 0 ? first_key(token_key(phrase, tok))
-		             : entx_priv_hash_combine(key, token_key(phrase, tok));
+		uint64_t mixed = entx_priv_hash_mix_in(key, token_key(phrase, tok));
+		key = i == 0 ? first_key(token_key(phrase, tok)) : entx_priv_hash_finish(mixed);
 		if (case_mode == ENTX_GAZ_CASE_SENSITIVE)
 			exact = entx_priv_hash_combine(exact, token_exact(phrase, tok));
 		val = node(g, key);
@@ -515,7 +545,7 @@ int entx_gazetteer_add(entx_gazetteer *g, const char *phrase, gssize len, uint32
 			if (++g->n_next * NEXT_BITS_PER_KEY > g->next.mask + 1)
 				next_rebuild(g);
 			else
-				keyfilter_set(&g->next, key, 2);
+				keyfilter_set(&g->next, mixed, 2);
 		}
 		if (i + 1 < n_tok)
 			*val |= NODE_PREFIX;
@@ -623,9 +653,10 @@ static __attribute__((noinline)) size_t match_any(const entx_gazetteer *g, const
 			best_len = i + 1 - first;
 		if (!(slot->val & NODE_PREFIX) || ++i >= limit)
 			break;
-		key = entx_priv_hash_combine(key, token_key(doc->text, &toks[i]));
-		if (!keyfilter_may_have(&g->next, key, 2))
+		uint64_t mixed = entx_priv_hash_mix_in(key, token_key(doc->text, &toks[i]));
+		if (!keyfilter_may_have(&g->next, mixed, 2))
 			break;
+		key = entx_priv_hash_finish(mixed);
 	}
 	return best_len;
 }
@@ -671,8 +702,8 @@ size_t entx_gazetteer_match(const entx_gazetteer *g, const entx_doc *doc, size_t
 		n = t->any.n;
 	}
 	if (val & NODE_PREFIX && first + 1 < limit) {
-		uint64_t next = entx_priv_hash_combine(key, token_key(doc->text, &toks[first + 1]));
-		if (keyfilter_may_have(&g->next, next, 2))
+		uint64_t mixed = entx_priv_hash_mix_in(key, token_key(doc->text, &toks[first + 1]));
+		if (keyfilter_may_have(&g->next, mixed, 2))
 			return match_any(g, doc, first, limit, payloads, n_payloads);
 	}
 	if (n == 0)

@@ -22,17 +22,28 @@ static inline uint64_t entx_priv_fold_ascii(uint64_t h, unsigned c)
  * result depend on order; the splitmix64 finalizer spreads it over all
  * bits so the low bits can index a hash table directly. 0 is kept free
  * as "no sequence" (and as the empty-slot key of the gazetteer).
+ * The two halves apart serve the gazetteer's filter of later tokens,
+ * which the first alone already spreads well enough.
  */
-static inline uint64_t entx_priv_hash_combine(uint64_t seq_hash, uint64_t token_hash)
+static inline uint64_t entx_priv_hash_mix_in(uint64_t seq_hash, uint64_t token_hash)
 {
-	uint64_t x = seq_hash * UINT64_C(0x9e3779b97f4a7c15) + token_hash + UINT64_C(0x632be59bd9b4e019);
+	return seq_hash * UINT64_C(0x9e3779b97f4a7c15) + token_hash + UINT64_C(0x632be59bd9b4e019);
+}
 
+/* The finalizer, a bijection but for mapping 0 to 1. */
+static inline uint64_t entx_priv_hash_finish(uint64_t x)
+{
 	x ^= x >> 30;
 	x *= UINT64_C(0xbf58476d1ce4e5b9);
 	x ^= x >> 27;
 	x *= UINT64_C(0x94d049bb133111eb);
 	x ^= x >> 31;
 	return x != 0 ? x : 1;
+}
+
+static inline uint64_t entx_priv_hash_combine(uint64_t seq_hash, uint64_t token_hash)
+{
+	return entx_priv_hash_finish(entx_priv_hash_mix_in(seq_hash, token_hash));
 }
 
 #endif
