@@ -157,6 +157,10 @@ static uint64_t token_exact(const char *text, const entx_token *tok)
 	uint64_t h = ENTX_PRIV_FNV_OFFSET;
 
 	for (size_t i = 0; i < n;) {
+		if (p[i] < 0x80) { /* no curly apostrophe starts with an ASCII byte */
+			h = entx_priv_fold_ascii(h, p[i++]);
+			continue;
+		}
 		size_t c = curly_at(p + i, n - i);
 		h = entx_priv_fold_ascii(h, c != 0 ? '\'' : p[i]);
 		i += c != 0 ? c : 1;

@@ -123,6 +123,19 @@ static void test_case(void **state)
 	assert_match(g, d, 3, 0, NULL, 0);
 	assert_match(g, d, 6, 0, NULL, 0);
 	entx_doc_free(d);
+
+	/* exact spellings beyond ASCII: curly apostrophes count as straight */
+	add(g, "O\xE2\x80\x99" "Brien", 40, ENTX_GAZ_CASE_SENSITIVE);
+	add(g, "Zo\xC3\xAB", 41, ENTX_GAZ_CASE_SENSITIVE);
+	/* O'Brien(0) O’Brien(1) O'BRIEN(2) Zoë(3) ZOË(4) Zoe(5) */
+	d = doc("O'Brien O\xE2\x80\x99" "Brien O'BRIEN Zo\xC3\xAB ZO\xC3\x8B Zoe");
+	assert_match(g, d, 0, 1, (const uint32_t[]){40}, 1);
+	assert_match(g, d, 1, 1, (const uint32_t[]){40}, 1);
+	assert_match(g, d, 2, 0, NULL, 0);
+	assert_match(g, d, 3, 1, (const uint32_t[]){41}, 1);
+	assert_match(g, d, 4, 0, NULL, 0);
+	assert_match(g, d, 5, 0, NULL, 0);
+	entx_doc_free(d);
 	entx_gazetteer_free(g);
 }
 
