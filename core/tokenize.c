@@ -1425,9 +1425,12 @@ G_STATIC_ASSERT(ENTX_TOK_CAPITALIZED == 0x20 >> 1 && ENTX_TOK_ALLCAPS == 0x20 &&
 enum {
 	CASED_ENDS = 1,   /* ends_plain_word[] */
 	CASED_PERIOD = 2, /* a period, which may be the word's */
+	CASED_JOINER = 4, /* - or ', which may join letters or end a possessive's host */
 	CASED_LOWER = LINE_LOWER << CASED_LINE_SHIFT,
 	CASED_UPPER = LINE_UPPER << CASED_LINE_SHIFT,
-	CASED_LETTER = 4 << CASED_LINE_SHIFT
+	CASED_LETTER = 4 << CASED_LINE_SHIFT,
+	/* not in the table: a word joined over - or ' with fewer than four letters */
+	CASED_SHORT_JOINED = 8 << CASED_LINE_SHIFT
 };
 G_STATIC_ASSERT(CASED_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_ALLCAPS &&
                 CASED_UPPER >> CASED_SHAPE_SHIFT == ENTX_TOK_LOWER);
@@ -1435,7 +1438,8 @@ G_STATIC_ASSERT(CASED_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_ALLCAPS &&
 	[(lower) - 'a' + 'A'] = (lower) | CASED_UPPER | CASED_LETTER, \
 	[(lower)] = (lower) | CASED_LOWER | CASED_LETTER
 static const uint16_t cased_letter[256] = {
-	ENDS_PLAIN_WORD_BYTES(CASED_ENDS), ['.'] = CASED_PERIOD,
+	ENDS_PLAIN_WORD_BYTES(CASED_ENDS), ['.'] = CASED_PERIOD, ['-'] = CASED_JOINER,
+	['\''] = CASED_JOINER,
 	CASED_PAIR('a'), CASED_PAIR('b'), CASED_PAIR('c'), CASED_PAIR('d'), CASED_PAIR('e'),
 	CASED_PAIR('f'), CASED_PAIR('g'), CASED_PAIR('h'), CASED_PAIR('i'), CASED_PAIR('j'),
 	CASED_PAIR('k'), CASED_PAIR('l'), CASED_PAIR('m'), CASED_PAIR('n'), CASED_PAIR('o'),
@@ -1470,7 +1474,8 @@ enum {
 	SINGLE_OPEN_QUOTE,  /* " ` ' that quote_role() finds opening */
 	SINGLE_SYMBOL,      /* # % & + < = > @ ^ | ~ */
 	SINGLE_CURRENCY,    /* $ */
-	SINGLE_QUOTE        /* " ` ' : one of the two quote kinds, see fast_quote() */
+	SINGLE_QUOTE,       /* " ` ' : one of the two quote kinds, see fast_quote() */
+	SINGLE_POSSESSIVE   /* the ' of a possessive 's, see fast_joiner() */
 };
 
 static const unsigned char fast_single[256] = {
@@ -1509,7 +1514,10 @@ static inline gboolean digits_make_token(const unsigned char *at, size_t end)
  * The kind of the quotation mark at begin for fast_run(), after a space
  * or not (spaced) and before the ASCII byte next: what quote_role() and
  * scan_other() find, which a single one remembers in s->open_single.
- * SINGLE_NONE for an apostrophe right after a word, which may be its
+ * An apostrophe right after a word that this fast_run() read (not at
+ * s->last_end, where it began) begins its possessive 's: fast_joiner()
+ * ended the word there for it.
+ * SINGLE_NONE for one right after another word, which may be its
  * possessive (Jesus'): is_bare_possessive() decides that.
  */
 G_GNUC_NO_INLINE static unsigned fast_quote(struct scan *s, const entx_token *tok,
@@ -1517,8 +1525,12 @@ G_GNUC_NO_INLINE static unsigned fast_quote(struct scan *s, const entx_token *to
 {
 	gboolean apostrophe = s->text[begin] == '\'';
 
-	if (apostrophe && !spaced && !s->open_single && (tok[-1].flags & ENTX_TOK_WORD))
-		return SINGLE_NONE;
+	if (apostrophe && !spaced && (tok[-1].flags & ENTX_TOK_WORD)) {
+		if (begin != s->last_end)
+			return SINGLE_POSSESSIVE;
+		if (!s->open_single)
+			return SINGLE_NONE;
+	}
 	gboolean after_gap = spaced || s->last_role == ROLE_OPEN;
 	int cl = ascii_class[next];
 	gboolean before_text = cl != CL_SPACE && cl != CL_BREAK && cl != CL_PUNCT && cl != CL_CLOSE;
@@ -1526,6 +1538,84 @@ G_GNUC_NO_INLINE static unsigned fast_quote(struct scan *s, const entx_token *to
 	if (apostrophe)
 		s->open_single = opening;
 	return opening ? SINGLE_OPEN_QUOTE : SINGLE_CLOSE_QUOTE;
+}
+
+/* What fast_run() does at a joiner after letters, see fast_joiner(). */
+enum { JOIN_GOES_ON, JOIN_ENDS_HOST, JOIN_SLOW };
+
+/*
+ * At the joiner at q (- or ') after the letters of a word that began at
+ * begin, what scan_word() would do, for fast_run(): go on over it and
+ * the letters after it (US-Russian, don't, it's), end the word before
+ * its possessive 's (Putin's), or anything else (a digit, a character
+ * beyond ASCII, no letter after it): JOIN_SLOW. Reads up to q[2].
+ */
+static unsigned fast_joiner(const unsigned char *p, size_t begin, const unsigned char *q)
+{
+	if (!(cased_letter[q[1]] & CASED_LETTER))
+		return JOIN_SLOW;
+	if (*q == '-' || (q[1] | 0x20) != 's' || (cased_letter[q[2]] & CASED_LETTER))
+		return JOIN_GOES_ON;
+	if (q[2] >= 0x80 || is_ascii_digit(q[2]))
+		return JOIN_SLOW;
+	/* join_apostrophe(): the 's of it's is "is", kept on the word */
+	size_t host_len = (size_t)(q - p) - begin;
+	if (is_contraction_host((const char *)p + begin, host_len))
+		return JOIN_GOES_ON;
+	return JOIN_ENDS_HOST;
+}
+
+/* A word of ASCII letters and joiners as fast_joined_word() reads it. */
+struct joined_word {
+	size_t end;
+	uint64_t hash;
+	unsigned cases; /* cased_letter[] of its letters ORed, with CASED_SHORT_JOINED */
+	unsigned stop;  /* cased_letter[] of the byte at end */
+	uint32_t flags; /* ENTX_TOK_HYPHENATED or none */
+};
+
+/*
+ * The word of ASCII letters at begin, which fast_run() found stopped by
+ * a joiner (- or '), read again over its joiners (see fast_joiner()) to
+ * its end or to its possessive's apostrophe. FALSE when scan_word()
+ * must read it, or its joiner is at last or beyond. Out of line: the
+ * rare case's values would crowd fast_run()'s registers.
+ */
+G_GNUC_NO_INLINE static gboolean fast_joined_word(const unsigned char *p, size_t begin,
+                                                  size_t last, struct joined_word *w)
+{
+	const unsigned char *q = p + begin;
+	unsigned letter = cased_letter[*q];
+	uint64_t hash = FNV_OFFSET;
+	unsigned cases = 0;
+	size_t letters = 0;
+
+	w->flags = 0;
+	for (;;) {
+		do {
+			cases |= letter;
+			hash = (hash ^ (unsigned char)letter) * FNV_PRIME;
+			letters++;
+			letter = cased_letter[*++q];
+		} while (letter & CASED_LETTER);
+		if (!(letter & CASED_JOINER))
+			break;
+		/* before last: the 's after it has room, the letters after it an end */
+		unsigned join = (size_t)(q - p) < last ? fast_joiner(p, begin, q) : JOIN_SLOW;
+		if (join == JOIN_SLOW)
+			return FALSE;
+		if (join == JOIN_ENDS_HOST)
+			break;
+		if (*q == '-')
+			w->flags = ENTX_TOK_HYPHENATED;
+		hash = (hash ^ *q) * FNV_PRIME;
+		letter = cased_letter[*++q];
+	}
+	w->end = (size_t)(q - p);
+	w->hash = hash;
+	w->cases = cases | (letters < 4 ? CASED_SHORT_JOINED : 0);
+	w->stop = letter;
+	return TRUE;
 }
 
 /*
@@ -1542,8 +1632,9 @@ static void fast_end_line(struct scan *s, size_t idx)
  * The commonest tokens, read and emitted from pos (the end of the
  * previous token) as scan_token and emit would, with their answers for
  * such tokens filled in: a plain word or a number alone after no gap,
- * one space or one line feed, and the ASCII characters of fast_single
- * after no gap or one space. Only a capitalized word, a number, a symbol
+ * one space or one line feed (a word also joined over - or ', or before
+ * its possessive 's: see fast_joined_word()), and the ASCII characters
+ * of fast_single after no gap or one space. Only a capitalized word, a number, a symbol
  * or an opening bracket or quote can start a sentence. The scan stops
  * short of the text's last run of letters and of the room in the token
  * array, so that it needs no length check; the sentence and the
@@ -1555,7 +1646,6 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 	const unsigned char *p = (const unsigned char *)s->text;
 	/* there is a token before: pos is the end of one */
 	entx_token *tok = token_at(s, s->n);
-	const size_t start = pos;
 	/* every byte read here is ASCII: code points and bytes advance together */
 	const size_t cp_shift = tok[-1].cp_end - pos;
 	/* the last place a token may begin in this stretch: its limit less one byte */
@@ -1594,7 +1684,17 @@ next_stretch:
 				letter = cased_letter[*++q];
 			} while (letter & CASED_LETTER);
 			end = (size_t)(q - p);
-			if (!(letter & CASED_ENDS) &&
+			if (letter & CASED_JOINER) {
+				struct joined_word joined;
+				if (!fast_joined_word(p, begin, last, &joined))
+					goto done;
+				end = joined.end;
+				hash = joined.hash;
+				cases = joined.cases;
+				letter = joined.stop;
+				flags |= joined.flags;
+			}
+			if (!(letter & (CASED_ENDS | CASED_JOINER)) &&
 			    (!(letter & CASED_PERIOD) || !period_not_theirs(s, begin, end, hash)))
 				goto done;
 			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an uppercase one */
@@ -1604,7 +1704,8 @@ next_stretch:
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
 			/* count_line(), needless once nothing can make the line a headline */
 			if (!(s->line_bits & LINE_SETTLED_SEEN)) {
-				gboolean is_long = end - begin >= 4;
+				gboolean is_long =
+				        end - begin >= 4 && !(cases & CASED_SHORT_JOINED);
 				unsigned cased = cases & (CASED_LOWER | CASED_UPPER);
 				unsigned bits = s->line_bits | (cased >> CASED_LINE_SHIFT) |
 				                (can_start ? 0 : LINE_UNCAP) | (is_long ? LINE_LONG : 0) |
@@ -1650,6 +1751,18 @@ next_stretch:
 			if (kind == SINGLE_QUOTE &&
 			    (kind = fast_quote(s, tok, begin, spaced, next)) == SINGLE_NONE)
 				goto done;
+			if (kind == SINGLE_POSSESSIVE) {
+				/* scan_possessive(): one letter, no capital, starts nothing */
+				end = begin + 2;
+				hash = (FNV_OFFSET ^ first) * FNV_PRIME;
+				hash = (hash ^ (next | 0x20)) * FNV_PRIME;
+				flags |= ENTX_TOK_WORD | ENTX_TOK_POSSESSIVE |
+				         (next == 's' ? ENTX_TOK_LOWER : ENTX_TOK_ALLCAPS);
+				/* count_line(); the word before left pending and role none */
+				s->line_bits |= next == 's' ? LINE_LOWER : LINE_UPPER;
+				tok->sentence = tok[-1].sentence;
+				goto push;
+			}
 			end = begin + 1;
 			hash = (FNV_OFFSET ^ first) * FNV_PRIME;
 			if (kind < SINGLE_OPEN) {
@@ -1709,7 +1822,8 @@ next_stretch:
 	}
 	goto next_stretch;
 done:
-	if (pos != start) {
+	/* s->last_end, where the run began, moves only here: fewer values to keep */
+	if (pos != s->last_end) {
 		s->n = (size_t)(tok - token_at(s, 0));
 		s->cp = tok[-1].cp_end;
 		s->cp_byte = s->last_end = pos;

@@ -637,6 +637,65 @@ static void test_fast_loop(void **state)
 }
 
 /*
+ * Words joined by - or ' and possessives in the middle of a text, where
+ * the fast loop reads them: the same tokens, flags, offsets and hashes
+ * as the general scan gives them at the start of a text.
+ */
+static void test_fast_loop_joiners(void **state)
+{
+	(void)state;
+	const char *text = "So Putin's aide, the players' union, don't it's O'Brien's US-Russian "
+	                   "a-b mother-in-law's PUTIN'S Putin's5 it's-a plan.";
+	assert_tokens(text, "So|Putin|'s|aide|,|the|players|'|union|,|don't|it's|O'Brien|'s|"
+	                    "US-Russian|a-b|mother-in-law|'s|PUTIN|'S|Putin's5|it's-a|plan|.");
+
+	struct result r = run(text);
+	for (size_t i = 0; i < r.tokens->len; i++) {
+		const entx_token *t = tok(&r, i);
+		assert_true(t->fold_hash == entx_hash_fold(text + t->byte_begin,
+		                                           t->byte_end - t->byte_begin));
+		assert_int_equal(t->cp_begin, t->byte_begin);
+		assert_int_equal(t->cp_end, t->byte_end);
+		assert_int_equal(t->sentence, 0);
+	}
+	assert_tok(&r, 1, 3, 8, ENTX_TOK_WORD | ENTX_TOK_CAPITALIZED | ENTX_TOK_SPACE_BEFORE,
+	           ENTX_TOK_POSSESSIVE | ENTX_TOK_HYPHENATED);
+	assert_tok(&r, 2, 8, 10, ENTX_TOK_WORD | ENTX_TOK_POSSESSIVE | ENTX_TOK_LOWER,
+	           ENTX_TOK_SPACE_BEFORE | ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS |
+	           ENTX_TOK_SENT_START);
+	assert_tok(&r, 7, 28, 29, ENTX_TOK_PUNCT | ENTX_TOK_POSSESSIVE, ENTX_TOK_WORD);
+	assert_true(flags_of(&r, "don't") & ENTX_TOK_LOWER);
+	assert_false(flags_of(&r, "don't") & (ENTX_TOK_HYPHENATED | ENTX_TOK_POSSESSIVE));
+	assert_true(flags_of(&r, "US-Russian") & ENTX_TOK_HYPHENATED);
+	assert_true(flags_of(&r, "US-Russian") & ENTX_TOK_CAPITALIZED);
+	assert_false(flags_of(&r, "US-Russian") & (ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER));
+	assert_true(flags_of(&r, "mother-in-law") & ENTX_TOK_HYPHENATED);
+	assert_true(flags_of(&r, "'S") & ENTX_TOK_ALLCAPS);
+	assert_true(flags_of(&r, "'S") & ENTX_TOK_POSSESSIVE);
+	assert_true(flags_of(&r, "it's-a") & ENTX_TOK_HYPHENATED);
+	done(&r);
+
+	/* a possessive before a quotation is open: its 's all the same */
+	assert_tokens("He said 'Putin's aide' left.", "He|said|'|Putin|'s|aide|'|left|.");
+	/* a possessive starts no sentence, its host may */
+	r = run("It ended. Putin's aide left.");
+	assert_true(flags_of(&r, "Putin") & ENTX_TOK_SENT_START);
+	assert_false(flags_of(&r, "'s") & ENTX_TOK_SENT_START);
+	assert_int_equal(r.n_sentences, 2);
+	done(&r);
+
+	/* headlines count a joined word's letters, not its joiners */
+	r = run("Intro line here.\nBoeing Wins a-bc Deal\nBoeing Wins don't Deal\n"
+	        "Boeing Wins it's Deal\nBoeing's Wins Deal\n"
+	        "the end of it all is near");
+	assert_true(flags_of(&r, "a-bc") & ENTX_TOK_TITLECASE_LINE);
+	assert_false(flags_of(&r, "don't") & ENTX_TOK_TITLECASE_LINE);
+	assert_true(flags_of(&r, "it's") & ENTX_TOK_TITLECASE_LINE);
+	assert_true(flags_of(&r, "'s") & ENTX_TOK_TITLECASE_LINE);
+	done(&r);
+}
+
+/*
  * Tokens in order, their offsets ASCII ones, the sentence numbers those
  * the SENT_START flags give, the sentence index pointing at them.
  */
@@ -682,6 +741,10 @@ static void test_fast_loop_long_text(void **state)
 			g_string_append(text, " a");
 		g_string_append(text, " o'k. Then more.");
 		assert_whole(text->str, text->len);
+		/* and where a possessive's host or a joined word meets it */
+		g_string_truncate(text, text->len - strlen(" o'k. Then more."));
+		g_string_append(text, " Putin's so-so. Then more.");
+		assert_whole(text->str, text->len);
 	}
 	g_string_free(text, TRUE);
 }
@@ -696,7 +759,8 @@ static void test_text_ends_after_number(void **state)
 {
 	(void)state;
 	static const char *const texts[] = {"on page 5.", "on page 5,", "page 5.5", "5.",
-	                                    "a 1,", "x 12.", "x 1,0", "9"};
+	                                    "a 1,", "x 12.", "x 1,0", "9", "a b's", "a b-c",
+	                                    "a b'c", "a bc's.", "a b-c.", "a b-"};
 	for (size_t t = 0; t < G_N_ELEMENTS(texts); t++) {
 		size_t len = strlen(texts[t]);
 		char *exact = g_malloc(len);
@@ -756,6 +820,7 @@ int main(void)
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_spaced_fast_paths),
 		cmocka_unit_test(test_fast_loop),
+		cmocka_unit_test(test_fast_loop_joiners),
 		cmocka_unit_test(test_fast_loop_long_text),
 		cmocka_unit_test(test_text_ends_after_number),
 		cmocka_unit_test(test_text_all_letters),
