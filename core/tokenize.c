@@ -1526,8 +1526,11 @@ G_GNUC_NO_INLINE static unsigned fast_quote(struct scan *s, const entx_token *to
 	gboolean apostrophe = s->text[begin] == '\'';
 
 	if (apostrophe && !spaced && (tok[-1].flags & ENTX_TOK_WORD)) {
-		if (begin != s->last_end)
+		if (begin != s->last_end) {
+			/* count_line() of the 's, here: fewer values in fast_run() */
+			s->line_bits |= next == 's' ? LINE_LOWER : LINE_UPPER;
 			return SINGLE_POSSESSIVE;
+		}
 		if (!s->open_single)
 			return SINGLE_NONE;
 	}
@@ -1754,12 +1757,11 @@ next_stretch:
 			if (kind == SINGLE_POSSESSIVE) {
 				/* scan_possessive(): one letter, no capital, starts nothing */
 				end = begin + 2;
-				hash = (FNV_OFFSET ^ first) * FNV_PRIME;
-				hash = (hash ^ (next | 0x20)) * FNV_PRIME;
-				flags |= ENTX_TOK_WORD | ENTX_TOK_POSSESSIVE |
-				         (next == 's' ? ENTX_TOK_LOWER : ENTX_TOK_ALLCAPS);
-				/* count_line(); the word before left pending and role none */
-				s->line_bits |= next == 's' ? LINE_LOWER : LINE_UPPER;
+				hash = (((FNV_OFFSET ^ '\'') * FNV_PRIME) ^ 's') * FNV_PRIME;
+				/* bit 5 of the letter: LOWER for s, ALLCAPS for S */
+				flags |= ENTX_TOK_WORD | ENTX_TOK_POSSESSIVE;
+				flags |= ((next & 0x20) << 1) | (~next & 0x20);
+				/* the word before left nothing pending and no role */
 				tok->sentence = tok[-1].sentence;
 				goto push;
 			}
