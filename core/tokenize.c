@@ -1653,6 +1653,9 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 	const size_t cp_shift = tok[-1].cp_end - pos;
 	/* the last place a token may begin in this stretch: its limit less one byte */
 	size_t last;
+	/* the token being read, and its flags: give_back finds its gap in them */
+	size_t begin;
+	uint32_t flags;
 
 next_stretch:
 	if (pos + 1 >= s->run_bound)
@@ -1665,9 +1668,9 @@ next_stretch:
 	last = MIN(s->run_bound, pos + (s->tokens->len - s->n)) - 1;
 	while (pos < last) {
 		unsigned gap = fast_gap[p[pos]];
-		size_t begin = pos + (gap & GAP_SPACE);
+		begin = pos + (gap & GAP_SPACE);
 		/* the gap lives on in the flags only: one value fewer in registers */
-		uint32_t flags = gap << GAP_FLAGS_SHIFT;
+		flags = gap << GAP_FLAGS_SHIFT;
 		size_t end = begin;
 		uint64_t hash = FNV_OFFSET;
 		gboolean can_start;
@@ -1690,7 +1693,7 @@ next_stretch:
 			if (letter & CASED_JOINER) {
 				struct joined_word joined;
 				if (!fast_joined_word(p, begin, last, &joined))
-					goto done;
+					goto give_back;
 				end = joined.end;
 				hash = joined.hash;
 				cases = joined.cases;
@@ -1699,7 +1702,7 @@ next_stretch:
 			}
 			if (!(letter & (CASED_ENDS | CASED_JOINER)) &&
 			    (!(letter & CASED_PERIOD) || !period_not_theirs(s, begin, end, hash)))
-				goto done;
+				goto give_back;
 			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an uppercase one */
 			flags |= (~cases >> CASED_SHAPE_SHIFT) & (ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER);
 			can_start = (flags & ENTX_TOK_CAPITALIZED) != 0;
@@ -1732,7 +1735,7 @@ next_stretch:
 			}
 			/* digits_make_token() may read the byte after the next one */
 			if (end > last || !digits_make_token(p, end))
-				goto done;
+				goto give_back;
 			flags |= ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
 			can_start = TRUE;
 			if (flags & ENTX_TOK_NEWLINE_BEFORE)
@@ -1749,11 +1752,11 @@ next_stretch:
 			    next >= 0x80 ||
 			    (kind == SINGLE_PERIOD && (next == '.' || ascii_class[next] == CL_DIGIT)) ||
 			    (first == '-' && next == '-'))
-				goto done;
+				goto give_back;
 			gboolean spaced = (flags & ENTX_TOK_SPACE_BEFORE) != 0;
 			if (kind == SINGLE_QUOTE &&
 			    (kind = fast_quote(s, tok, begin, spaced, next)) == SINGLE_NONE)
-				goto done;
+				goto give_back;
 			if (kind == SINGLE_POSSESSIVE) {
 				/* scan_possessive(): one letter, no capital, starts nothing */
 				end = begin + 2;
@@ -1823,6 +1826,9 @@ next_stretch:
 		pos = end;
 	}
 	goto next_stretch;
+give_back:
+	/* the token at begin and its gap are the general scan's: pos need not stay live */
+	pos = begin - ((flags >> GAP_FLAGS_SHIFT) & GAP_SPACE);
 done:
 	/* s->last_end, where the run began, moves only here: fewer values to keep */
 	if (pos != s->last_end) {
