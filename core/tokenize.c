@@ -1690,19 +1690,23 @@ next_stretch:
 				letter = cased_letter[*++q];
 			} while (letter & CASED_LETTER);
 			end = (size_t)(q - p);
-			if (letter & CASED_JOINER) {
-				struct joined_word joined;
-				if (!fast_joined_word(p, begin, last, &joined))
+			/* most words end by a byte of ends_plain_word: one test for them */
+			if (!(letter & CASED_ENDS)) {
+				if (letter & CASED_JOINER) {
+					struct joined_word joined;
+					if (!fast_joined_word(p, begin, last, &joined))
+						goto give_back;
+					end = joined.end;
+					hash = joined.hash;
+					cases = joined.cases;
+					letter = joined.stop;
+					flags |= joined.flags;
+				}
+				if (!(letter & (CASED_ENDS | CASED_JOINER)) &&
+				    (!(letter & CASED_PERIOD) ||
+				     !period_not_theirs(s, begin, end, hash)))
 					goto give_back;
-				end = joined.end;
-				hash = joined.hash;
-				cases = joined.cases;
-				letter = joined.stop;
-				flags |= joined.flags;
 			}
-			if (!(letter & (CASED_ENDS | CASED_JOINER)) &&
-			    (!(letter & CASED_PERIOD) || !period_not_theirs(s, begin, end, hash)))
-				goto give_back;
 			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an uppercase one */
 			flags |= (~cases >> CASED_SHAPE_SHIFT) & (ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER);
 			can_start = (flags & ENTX_TOK_CAPITALIZED) != 0;
