@@ -676,8 +676,20 @@ static gboolean is_contraction_host(const char *word, size_t len)
 	                                    "there", "here", "how", "let", "when", "why"};
 
 	/* no host is longer: most words are, and need no comparison */
-	if (len > 5)
+	if (len > 5 || len == 0)
 		return FALSE;
+	/* nor begins otherwise, in either case: most of the rest (Putin's) */
+	switch (word[0] | 0x20) {
+	case 'h':
+	case 'i':
+	case 'l':
+	case 's':
+	case 't':
+	case 'w':
+		break;
+	default:
+		return FALSE;
+	}
 	for (size_t i = 0; i < G_N_ELEMENTS(hosts); i++)
 		if (strlen(hosts[i]) == len && g_ascii_strncasecmp(hosts[i], word, len) == 0)
 			return TRUE;
