@@ -49,7 +49,7 @@ static inline gboolean word_filter_may_have(const word_filter *f, uint64_t h)
 
 typedef struct {
 	uint64_t *keys; /* 0 marks an empty slot; key 0 is stored as 1 */
-	uint32_t *vals;
+	uint32_t *vals; /* in the block of keys, after them: one allocation */
 	size_t mask;    /* slots - 1, slots a power of two; 0 before the first put */
 	size_t n;
 	word_filter filter; /* of the keys put, hashmap_key_ applied */
@@ -69,7 +69,6 @@ static inline size_t hashmap_slot_(uint64_t key, size_t mask)
 static inline void hashmap_free(hashmap *m)
 {
 	g_free(m->keys);
-	g_free(m->vals);
 	m->keys = NULL;
 	m->vals = NULL;
 	m->mask = m->n = 0;
@@ -102,8 +101,10 @@ static inline void hashmap_grow_(hashmap *m)
 	uint64_t *old_keys = m->keys;
 	uint32_t *old_vals = m->vals;
 	size_t slots = old_slots != 0 ? old_slots * 2 : 64;
-	m->keys = g_new0(uint64_t, slots);
-	m->vals = g_new0(uint32_t, slots);
+	/* Per-document maps are made and dropped by the thousand: one
+	 * allocation for both arrays halves the calls into malloc. */
+	m->keys = g_malloc0(slots * (sizeof(uint64_t) + sizeof(uint32_t)));
+	m->vals = (uint32_t *)(void *)(m->keys + slots);
 	m->mask = slots - 1;
 	for (size_t s = 0; s < old_slots; s++) {
 		if (old_keys[s] == 0)
@@ -115,7 +116,6 @@ static inline void hashmap_grow_(hashmap *m)
 		m->vals[i] = old_vals[s];
 	}
 	g_free(old_keys);
-	g_free(old_vals);
 }
 
 /* Sets key to val, replacing an earlier value. */
