@@ -4,6 +4,7 @@
  * mentions ("Dmitry Peskov ... Peskov told"). Also the entry point.
  */
 #include "context.h"
+#include "hash.h"
 
 #include <entx/version.h>
 
@@ -111,12 +112,16 @@ static void sports_teams(ctx *c)
 	}
 }
 
-/* Key of the token sequence [b, e) in the document's own names. */
+/*
+ * Key of the token sequence [b, e) in the document's own names: the key
+ * entx_hash_fold_combine() gives, its step inlined (a call per token into
+ * the core was a sixth of the document pass).
+ */
 static uint64_t seq_hash(const ctx *c, size_t b, size_t e)
 {
 	uint64_t h = 0;
 	for (size_t i = b; i < e; i++)
-		h = entx_hash_fold_combine(h, tok(c, i)->fold_hash);
+		h = entx_priv_hash_combine(h, c->toks[i].fold_hash);
 	return h;
 }
 
@@ -254,7 +259,8 @@ static void resolve_in_document(ctx *c)
 		gboolean lone_place = sp.cat == NAMES_PLACE && sp.e - sp.b == 1 &&
 		                      sp.cb == tok(c, sp.b)->cp_begin;
 		const uint32_t *firm = NULL;
-		if (sp.cat == NAMES_PERSON && sp.conf <= 0.8 && sp.e - sp.b <= MAX_DOC_NAME &&
+		if (firms.n != 0 && sp.cat == NAMES_PERSON && sp.conf <= 0.8 &&
+		    sp.e - sp.b <= MAX_DOC_NAME &&
 		    (firm = hashmap_get(&firms, seq_hash(c, sp.b, sp.e))) != NULL) {
 			span *dst = &g_array_index(c->spans, span, s);
 			const span *src = &g_array_index(c->spans, span, *firm);
@@ -283,10 +289,17 @@ static void resolve_in_document(ctx *c)
 		/* The longest known name at each position of the candidate. */
 		size_t i = sp.b;
 		while (i < sp.e) {
+			/* The keys of every length at i in one walk, longest tried first. */
+			uint64_t keys[MAX_DOC_NAME + 1];
+			size_t longest = MIN(sp.e - i, MAX_DOC_NAME);
+			keys[0] = 0;
+			for (size_t len = 1; len <= longest; len++)
+				keys[len] = entx_priv_hash_combine(keys[len - 1],
+				                                   c->toks[i + len - 1].fold_hash);
 			size_t best = 0;
 			uint32_t hit = 0;
-			for (size_t len = MIN(sp.e - i, MAX_DOC_NAME); len > 0 && best == 0; len--) {
-				const uint32_t *v = hashmap_get(&known, seq_hash(c, i, i + len));
+			for (size_t len = longest; len > 0 && best == 0; len--) {
+				const uint32_t *v = hashmap_get(&known, keys[len]);
 				if (v != NULL) {
 					best = len;
 					hit = *v;
