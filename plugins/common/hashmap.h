@@ -52,8 +52,28 @@ typedef struct {
 	uint32_t *vals; /* in the block of keys, after them: one allocation */
 	size_t mask;    /* slots - 1, slots a power of two; 0 before the first put */
 	size_t n;
+	gboolean borrowed;  /* the keys are in the caller's storage: not freed */
 	word_filter filter; /* of the keys put, hashmap_key_ applied */
 } hashmap;
+
+/* The size, in uint64_t, of storage for a map of `slots` slots. */
+#define HASHMAP_STORAGE_WORDS(slots) ((slots) + ((slots) + 1) / 2)
+
+/*
+ * An empty map in storage of the caller's (a local array of
+ * HASHMAP_STORAGE_WORDS(slots), slots a power of two), left for the heap
+ * only if it outgrows it: a map made and dropped per document then
+ * usually costs no allocation.
+ */
+static inline void hashmap_init_in(hashmap *m, uint64_t *storage, size_t slots)
+{
+	memset(m, 0, sizeof *m);
+	memset(storage, 0, slots * sizeof *storage);
+	m->keys = storage;
+	m->vals = (uint32_t *)(void *)(storage + slots);
+	m->mask = slots - 1;
+	m->borrowed = TRUE;
+}
 
 static inline uint64_t hashmap_key_(uint64_t key)
 {
@@ -68,10 +88,12 @@ static inline size_t hashmap_slot_(uint64_t key, size_t mask)
 
 static inline void hashmap_free(hashmap *m)
 {
-	g_free(m->keys);
+	if (!m->borrowed)
+		g_free(m->keys);
 	m->keys = NULL;
 	m->vals = NULL;
 	m->mask = m->n = 0;
+	m->borrowed = FALSE;
 	memset(&m->filter, 0, sizeof m->filter);
 }
 
@@ -115,7 +137,9 @@ static inline void hashmap_grow_(hashmap *m)
 		m->keys[i] = old_keys[s];
 		m->vals[i] = old_vals[s];
 	}
-	g_free(old_keys);
+	if (!m->borrowed)
+		g_free(old_keys);
+	m->borrowed = FALSE;
 }
 
 /* Sets key to val, replacing an earlier value. */

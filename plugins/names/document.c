@@ -12,6 +12,8 @@
 #define STRONG 0.6
 /* The longest token sequence looked up in the document's own names. */
 #define MAX_DOC_NAME 5
+/* The slots of the map of a document's names kept on the stack. */
+#define KNOWN_SLOTS 64
 
 const char *names_category_name(names_category cat)
 {
@@ -210,7 +212,10 @@ static gboolean written_lowercase(const ctx *c, hashmap *lowercase, gboolean *ga
  */
 static void resolve_in_document(ctx *c)
 {
-	hashmap known = {0};
+	/* Room for the names of most documents without an allocation. */
+	uint64_t known_storage[HASHMAP_STORAGE_WORDS(KNOWN_SLOTS)];
+	hashmap known;
+	hashmap_init_in(&known, known_storage, KNOWN_SLOTS);
 	/* Companies' names without their legal forms, which outweigh a guess
 	 * that the same words are a person's name ("Merrill Lynch"). */
 	hashmap firms = {0};
