@@ -159,4 +159,20 @@ static inline void hashmap_put(hashmap *m, uint64_t key, uint32_t val)
 	m->vals[i] = val;
 }
 
+/* Sets key to val unless the map has key already: the first value stays. */
+static inline void hashmap_put_new(hashmap *m, uint64_t key, uint32_t val)
+{
+	if (2 * (m->n + 1) > (m->mask != 0 ? m->mask + 1 : 0))
+		hashmap_grow_(m);
+	key = hashmap_key_(key);
+	size_t i = hashmap_slot_(key, m->mask);
+	for (; m->keys[i] != 0; i = (i + 1) & m->mask)
+		if (m->keys[i] == key)
+			return;
+	word_filter_add(&m->filter, key);
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->n++;
+}
+
 #endif

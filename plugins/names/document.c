@@ -129,8 +129,7 @@ static uint64_t seq_hash(const ctx *c, size_t b, size_t e)
 
 static void learn(hashmap *known, uint64_t key, guint index)
 {
-	if (!hashmap_contains(known, key))
-		hashmap_put(known, key, index);
+	hashmap_put_new(known, key, index);
 }
 
 /*
@@ -226,12 +225,16 @@ static void resolve_in_document(ctx *c)
 	hashmap lowercase = {0};
 	gboolean lowercase_gathered = FALSE;
 	/* People first: "Michael Jordan" makes "Jordan" a person here. */
+	/* Learning adds no span: the array stays where it is, read from locals
+	 * the stores into the maps cannot be taken to change. */
+	const span *spans = (const span *)(void *)c->spans->data;
+	const guint n_known_spans = c->spans->len;
 	for (int people = 1; people >= 0; people--) {
-		for (guint s = 0; s < c->spans->len; s++) {
-			const span *sp = &g_array_index(c->spans, span, s);
+		for (guint s = 0; s < n_known_spans; s++) {
+			const span *sp = &spans[s];
 			if (sp->cat == NAMES_NONE || (sp->cat == NAMES_PERSON) != people ||
-			    sp->e - sp->b > MAX_DOC_NAME ||
-			    sp->cb != tok(c, sp->b)->cp_begin || sp->ce != tok(c, sp->e - 1)->cp_end)
+			    sp->e - sp->b > MAX_DOC_NAME || sp->cb != c->toks[sp->b].cp_begin ||
+			    sp->ce != c->toks[sp->e - 1].cp_end)
 				continue;
 			if (sp->conf < STRONG) {
 				if (people && sp->e - sp->b == 2 && is_unknown_name(c, sp->b + 1) &&

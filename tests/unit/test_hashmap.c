@@ -45,6 +45,12 @@ static void test_borrowed_storage(void **state)
 	hashmap_put(&m, key_of(3), 34);
 	assert_int_equal(*hashmap_get(&m, key_of(3)), 34);
 	assert_int_equal(m.n, 1);
+	/* hashmap_put_new() keeps the first value, adds a new key. */
+	hashmap_put_new(&m, key_of(3), 35);
+	hashmap_put_new(&m, key_of(0), 1);
+	assert_int_equal(*hashmap_get(&m, key_of(3)), 34);
+	assert_int_equal(*hashmap_get(&m, key_of(0)), 1);
+	assert_int_equal(m.n, 2);
 	hashmap_free(&m);
 }
 
