@@ -179,6 +179,9 @@ struct scan {
 	size_t cp_byte;
 	size_t last_end;    /* byte end of the previous token */
 	size_t run_bound;   /* a non-letter is there, so a run of letters before it ends by it */
+	/* the table of fast_run(), read through here: GCC put its constant address
+	 * back in a register at every letter, a loaded one it keeps */
+	const uint16_t *cased_letter;
 	uint32_t last_flags;
 	int last_role;
 	gboolean gap_space; /* the gap before the token being scanned */
@@ -1668,6 +1671,8 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 	/* the token being read, and its flags: give_back finds its gap in them */
 	size_t begin;
 	uint32_t flags;
+	/* from s, not the table's name: see struct scan */
+	const uint16_t *letters = s->cased_letter;
 
 next_stretch:
 	if (pos + 1 >= s->run_bound)
@@ -1699,7 +1704,7 @@ next_stretch:
 				/* a pointer, two steps: else GCC copied registers per letter */
 				hash ^= (unsigned char)letter;
 				hash *= FNV_PRIME;
-				letter = cased_letter[*++q];
+				letter = letters[*++q];
 			} while (letter & CASED_LETTER);
 			end = (size_t)(q - p);
 			/* most words end by a byte of ends_plain_word: one test for them */
@@ -1868,7 +1873,7 @@ size_t entx_priv_tokenize_sentences(const char *text, size_t len, GArray *tokens
 	struct scan s = {.text = text, .len = len, .tokens = tokens, .sentences = sentences,
 	                 .n_sentences = sentences != NULL ? sentences->len : 0,
 	                 .n = tokens->len, .first = tokens->len, .line_first = tokens->len,
-	                 .last_end = (size_t)-1};
+	                 .last_end = (size_t)-1, .cased_letter = cased_letter};
 	size_t pos = 0;
 
 	if (text == NULL)
