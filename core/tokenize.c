@@ -1692,7 +1692,7 @@ next_stretch:
 		uint64_t hash = FNV_OFFSET;
 		gboolean can_start;
 		int role = ROLE_NONE;
-		unsigned letter = cased_letter[p[begin]];
+		unsigned letter = letters[p[begin]];
 		if (letter & CASED_LETTER) {
 			/* read_letters(), with p[run_bound] a non-letter to stop it */
 			unsigned cases = 0;
