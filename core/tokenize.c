@@ -509,6 +509,7 @@ static const struct word_entry word_table[] = {
 
 #define WORD_SLOTS 512u
 #define WORD_MAX 12u
+#define WORD_FILTER_BITS 8192u /* 2 to the 64 - 51, see word_filter_bit() */
 
 /* For an ASCII letter, its lowercase form (what the fold hash takes); 0 for any other byte. */
 #define LETTER_PAIR(lower) [(lower) - 'a' + 'A'] = (lower), [(lower)] = (lower)
@@ -534,7 +535,18 @@ struct word_index {
 	uint16_t entry[WORD_SLOTS]; /* table index + 1 (0: empty) */
 	uint8_t len[WORD_SLOTS];    /* the length of that entry */
 	uint64_t hash[WORD_SLOTS];  /* the fold hash of that entry */
+	/*
+	 * A bit per value of the fold hash's top bits, set for those of the
+	 * entries: most words probed (those before a period) are in no entry,
+	 * and a clear bit says so without a probe.
+	 */
+	uint64_t maybe[WORD_FILTER_BITS / 64];
 };
+
+static inline unsigned word_filter_bit(uint64_t fold_hash)
+{
+	return (unsigned)(fold_hash >> 51);
+}
 
 static inline unsigned word_slot(uint64_t fold_hash)
 {
@@ -558,6 +570,8 @@ static const struct word_index *word_index(void)
 			index.entry[slot] = (uint16_t)(i + 1);
 			index.len[slot] = (uint8_t)strlen(word_table[i].word);
 			index.hash[slot] = h;
+			unsigned bit = word_filter_bit(h);
+			index.maybe[bit / 64] |= UINT64_C(1) << (bit % 64);
 		}
 		g_once_init_leave(&once, 1);
 	}
@@ -590,7 +604,10 @@ static gboolean case_matches(const char *entry, const char *word, size_t len)
 static int word_class(const char *word, size_t len, uint64_t fold_hash)
 {
 	const struct word_index *index = word_index();
+	unsigned bit = word_filter_bit(fold_hash);
 
+	if (!(index->maybe[bit / 64] & (UINT64_C(1) << (bit % 64))))
+		return ABBR_NONE;
 	for (unsigned slot = word_slot(fold_hash); index->entry[slot] != 0;
 	     slot = (slot + 1) & (WORD_SLOTS - 1)) {
 		if (index->hash[slot] != fold_hash || index->len[slot] != len)
