@@ -205,6 +205,45 @@ static void collect_first_words(date_state *st)
 		add_first_word(st, words[k].word, words[k].kind);
 }
 
+/* Cleared by an entry that names "ago" or "earlier" among its words. */
+static void check_no_ago_word(gpointer key, gpointer value, gpointer user_data)
+{
+	const lex_entry *e = value;
+	gboolean *ok = user_data;
+	(void)key;
+	for (const char *p = e->text; *p != '\0';) {
+		size_t n = 0;
+		while (g_ascii_isalpha(p[n]))
+			n++;
+		if ((n == 3 && g_ascii_strncasecmp(p, "ago", 3) == 0) ||
+		    (n == 7 && g_ascii_strncasecmp(p, "earlier", 7) == 0))
+			*ok = FALSE;
+		p += n > 0 ? n : 1;
+	}
+}
+
+/* Cleared by an entry of more than letters, which may span tokens. */
+static void check_one_word(gpointer key, gpointer value, gpointer user_data)
+{
+	const lex_entry *e = value;
+	gboolean *ok = user_data;
+	(void)key;
+	for (const char *p = e->text; *p != '\0'; p++)
+		if (!g_ascii_isalpha(*p))
+			*ok = FALSE;
+}
+
+/* What ago_follows_unit says of the rule files: see date.h. */
+static gboolean ago_follows_unit(const date_state *st)
+{
+	gboolean ok = TRUE;
+	lex_table_foreach(st->units, check_one_word, &ok);
+	lex_table_foreach(st->units, check_no_ago_word, &ok);
+	lex_table_foreach(st->qualifiers, check_no_ago_word, &ok);
+	lex_table_foreach(st->nl.numbers, check_no_ago_word, &ok);
+	return ok;
+}
+
 static void *date_create(const entx_plugin_config *cfg, GError **error)
 {
 	static const char *const date_files[] = {"date/calendar.rules", "date/time.rules", NULL};
@@ -248,6 +287,7 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	collect_first_words(st);
 	collect_future_cues(&st->future_cues);
 	collect_past_verbs(&st->past_verbs);
+	st->ago_follows_unit = ago_follows_unit(st);
 	return st;
 fail:
 	date_destroy(st);
@@ -575,14 +615,18 @@ static gboolean article_starts(const dctx *c, size_t i, uint32_t next_bits)
 /*
  * starter_with() for find_starters(): word token i, not a number, whose
  * starters bits are `bits` (0 for none), before a token with next_bits.
- * Also notes the last "ago" or "earlier".
+ * Also notes each "ago" or "earlier".
  */
 static gboolean word_starts(dctx *c, size_t i, uint32_t bits, uint32_t next_bits)
 {
 	const entx_token *t = &c->toks[i];
-	if ((bits & STARTER_AGO) && c->last_ago == 0 &&
-	    (dtok_is(c, i, "ago") || dtok_is(c, i, "earlier")))
-		c->last_ago = i + 1;
+	if ((bits & STARTER_AGO) && (dtok_is(c, i, "ago") || dtok_is(c, i, "earlier"))) {
+		if (c->last_ago == 0)
+			c->last_ago = i + 1;
+		if (c->n_agos < AGOS_MAX)
+			c->agos[c->n_agos] = (uint32_t)i;
+		c->n_agos += c->n_agos <= AGOS_MAX;
+	}
 	if (bits != 0 && how_starts(bits, t))
 		return !(bits & STARTER_ARTICLE) || article_starts(c, i, next_bits);
 	return (t->flags & ENTX_TOK_HYPHENATED) && starts_date(c, t, lex_hyphen_head(c->doc, t));
@@ -590,8 +634,9 @@ static gboolean word_starts(dctx *c, size_t i, uint32_t bits, uint32_t next_bits
 
 /*
  * One pass over the tokens, last to first: writes to `out` the starters,
- * from the last, and sets c->last_ago. Most tokens are punctuation or
- * words that st->starter_filter turns away, and each is read once: an
+ * from the last, and notes the "ago" tokens (word_starts()). Most tokens
+ * are punctuation or words that st->starter_filter turns away, and each
+ * is read once: an
  * article asks about the word after it, which the pass has just read.
  */
 static size_t find_starters(dctx *c, uint32_t *out)

@@ -82,6 +82,12 @@ typedef struct date_state {
 	const lex_table *plurals;
 	const lex_table *stops;
 	const lex_table *currencies;
+	/*
+	 * No unit has two words, and no unit, count or qualifier word is
+	 * "ago" or "earlier" (date.c checks the rule files): then ago()'s
+	 * match ends at the first of those after its start, a unit before it.
+	 */
+	gboolean ago_follows_unit;
 	hashmap future_cues; /* fold hash of each word future_cue() knows -> its index */
 	hashmap past_verbs;  /* ... and past_cue() */
 } date_state;
@@ -92,6 +98,8 @@ typedef struct date_match {
 	tval v;
 	double confidence;
 } date_match;
+
+enum { AGOS_MAX = 32 };
 
 /* Per extract() call. */
 typedef struct dctx {
@@ -109,6 +117,10 @@ typedef struct dctx {
 	long ref_day_number;
 	tval last_quarter; /* the last quarter named, for "the quarter", "a year ago" */
 	size_t last_ago;   /* 1 + the last "ago" or "earlier" token, 0 for none */
+	/* Every "ago" or "earlier" token, the last first; n_agos counts past
+	 * AGOS_MAX when they did not fit, and then the list says nothing. */
+	uint32_t agos[AGOS_MAX];
+	size_t n_agos;
 	/*
 	 * 1 + the token where parse_core() last found nothing, 0 for none;
 	 * cleared by whatever changes what it would find (date.c).

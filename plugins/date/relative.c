@@ -222,6 +222,18 @@ static void year_back_quarter(const dctx *c, int years, tval *v)
 	}
 }
 
+/* The first "ago" or "earlier" token from token i on: c->n for none,
+ * SIZE_MAX when date.c did not list them all. */
+static size_t next_ago(const dctx *c, size_t i)
+{
+	if (c->n_agos > AGOS_MAX)
+		return SIZE_MAX;
+	for (size_t k = c->n_agos; k-- > 0;)
+		if (c->agos[k] >= i)
+			return c->agos[k];
+	return c->n;
+}
+
 /* [nearly] N units ago | a year earlier */
 static gboolean ago(const dctx *c, size_t i, date_match *m)
 {
@@ -229,6 +241,11 @@ static gboolean ago(const dctx *c, size_t i, date_match *m)
 	size_t j = 0, k = 0, q = 0;
 	/* Reading the count is dear, and most documents say no "ago". */
 	if (i + 1 >= c->last_ago)
+		return FALSE;
+	/* Nor have most counts a unit and then "ago" right after them. */
+	size_t at = c->st->ago_follows_unit ? next_ago(c, i) : SIZE_MAX;
+	if (at != SIZE_MAX &&
+	    (at < i + 2 || at >= c->n || !lex_may_start(c->st->units, &c->toks[at - 1])))
 		return FALSE;
 	if (dtok_lex(c, c->st->qualifiers, i, &q) == NULL)
 		q = 0;

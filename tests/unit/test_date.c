@@ -219,6 +219,39 @@ static void test_long_document(void **state)
 	g_string_free(text, TRUE);
 }
 
+/* Asks that a mention with `span` and `value` was found in d. */
+static void assert_date(entx_doc *d, const char *span, const char *value)
+{
+	const entx_mention *m = harness_find(d, "Date", span);
+	if (m == NULL)
+		harness_dump(d);
+	assert_non_null(m);
+	assert_string_equal(entx_mention_value(m), value);
+}
+
+/* A count before an "ago" that follows no unit, and more "ago"s than
+ * the plugin lists: neither hides a count and unit before a later one. */
+static void test_agos(void **state)
+{
+	(void)state;
+	entx_engine *e = harness_engine("date");
+	entx_doc *d =
+	    harness_run(e, "It was two days ago, long ago. Three weeks ago, long ago.", REF);
+	assert_date(d, "two days ago", "2017-12-16");
+	assert_date(d, "Three weeks ago", "2017-W48");
+	entx_doc_free(d);
+	GString *text = g_string_new("It happened two days ago.");
+	for (int k = 0; k < 40; k++)
+		g_string_append(text, " It was long ago.");
+	g_string_append(text, " It was three weeks ago, long ago.");
+	d = harness_run(e, text->str, REF);
+	assert_date(d, "two days ago", "2017-12-16");
+	assert_date(d, "three weeks ago", "2017-W48");
+	entx_doc_free(d);
+	entx_engine_free(e);
+	g_string_free(text, TRUE);
+}
+
 /* Classes and typed literals follow OWL-Time. */
 static void test_owl_time(void **state)
 {
@@ -254,6 +287,7 @@ int main(void)
 	    cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_negatives),
 	    cmocka_unit_test(test_long_document),
+	    cmocka_unit_test(test_agos),
 	    cmocka_unit_test(test_owl_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
