@@ -648,6 +648,16 @@ static size_t find_starters(dctx *c, uint32_t *out)
 	for (size_t i = c->n; i-- > 0;) {
 		const entx_token *t = &toks[i];
 		uint32_t flags = t->flags, bits = 0;
+		/*
+		 * Most tokens: no digits, no hyphen, a hash no starter has. Word
+		 * or not, article_starts() would read 0 bits for one, and none
+		 * starts a date: one test of the flags and one of the filter.
+		 */
+		if (!(flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER | ENTX_TOK_HYPHENATED)) &&
+		    !may_start_date(st, t->fold_hash)) {
+			next_bits = 0;
+			continue;
+		}
 		if (flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER)) {
 			out[found++] = (uint32_t)i;
 			next_bits = BITS_UNREAD;
