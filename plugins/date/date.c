@@ -27,6 +27,7 @@ static void date_destroy(void *state)
 	lex_set_free(st->lex);
 	hashmap_free(&st->starters);
 	hashmap_free(&st->first_words);
+	hashmap_free(&st->shift_objects);
 	hashmap_free(&st->future_cues);
 	hashmap_free(&st->past_verbs);
 	g_free(st);
@@ -150,6 +151,14 @@ static void add_first_words(date_state *st, const hashmap *words, uint32_t bits)
 		const uint32_t *old = hashmap_get(&st->first_words, words->keys[s]);
 		hashmap_put(&st->first_words, words->keys[s], (old != NULL ? *old : 0) | bits);
 	}
+}
+
+/* Puts every key of `words` in `to`. */
+static void add_keys(hashmap *to, const hashmap *words)
+{
+	for (size_t s = 0; words->keys != NULL && s <= words->mask; s++)
+		if (words->keys[s] != 0)
+			hashmap_put(to, words->keys[s], 1);
 }
 
 static void add_first_word(date_state *st, const char *word, uint32_t bits)
@@ -288,6 +297,10 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	collect_future_cues(&st->future_cues);
 	collect_past_verbs(&st->past_verbs);
 	st->ago_follows_unit = ago_follows_unit(st);
+	const lex_table *shift_objects[] = {st->weekdays, st->months, st->seasons, st->dayparts,
+	                                    st->units};
+	for (size_t k = 0; k < G_N_ELEMENTS(shift_objects); k++)
+		add_keys(&st->shift_objects, &shift_objects[k]->first);
 	return st;
 fail:
 	date_destroy(st);

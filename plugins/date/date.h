@@ -88,6 +88,9 @@ typedef struct date_state {
 	 * match ends at the first of those after its start, a unit before it.
 	 */
 	gboolean ago_follows_unit;
+	/* Fold hashes of the words a weekday, month, season, part of day or
+	 * unit may begin with: what shifted() reads after "last", "this". */
+	hashmap shift_objects;
 	hashmap future_cues; /* fold hash of each word future_cue() knows -> its index */
 	hashmap past_verbs;  /* ... and past_cue() */
 } date_state;

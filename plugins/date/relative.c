@@ -145,6 +145,9 @@ static gboolean shifted(const dctx *c, size_t i, date_match *m)
 		shift = dtok_is(c, j, "past") ? -1 : 1;
 		j++;
 	}
+	/* Each reading below asks its table's first words first: one ask for all. */
+	if (j >= c->n || !hashmap_contains(&c->st->shift_objects, c->toks[j].fold_hash))
+		return FALSE;
 	const lex_entry *e = NULL;
 	tval_init(&m->v, GR_DAY);
 	size_t kw = 0, km = 0;

@@ -89,6 +89,7 @@ static const dcase cases[] = {
     {"It happened over the weekend.", REF, "the weekend", "2017-W50-WE", NULL},
     {"It happened a year ago.", REF, "a year ago", "2016", "time:inXSDgYear"},
     {"It happened last Friday.", REF, "last Friday", "2017-12-15", "time:inXSDDate"},
+    {"It happened last March.", REF, "last March", "2017-03", "time:inXSDgYearMonth"},
     {"It happens next Friday.", REF, "next Friday", "2017-12-22", "time:inXSDDate"},
     {"It happened three weeks ago.", REF, "three weeks ago", "2017-W48", NULL},
     {"It happened in June last year.", REF, "June last year", "2016-06", "time:inXSDgYearMonth"},
