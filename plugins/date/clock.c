@@ -18,7 +18,7 @@ int glued_meridiem(const dctx *c, size_t p, size_t tok_end)
 {
 	size_t len = tok_end - p;
 	/* Meridiems are short: longer tails went unread before. */
-	if (len == 0 || len >= 8)
+	if (len == 0 || len >= 8 || !c->st->meridiem_first[(unsigned char)c->text[p]])
 		return -1;
 	const lex_entry *e = lex_lookup_ascii_lower(c->st->meridiem, c->text + p, len);
 	return e != NULL ? (int)e->value : -1;

@@ -153,6 +153,15 @@ static void add_first_words(date_state *st, const hashmap *words, uint32_t bits)
 	}
 }
 
+static void collect_meridiem_first(gpointer key, gpointer value, gpointer user_data)
+{
+	const lex_entry *e = value;
+	date_state *st = user_data;
+	(void)key;
+	st->meridiem_first[(unsigned char)g_ascii_tolower(e->text[0])] = 1;
+	st->meridiem_first[(unsigned char)g_ascii_toupper(e->text[0])] = 1;
+}
+
 /* Puts every key of `words` in `to`. */
 static void add_keys(hashmap *to, const hashmap *words)
 {
@@ -297,6 +306,7 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	collect_future_cues(&st->future_cues);
 	collect_past_verbs(&st->past_verbs);
 	st->ago_follows_unit = ago_follows_unit(st);
+	lex_table_foreach(st->meridiem, collect_meridiem_first, st);
 	const lex_table *shift_objects[] = {st->weekdays, st->months, st->seasons, st->dayparts,
 	                                    st->units};
 	for (size_t k = 0; k < G_N_ELEMENTS(shift_objects); k++)

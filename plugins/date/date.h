@@ -78,6 +78,9 @@ typedef struct date_state {
 	const lex_table *months, *weekdays, *days, *dayparts, *seasons, *units;
 	const lex_table *shifts, *ordinals, *modifiers, *year_context, *holidays;
 	const lex_table *meridiem, *clockwords, *zones;
+	/* The bytes a meridiem may begin with, in either case: glued_meridiem()
+	 * asks of most numbers with letters glued on ("3rd", "1990s"). */
+	uint8_t meridiem_first[256];
 	const lex_table *qualifiers; /* from the quantity rules: a count, not a year */
 	const lex_table *plurals;
 	const lex_table *stops;
