@@ -428,6 +428,29 @@ static gboolean the_quarter(dctx *c, size_t i, date_match *m)
 }
 
 /* "the weekend": the last one, or this one when the reference is in it. */
+/*
+ * Whether the word after token i is one the_quarter() or weekend() reads
+ * there: four digits, "latest", "current", "quarter" or "weekend". Most
+ * words after "the" fail the length test alone.
+ */
+static gboolean the_quarter_or_weekend_after(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i + 1);
+	if (t == NULL)
+		return FALSE;
+	switch (t->byte_end - t->byte_begin) {
+	case 4:
+		return TRUE;
+	case 6:
+		return token_is(c->text, t, "latest");
+	case 7:
+		return token_is(c->text, t, "current") || token_is(c->text, t, "quarter") ||
+		       token_is(c->text, t, "weekend");
+	default:
+		return FALSE;
+	}
+}
+
 static gboolean weekend(const dctx *c, size_t i, date_match *m)
 {
 	if (!dtok_is(c, i, "the") || !dtok_is(c, i + 1, "weekend"))
@@ -498,6 +521,7 @@ gboolean parse_relative(dctx *c, size_t i, unsigned kinds, date_match *m)
 	       ((kinds & REL_YEAR_EARLIER) && year_earlier(c, i, m)) ||
 	       ((kinds & REL_IN_THE) && in_the(c, i, m)) ||
 	       ((kinds & REL_QUARTER) && quarter(c, i, m)) ||
-	       ((kinds & REL_THE) && (the_quarter(c, i, m) || weekend(c, i, m))) ||
+	       ((kinds & REL_THE) && the_quarter_or_weekend_after(c, i) &&
+	        (the_quarter(c, i, m) || weekend(c, i, m))) ||
 	       ((kinds & REL_SEASON) && season(c, i, m));
 }
