@@ -28,6 +28,7 @@ static void date_destroy(void *state)
 	hashmap_free(&st->starters);
 	hashmap_free(&st->first_words);
 	hashmap_free(&st->shift_objects);
+	hashmap_free(&st->the_modifier_next);
 	hashmap_free(&st->future_cues);
 	hashmap_free(&st->past_verbs);
 	g_free(st);
@@ -160,6 +161,41 @@ static void collect_meridiem_first(gpointer key, gpointer value, gpointer user_d
 	(void)key;
 	st->meridiem_first[(unsigned char)g_ascii_tolower(e->text[0])] = 1;
 	st->meridiem_first[(unsigned char)g_ascii_toupper(e->text[0])] = 1;
+}
+
+static void collect_the_modifier(gpointer key, gpointer value, gpointer user_data)
+{
+	const lex_entry *e = value;
+	date_state *st = user_data;
+	(void)key;
+	if (g_ascii_strncasecmp(e->text, "the", 3) != 0)
+		return;
+	const char *word = e->text + 4;
+	size_t len = 0;
+	while (g_ascii_isalpha(word[len]))
+		len++;
+	if (e->text[3] != ' ' || len == 0 || (word[len] != '\0' && word[len] != ' ')) {
+		st->the_modifiers_known = FALSE;
+		return;
+	}
+	for (size_t n = 1; n <= len; n++)
+		hashmap_put(&st->the_modifier_next, entx_hash_fold(word, n), 1);
+}
+
+/*
+ * FALSE when no modifier starts at token i, "the", as parse_at() asks:
+ * only a token after it that begins the word after "the " in one, after
+ * a space, goes on; a token of more than ASCII is left to the lookup.
+ */
+static inline gboolean the_modifier_may_start(const dctx *c, size_t i)
+{
+	if (!c->st->the_modifiers_known || i + 1 >= c->n || !dtok_is(c, i, "the"))
+		return TRUE;
+	const entx_token *next = &c->toks[i + 1];
+	if (next->cp_end - next->cp_begin != next->byte_end - next->byte_begin)
+		return TRUE;
+	return (next->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE)) &&
+	       hashmap_contains(&c->st->the_modifier_next, next->fold_hash);
 }
 
 /* Puts every key of `words` in `to`. */
@@ -307,6 +343,8 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	collect_past_verbs(&st->past_verbs);
 	st->ago_follows_unit = ago_follows_unit(st);
 	lex_table_foreach(st->meridiem, collect_meridiem_first, st);
+	st->the_modifiers_known = TRUE;
+	lex_table_foreach(st->modifiers, collect_the_modifier, st);
 	const lex_table *shift_objects[] = {st->weekdays, st->months, st->seasons, st->dayparts,
 	                                    st->units};
 	for (size_t k = 0; k < G_N_ELEMENTS(shift_objects); k++)
@@ -732,7 +770,8 @@ static gboolean parse_at(dctx *c, size_t i, date_match *m)
 		return TRUE;
 	size_t j = i;
 	/* "the end of" is a modifier of its own; "the" + "late" are two. */
-	const lex_entry *mod = dtok_lex(c, c->st->modifiers, j, &n);
+	const lex_entry *mod =
+	    the_modifier_may_start(c, j) ? dtok_lex(c, c->st->modifiers, j, &n) : NULL;
 	gboolean article = mod == NULL && dtok_is(c, j, "the");
 	if (article) {
 		j++;

@@ -94,6 +94,15 @@ typedef struct date_state {
 	/* Fold hashes of the words a weekday, month, season, part of day or
 	 * unit may begin with: what shifted() reads after "last", "this". */
 	hashmap shift_objects;
+	/*
+	 * Fold hashes of every beginning of the word after "the " in the
+	 * modifiers ("e", "en", "end" of "the end of"): a token after "the"
+	 * that is none of them starts no such modifier. Used only when
+	 * the_modifiers_known: every modifier that begins with "the" is
+	 * "the ", a word of ASCII letters and maybe more.
+	 */
+	hashmap the_modifier_next;
+	gboolean the_modifiers_known;
 	hashmap future_cues; /* fold hash of each word future_cue() knows -> its index */
 	hashmap past_verbs;  /* ... and past_cue() */
 } date_state;
