@@ -967,6 +967,19 @@ static gboolean has_given_name(const ctx *c, size_t b, size_t e)
 }
 
 /*
+ * Whether token j may be glue other than a particle: "&", "of", "on",
+ * "for", "and", or a possessive. Asked of the token after every run of
+ * names, mostly a word or mark that the first byte turns away from all.
+ */
+static inline gboolean may_be_glue_word(const ctx *c, size_t j)
+{
+	const entx_token *t = &c->toks[j];
+	char first = c->text[t->byte_begin];
+	return (t->flags & ENTX_TOK_POSSESSIVE) || first == '&' || first == 'o' || first == 'f' ||
+	       first == 'a';
+}
+
+/*
  * The run of name tokens, or the lone token, that starts at token i:
  * processes it and returns the first token after it.
  */
@@ -1003,6 +1016,8 @@ static size_t find_names_at(ctx *c, size_t i)
 		gboolean glue = FALSE;
 		if ((flags(c, j) & ENTX_TOK_LOWER) && is_word(c, j, NK_PARTICLE))
 			glue = TRUE;
+		else if (!may_be_glue_word(c, j))
+			glue = FALSE;
 		else if (text_is(c, j, "&"))
 			glue = TRUE;
 		else if (text_is(c, j, "of") &&

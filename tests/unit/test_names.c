@@ -649,6 +649,16 @@ static void test_organization_heads(void **state)
 	assert_int_equal(harness_count(d, NULL), 4);
 	entx_doc_free(d);
 
+	/* "on" and "for" after a head word, which the first byte of the
+	 * word after a run lets through to the glue tests. */
+	d = harness_run(*state,
+	                "Delegates of the Commission on Human Rights and the Organisation for "
+	                "Security and Cooperation in Europe met in Vienna.",
+	                NULL);
+	expect(d, "Organization", "Commission on Human Rights");
+	expect(d, "Organization", "Organisation for Security and Cooperation");
+	entx_doc_free(d);
+
 	/* A head word that is also the start of a prefix ("Bank of"), in
 	 * the middle of a name: the whole name, not the place after "of". */
 	d = harness_run(*state,
