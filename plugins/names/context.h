@@ -259,17 +259,26 @@ static inline const names_entry *entry(const ctx *c, uint32_t i)
 
 static inline gboolean is_place_preposition(const ctx *c, size_t i)
 {
-	static const char *const preps[] = {"in", "at", "near", "from", "outside", "across",
-	                                    "into", "towards", "toward", "around", "between",
-	                                    NULL};
+	/* With their lengths: the word before every lone name is compared. */
+#define PREP(word) {word, sizeof(word) - 1}
+	static const struct {
+		const char *word;
+		size_t len;
+	} preps[] = {PREP("in"),     PREP("at"),      PREP("near"),   PREP("from"),
+	             PREP("outside"), PREP("across"), PREP("into"),   PREP("towards"),
+	             PREP("toward"), PREP("around"),  PREP("between")};
+#undef PREP
 	if (i >= c->n)
 		return FALSE;
 	const entx_token *t = tok(c, i);
 	const char *s = c->text + t->byte_begin;
 	size_t len = t->byte_end - t->byte_begin;
-	char first = g_ascii_tolower(*s);
-	for (const char *const *p = preps; *p; p++)
-		if (first == **p && strlen(*p) == len && g_ascii_strncasecmp(s, *p, len) == 0)
+	if (len < 2 || len > 7)
+		return FALSE;
+	char first = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+	for (size_t p = 0; p < G_N_ELEMENTS(preps); p++)
+		if (first == preps[p].word[0] && len == preps[p].len &&
+		    g_ascii_strncasecmp(s, preps[p].word, len) == 0)
 			return TRUE;
 	return FALSE;
 }

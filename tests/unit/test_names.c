@@ -44,6 +44,19 @@ static void expect_none(const entx_doc *d, const char *category, const char *tex
 	assert_null(m);
 }
 
+/* A lone unknown name after a preposition of place, in any case, up to
+ * the longest ("towards", "between"), is a place. */
+static void test_place_prepositions(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Troops moved towards Qandaril on Tuesday and then Between "
+	                          "Zorqabad.",
+	                          NULL);
+	expect(d, "Place", "Qandaril");
+	expect(d, "Place", "Zorqabad");
+	entx_doc_free(d);
+}
+
 static void test_title_is_context(void **state)
 {
 	entx_doc *d = harness_run(*state, "On Monday, President Vladimir Putin met reporters.", NULL);
@@ -903,6 +916,7 @@ int main(void)
 		cmocka_unit_test(test_given_names_that_are_other_words),
 		cmocka_unit_test(test_organization_nouns),
 		cmocka_unit_test(test_lowercase_entities),
+		cmocka_unit_test(test_place_prepositions),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
