@@ -186,12 +186,11 @@ gboolean qty_rejected(const qctx *c, const qty *q)
 {
 	if (spelled_year(c, q))
 		return TRUE;
-	if (q->num.flags & NUM_DIGITS) {
-		if (glued_left(c, q) || glued_right(c, q) || digit_groups(c, q))
-			return TRUE;
-		if (is_year(q))
-			return TRUE;
-	}
+	/* The tests only say yes or no: the year, the most common and read
+	 * from q alone, is asked first. */
+	if ((q->num.flags & NUM_DIGITS) &&
+	    (is_year(q) || glued_left(c, q) || glued_right(c, q) || digit_groups(c, q)))
+		return TRUE;
 	if ((q->currency == NULL && q->qualifier == NULL && in_date(c, q)) || before_clock(c, q))
 		return TRUE;
 	if (in_name(c, q))

@@ -108,22 +108,6 @@ static inline gboolean lex_may_start(const lex_table *t, const entx_token *tok)
 	return tok != NULL && hashmap_contains(&t->first, tok->fold_hash);
 }
 
-/*
- * lex_match_folded() for callers that ask at most tokens: tok is token i
- * of doc (NULL past the end), and a token that starts no entry is turned
- * away inline, without the call.
- */
-static inline const lex_entry *lex_match_at(const lex_table *t, const entx_doc *doc,
-                                            const entx_token *tok, size_t i, size_t limit,
-                                            size_t *n_tokens)
-{
-	if (!lex_may_start(t, tok)) {
-		*n_tokens = 0;
-		return NULL;
-	}
-	return lex_match_folded(t, doc, i, limit, n_tokens);
-}
-
 /* TRUE when t has a one-token entry whose fold hash is h. */
 gboolean lex_has_hash(const lex_table *t, guint64 h);
 

@@ -75,11 +75,18 @@ static inline const entx_token *qctx_tok(const qctx *c, size_t i)
 	return i < c->n ? &c->toks[i] : NULL;
 }
 
-/* lex_match() on the document, turning away at once what cannot start. */
+/*
+ * lex_match() on the document, turning away inline what cannot start; the
+ * text and tokens held here spare the lookup fetching them again.
+ */
 static inline const lex_entry *qctx_lex(const qctx *c, const lex_table *t, size_t i,
                                         size_t limit, size_t *n_tokens)
 {
-	return lex_match_at(t, c->doc, qctx_tok(c, i), i, limit, n_tokens);
+	if (!lex_may_start(t, qctx_tok(c, i))) {
+		*n_tokens = 0;
+		return NULL;
+	}
+	return lex_match_folded_src(t, c->text, c->toks, c->n, i, limit, n_tokens);
 }
 
 /* TRUE when token i, lowercased, is exactly `lower`. */
