@@ -36,7 +36,11 @@ typedef struct ends_of {
 	uint32_t bit; /* QTY_END_* */
 } ends_of;
 
-/* Records the fold hash of every suffix of an entry's text (see entry_ends). */
+/*
+ * Records the fold hash of every suffix of an entry's text a token may
+ * start (see entry_ends): the tokenizer never splits between two ASCII
+ * letters, so "a" of "circa" or "early" of "nearly" ends no entry.
+ */
 static void add_suffixes(gpointer text, gpointer entry, gpointer data)
 {
 	(void)entry;
@@ -44,6 +48,8 @@ static void add_suffixes(gpointer text, gpointer entry, gpointer data)
 	const char *s = text;
 	size_t len = strlen(s);
 	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (p > s && g_ascii_isalpha(p[-1]) && g_ascii_isalpha(p[0]))
+			continue;
 		uint64_t h = entx_hash_fold(p, len - (size_t)(p - s));
 		const uint32_t *bits = hashmap_get(to->ends, h);
 		hashmap_put(to->ends, h, (bits != NULL ? *bits : 0) | to->bit);

@@ -31,7 +31,8 @@ typedef struct quantity_state {
 	uint64_t starters[256];
 	/*
 	 * Fold hashes the last token of an entry of prefixes or qualifiers
-	 * may have (of every suffix of its text), each to the QTY_END_* bits
+	 * may have (of every suffix of its text that a token may start:
+	 * none between two ASCII letters), each to the QTY_END_* bits
 	 * of the tables: an ASCII token that has none ends no entry, and the
 	 * lookups back from it are skipped.
 	 */

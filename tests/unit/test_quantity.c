@@ -104,6 +104,10 @@ static const qcase positives[] = {
     {"about US$ 16 million to $ 28 million", "about US$ 16 million to $ 28 million",
      "16000000-28000000", NULL, "USD", "range"},
     {"nineteen people", "nineteen people", "19", "people", NULL, NULL},
+    /* entries whose last token starts after a letter, at a split the
+     * tokenizer makes: the entry_ends filter keeps those suffixes */
+    {"The walk is approx. 40 km long.", "approx. 40 km", "40", "km", "KMT", "approximately"},
+    {"It cost Rs. 500 in all.", "Rs. 500", "500", NULL, "INR", NULL},
     /* decimals read without strtod(): the nearest double all the same,
      * which %.10f shows to the last bit here */
     {"It holds 12345678.1234567 barrels.", "12345678.1234567 barrels", "12345678.1234566998",
