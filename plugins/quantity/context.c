@@ -218,6 +218,30 @@ static gboolean is_plural(const qctx *c, size_t k, const char *w, size_t len)
 	return TRUE;
 }
 
+/*
+ * The length of token t lowercased (0 when it does not fit in n bytes),
+ * with w[len - 2] and w[len - 1] its last two characters lowercased and
+ * w[len] a NUL: all that the tests of a noun read. An ASCII token, nearly
+ * every one, is not lowered whole for them; w before its tail is left
+ * unset.
+ */
+static size_t lower_tail(const qctx *c, const entx_token *t, char *w, size_t n)
+{
+	size_t len = t->byte_end - t->byte_begin;
+	if (t->cp_end - t->cp_begin != len || len < 2)
+		return lex_token_lower_at(c->text, c->doc, t, w, n);
+	if (len + 1 > n) {
+		w[0] = '\0';
+		return 0;
+	}
+	const char *s = c->text + t->byte_end - 2;
+	w[len - 2] = token_ascii_lower_(s[0]);
+	w[len - 1] = token_ascii_lower_(s[1]);
+	w[len] = '\0';
+	return len;
+}
+
+/* w: its tail as lower_tail() writes it. */
 static size_t noun_word(const qctx *c, size_t k, char *w, size_t n);
 
 /* Token k is a lowercase plural noun; with `regular`, one ending in -s. */
@@ -258,7 +282,7 @@ static size_t noun_word(const qctx *c, size_t k, char *w, size_t n)
 	    lex_has_tok(c->st->nl.numbers, t))
 		return 0;
 	/* Lowered only now: the tests above turn most words away. */
-	size_t len = lex_token_lower_at(c->text, c->doc, t, w, n);
+	size_t len = lower_tail(c, t, w, n);
 	if (len == 0)
 		return 0;
 	/* Adverbs: "seven killed recently". */
