@@ -416,10 +416,11 @@ static gboolean parse_words(const num_lexicon *lx, const num_src *src, size_t i,
 	char buf[NUM_WORD_MAX];
 	word_state st = {0};
 	size_t j = i;
-	size_t len = token_lower(src, j, buf, sizeof buf);
-	if (len == 0)
-		return FALSE;
-	if (strcmp(buf, "a") == 0 || strcmp(buf, "an") == 0) {
+	size_t len = 0;
+	/* Compared where it stands, not lowered: no token but an ASCII one
+	 * lowers to "a" or "an", and one too long to lower (which ended
+	 * the reading here) the loop turns away all the same. */
+	if (token_is(src->text, &src->toks[i], "a") || token_is(src->text, &src->toks[i], "an")) {
 		st.article = TRUE;
 		j++;
 	}
