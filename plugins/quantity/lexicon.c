@@ -412,11 +412,6 @@ const lex_entry *lex_lookup_ascii_lower(const lex_table *t, const char *s, size_
 	return entry_for(t, h);
 }
 
-gboolean lex_has_hash(const lex_table *t, guint64 h)
-{
-	return hashmap_contains(&t->by_hash, h);
-}
-
 guint64 lex_hyphen_head(const entx_doc *doc, const entx_token *tok)
 {
 	const char *text = entx_doc_text(doc, NULL) + tok->byte_begin;

@@ -12,6 +12,7 @@
 
 #include <entx/plugin.h>
 
+#include "hash.h"
 #include "hashmap.h"
 
 typedef struct lex_entry {
@@ -109,7 +110,10 @@ static inline gboolean lex_may_start(const lex_table *t, const entx_token *tok)
 }
 
 /* TRUE when t has a one-token entry whose fold hash is h. */
-gboolean lex_has_hash(const lex_table *t, guint64 h);
+static inline gboolean lex_has_hash(const lex_table *t, guint64 h)
+{
+	return hashmap_contains(&t->by_hash, h);
+}
 
 /*
  * lex_hyphen_head:
@@ -117,6 +121,27 @@ gboolean lex_has_hash(const lex_table *t, guint64 h);
  * ("twenty" of "twenty-one"), or 0 when it has no hyphen.
  */
 guint64 lex_hyphen_head(const entx_doc *doc, const entx_token *tok);
+
+/*
+ * lex_hyphen_head() for a caller that holds text, entx_doc_text() of doc:
+ * an ASCII token is hashed inline as it is scanned, without the calls.
+ */
+static inline guint64 lex_hyphen_head_at(const char *text, const entx_doc *doc,
+                                         const entx_token *tok)
+{
+	size_t len = tok->byte_end - tok->byte_begin;
+	if (tok->cp_end - tok->cp_begin != len)
+		return lex_hyphen_head(doc, tok);
+	const char *s = text + tok->byte_begin;
+	uint64_t h = ENTX_PRIV_FNV_OFFSET;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = (unsigned char)s[i];
+		if (c == '-')
+			return i > 0 ? h : 0;
+		h = entx_priv_fold_ascii(h, c + ((unsigned)(c - 'A' < 26u) << 5));
+	}
+	return 0;
+}
 
 /* The entry for a string (already lowercased and normalized), or NULL. */
 const lex_entry *lex_lookup(const lex_table *t, const char *text);

@@ -372,12 +372,12 @@ static gboolean parse_digits(const num_lexicon *lx, const num_src *src, size_t i
  * are turned away: word_token() lowercases others in ways the fold hash
  * need not match.
  */
-static gboolean may_be_number_word(const num_lexicon *lx, const entx_doc *doc,
+static gboolean may_be_number_word(const num_lexicon *lx, const num_src *src,
                                    const entx_token *tok)
 {
 	if (tok->cp_end - tok->cp_begin != tok->byte_end - tok->byte_begin)
 		return TRUE;
-	return num_word_at(lx, doc, tok);
+	return num_word_at(lx, src->text, src->doc, tok);
 }
 
 /* Feeds the hyphen-separated parts of one word token (lowercased, shorter
@@ -429,7 +429,7 @@ static gboolean parse_words(const num_lexicon *lx, const num_src *src, size_t i,
 		const entx_token *tok = &src->toks[j];
 		if (!(tok->flags & ENTX_TOK_WORD) || (tok->flags & ENTX_TOK_HAS_DIGIT))
 			break;
-		if (!may_be_number_word(lx, src->doc, tok) && !token_is(src->text, tok, "and"))
+		if (!may_be_number_word(lx, src, tok) && !token_is(src->text, tok, "and"))
 			break;
 		len = token_lower(src, j, buf, sizeof buf);
 		if (len == 0)

@@ -43,15 +43,15 @@ typedef struct num_lexicon {
  * num_word_at:
  * TRUE when token tok, or its part before a hyphen ("twenty" of
  * "twenty-one"), is an entry of the numbers table: a number word may
- * start there. Compares fold hashes, so exact for ASCII tokens. Inline:
- * the quantity plugin asks it of every word.
+ * start there; text is entx_doc_text() of doc. Compares fold hashes, so
+ * exact for ASCII tokens. Inline: the quantity plugin asks it of every word.
  */
-static inline gboolean num_word_at(const num_lexicon *lx, const entx_doc *doc,
+static inline gboolean num_word_at(const num_lexicon *lx, const char *text, const entx_doc *doc,
                                    const entx_token *tok)
 {
 	return lex_has_tok(lx->numbers, tok) ||
 	       ((tok->flags & ENTX_TOK_HYPHENATED) &&
-	        lex_has_hash(lx->numbers, lex_hyphen_head(doc, tok)));
+	        lex_has_hash(lx->numbers, lex_hyphen_head_at(text, doc, tok)));
 }
 
 /*

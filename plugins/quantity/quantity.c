@@ -440,7 +440,7 @@ static gboolean candidate(const qctx *c, size_t i)
 		return g_ascii_isdigit(c->text[t->byte_begin]);
 	if (!(t->flags & ENTX_TOK_WORD))
 		return FALSE;
-	if (num_word_at(&c->st->nl, c->doc, t))
+	if (num_word_at(&c->st->nl, c->text, c->doc, t))
 		return TRUE;
 	if (t->flags & ENTX_TOK_HYPHENATED)
 		return FALSE;
