@@ -491,7 +491,7 @@ static size_t plain_words(const char *s, size_t n, entx_token *toks)
 		if (c - 'a' < 26u) {
 			h = entx_priv_fold_ascii(h, c);
 		} else if (c - 'A' < 26u) {
-			h = entx_priv_fold_ascii(h, c + ('a' - 'A'));
+			h = entx_priv_fold_ascii(h, entx_priv_ascii_lower(c));
 		} else if (c == ' ' && i > begin && i + 1 < n && n_tok + 1 < PLAIN_MAX_WORDS) {
 			toks[n_tok++] =
 			    (entx_token){.byte_begin = begin, .byte_end = i, .fold_hash = h};

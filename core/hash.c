@@ -54,9 +54,7 @@ uint64_t entx_hash_fold(const char *text, size_t len)
 	while (p < end) {
 		unsigned c = *p;
 		if (c < 0x80) {
-			if (c - 'A' < 26u)
-				c += 'a' - 'A';
-			h = entx_priv_fold_ascii(h, c);
+			h = entx_priv_fold_ascii(h, entx_priv_ascii_lower(c));
 			p++;
 		} else {
 			p += fold_multibyte(p, (size_t)(end - p), &h);

@@ -11,6 +11,13 @@
 #define ENTX_PRIV_FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 #define ENTX_PRIV_FNV_PRIME UINT64_C(0x100000001b3)
 
+/* An ASCII byte as the fold hash takes it: a capital lowercased, any
+ * other byte unchanged. */
+static inline unsigned entx_priv_ascii_lower(unsigned c)
+{
+	return c + ((unsigned)(c - 'A' < 26u) << 5);
+}
+
 /* One step of the fold hash: byte c, already folded to lowercase. */
 static inline uint64_t entx_priv_fold_ascii(uint64_t h, unsigned c)
 {

@@ -511,16 +511,16 @@ static const struct word_entry word_table[] = {
 #define WORD_MAX 12u
 #define WORD_FILTER_BITS 8192u /* 2 to the 64 - 51, see word_filter_bit() */
 
+/* PAIR(lower) for each ASCII letter: the tables below index both cases. */
+#define EACH_ASCII_LETTER(PAIR)                                                              \
+	PAIR('a'), PAIR('b'), PAIR('c'), PAIR('d'), PAIR('e'), PAIR('f'), PAIR('g'), PAIR('h'), \
+	    PAIR('i'), PAIR('j'), PAIR('k'), PAIR('l'), PAIR('m'), PAIR('n'), PAIR('o'),       \
+	    PAIR('p'), PAIR('q'), PAIR('r'), PAIR('s'), PAIR('t'), PAIR('u'), PAIR('v'),       \
+	    PAIR('w'), PAIR('x'), PAIR('y'), PAIR('z')
+
 /* For an ASCII letter, its lowercase form (what the fold hash takes); 0 for any other byte. */
 #define LETTER_PAIR(lower) [(lower) - 'a' + 'A'] = (lower), [(lower)] = (lower)
-static const unsigned char folded_letter[256] = {
-	LETTER_PAIR('a'), LETTER_PAIR('b'), LETTER_PAIR('c'), LETTER_PAIR('d'), LETTER_PAIR('e'),
-	LETTER_PAIR('f'), LETTER_PAIR('g'), LETTER_PAIR('h'), LETTER_PAIR('i'), LETTER_PAIR('j'),
-	LETTER_PAIR('k'), LETTER_PAIR('l'), LETTER_PAIR('m'), LETTER_PAIR('n'), LETTER_PAIR('o'),
-	LETTER_PAIR('p'), LETTER_PAIR('q'), LETTER_PAIR('r'), LETTER_PAIR('s'), LETTER_PAIR('t'),
-	LETTER_PAIR('u'), LETTER_PAIR('v'), LETTER_PAIR('w'), LETTER_PAIR('x'), LETTER_PAIR('y'),
-	LETTER_PAIR('z'),
-};
+static const unsigned char folded_letter[256] = {EACH_ASCII_LETTER(LETTER_PAIR)};
 #undef LETTER_PAIR
 
 #define FNV_OFFSET ENTX_PRIV_FNV_OFFSET
@@ -1226,7 +1226,7 @@ static int next_pending(const struct scan *s, const struct tok *t, gboolean star
  */
 static inline uint64_t token_hash(const char *p, size_t n, size_t *cps)
 {
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	uint64_t h = FNV_OFFSET;
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned c = (unsigned char)p[i];
@@ -1234,8 +1234,7 @@ static inline uint64_t token_hash(const char *p, size_t n, size_t *cps)
 			*cps = entx_priv_utf8_count_cp(p, n);
 			return entx_hash_fold(p, n);
 		}
-		c += (unsigned)(c - 'A' < 26u) << 5;
-		h = (h ^ c) * FNV_PRIME;
+		h = entx_priv_fold_ascii(h, entx_priv_ascii_lower(c));
 	}
 	*cps = n;
 	return h;
@@ -1471,13 +1470,7 @@ G_STATIC_ASSERT(CASED_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_ALLCAPS &&
 	[(lower)] = (lower) | CASED_LOWER | CASED_LETTER
 static const uint16_t cased_letter[256] = {
 	ENDS_PLAIN_WORD_BYTES(CASED_ENDS), ['.'] = CASED_PERIOD, ['-'] = CASED_JOINER,
-	['\''] = CASED_JOINER,
-	CASED_PAIR('a'), CASED_PAIR('b'), CASED_PAIR('c'), CASED_PAIR('d'), CASED_PAIR('e'),
-	CASED_PAIR('f'), CASED_PAIR('g'), CASED_PAIR('h'), CASED_PAIR('i'), CASED_PAIR('j'),
-	CASED_PAIR('k'), CASED_PAIR('l'), CASED_PAIR('m'), CASED_PAIR('n'), CASED_PAIR('o'),
-	CASED_PAIR('p'), CASED_PAIR('q'), CASED_PAIR('r'), CASED_PAIR('s'), CASED_PAIR('t'),
-	CASED_PAIR('u'), CASED_PAIR('v'), CASED_PAIR('w'), CASED_PAIR('x'), CASED_PAIR('y'),
-	CASED_PAIR('z'),
+	['\''] = CASED_JOINER, EACH_ASCII_LETTER(CASED_PAIR),
 };
 #undef CASED_PAIR
 

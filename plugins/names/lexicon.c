@@ -128,11 +128,9 @@ static size_t first_token_hashes(entx_doc *scratch, const char *text, uint64_t *
 }
 
 /*
- * entx_hash_fold() of ASCII letters, folded as it folds them, in the pass
- * that finds where they end (core/hash.h has its steps).
+ * The fold hash of text's first token; *whole is set when the text is
+ * that one token and nothing else.
  */
-
-/* *whole is set when the text is that one token and nothing else. */
 static uint64_t first_token_hash(entx_doc *scratch, const char *text, gboolean *whole)
 {
 	/* Letters alone, or before a blank, make one token, as the gazetteer
@@ -144,7 +142,7 @@ static uint64_t first_token_hash(entx_doc *scratch, const char *text, gboolean *
 		if (c - 'a' < 26u)
 			h = entx_priv_fold_ascii(h, c);
 		else if (c - 'A' < 26u)
-			h = entx_priv_fold_ascii(h, c + ('a' - 'A'));
+			h = entx_priv_fold_ascii(h, entx_priv_ascii_lower(c));
 		else
 			break;
 	}

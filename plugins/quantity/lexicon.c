@@ -13,20 +13,18 @@
 /* The longest phrase, in tokens, a lookup tries: phrases are short. */
 #define LEX_MAX_TOKENS 6
 
-#define FNV_OFFSET ENTX_PRIV_FNV_OFFSET
-#define FNV_PRIME ENTX_PRIV_FNV_PRIME
-
+/* Continues the fold hash h with n bytes already lowercased. */
 static inline uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+		h = entx_priv_fold_ascii(h, (unsigned char)s[i]);
 	return h;
 }
 
 /* The key of a normalized text; for ASCII it equals entx_hash_fold(). */
 static uint64_t text_hash(const char *s, size_t n)
 {
-	return fnv_bytes(FNV_OFFSET, s, n);
+	return fnv_bytes(ENTX_PRIV_FNV_OFFSET, s, n);
 }
 
 struct lex_set {
@@ -293,11 +291,8 @@ static gboolean hash_token(const char *text, const entx_token *tok, uint64_t *h,
 	/* As many code points as bytes: ASCII (tokens hold no NUL). */
 	if (tok->cp_end - tok->cp_begin == n) {
 		uint64_t k = *h;
-		for (size_t i = 0; i < n; i++) {
-			unsigned c = (unsigned char)s[i];
-			c += (unsigned)(c - 'A' < 26u) << 5;
-			k = (k ^ c) * FNV_PRIME;
-		}
+		for (size_t i = 0; i < n; i++)
+			k = entx_priv_fold_ascii(k, entx_priv_ascii_lower((unsigned char)s[i]));
 		*h = k;
 		*len += n;
 		return TRUE;
@@ -333,12 +328,12 @@ static inline const lex_entry *match(const lex_table *t, const char *text,
 		return NULL;
 	if (limit > n)
 		limit = n;
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = ENTX_PRIV_FNV_OFFSET;
 	size_t len = 0;
 	for (size_t j = i; j < limit && j - i < LEX_MAX_TOKENS; j++) {
 		const entx_token *tok = &toks[j];
 		if (j > i && (tok->flags & (ENTX_TOK_SPACE_BEFORE | ENTX_TOK_NEWLINE_BEFORE))) {
-			h = (h ^ ' ') * FNV_PRIME;
+			h = entx_priv_fold_ascii(h, ' ');
 			len++;
 			if (!hashmap_contains(&t->prefixes, h))
 				break;
@@ -403,12 +398,9 @@ void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data)
 
 const lex_entry *lex_lookup_ascii_lower(const lex_table *t, const char *s, size_t n)
 {
-	uint64_t h = FNV_OFFSET;
-	for (size_t i = 0; i < n; i++) {
-		unsigned c = (unsigned char)s[i];
-		c += (unsigned)(c - 'A' < 26u) << 5;
-		h = (h ^ c) * FNV_PRIME;
-	}
+	uint64_t h = ENTX_PRIV_FNV_OFFSET;
+	for (size_t i = 0; i < n; i++)
+		h = entx_priv_fold_ascii(h, entx_priv_ascii_lower((unsigned char)s[i]));
 	return entry_for(t, h);
 }
 

@@ -138,7 +138,7 @@ static inline guint64 lex_hyphen_head_at(const char *text, const entx_doc *doc,
 		unsigned c = (unsigned char)s[i];
 		if (c == '-')
 			return i > 0 ? h : 0;
-		h = entx_priv_fold_ascii(h, c + ((unsigned)(c - 'A' < 26u) << 5));
+		h = entx_priv_fold_ascii(h, entx_priv_ascii_lower(c));
 	}
 	return 0;
 }
