@@ -320,6 +320,16 @@ static void indented_like_jansson(void **state)
 	}
 }
 
+/* entx_append_decimal() writes v as printf does. */
+static void assert_decimal(GString *out, uint64_t v)
+{
+	g_string_truncate(out, 0);
+	entx_append_decimal(out, (size_t)v);
+	char *want = g_strdup_printf("%" G_GUINT64_FORMAT, v);
+	assert_string_equal(out->str, want);
+	g_free(want);
+}
+
 static void decimals(void **state)
 {
 	GString *out = g_string_new(NULL);
@@ -335,24 +345,14 @@ static void decimals(void **state)
 	for (uint64_t p = 1, i = 0; i < 20; i++, p *= 10) {
 		uint64_t two = (uint64_t)1 << (i * 3);
 		uint64_t around[] = {p - 1, p, p + 1, two, two - 1};
-		for (size_t k = 0; k < G_N_ELEMENTS(around); k++) {
-			g_string_truncate(out, 0);
-			entx_append_decimal(out, (size_t)around[k]);
-			want = g_strdup_printf("%" G_GUINT64_FORMAT, around[k]);
-			assert_string_equal(out->str, want);
-			g_free(want);
-		}
+		for (size_t k = 0; k < G_N_ELEMENTS(around); k++)
+			assert_decimal(out, around[k]);
 	}
 	/* Where the writer goes over from 64-bit to 32-bit division. */
 	const uint64_t edges[] = {UINT32_MAX - 1, UINT32_MAX, (uint64_t)UINT32_MAX + 1,
 	                          (uint64_t)UINT32_MAX + 100, (uint64_t)UINT32_MAX * 100 + 99};
-	for (size_t k = 0; k < G_N_ELEMENTS(edges); k++) {
-		g_string_truncate(out, 0);
-		entx_append_decimal(out, (size_t)edges[k]);
-		want = g_strdup_printf("%" G_GUINT64_FORMAT, edges[k]);
-		assert_string_equal(out->str, want);
-		g_free(want);
-	}
+	for (size_t k = 0; k < G_N_ELEMENTS(edges); k++)
+		assert_decimal(out, edges[k]);
 	g_string_free(out, TRUE);
 }
 
