@@ -45,6 +45,7 @@ static const char CONTEXT_JSON[] =
 	"\"inXSDgYearMonth\":{\"@id\":\"time:inXSDgYearMonth\",\"@type\":\"xsd:gYearMonth\"},"
 	"\"inXSDgYear\":{\"@id\":\"time:inXSDgYear\",\"@type\":\"xsd:gYear\"},"
 	"\"inXSDDateTimeStamp\":{\"@id\":\"time:inXSDDateTimeStamp\",\"@type\":\"xsd:dateTimeStamp\"},"
+	"\"hasXSDDuration\":{\"@id\":\"time:hasXSDDuration\",\"@type\":\"xsd:duration\"},"
 	"\"error\":\"entx:error\""
 	"}";
 
@@ -70,6 +71,7 @@ static const struct {
 	TERM("time:inXSDgYearMonth", "inXSDgYearMonth", COERCE_TYPED),
 	TERM("time:inXSDgYear", "inXSDgYear", COERCE_TYPED),
 	TERM("time:inXSDDateTimeStamp", "inXSDDateTimeStamp", COERCE_TYPED),
+	TERM("time:hasXSDDuration", "hasXSDDuration", COERCE_TYPED),
 #undef TERM
 };
 

@@ -138,7 +138,34 @@ static void add_first_tokens(lex_table *t, const char *text)
 	}
 }
 
-static lex_entry *entry_from_line(const entx_rules_line *line)
+/*
+ * Reads an ISO 8601 duration of one designator ("P1D", "PT1H", "P10Y")
+ * into e: the multiples of one unit are all a quantity needs. FALSE for
+ * anything else, a lowercase designator or a date designator after "T"
+ * among them.
+ */
+static gboolean read_duration(const char *v, lex_entry *e)
+{
+	if (*v++ != 'P')
+		return FALSE;
+	gboolean in_time = *v == 'T';
+	if (in_time)
+		v++;
+	if (!g_ascii_isdigit(*v))
+		return FALSE;
+	char *end;
+	double amount = g_ascii_strtod(v, &end);
+	if (end == v || !(amount > 0) || end[0] == '\0' || end[1] != '\0' ||
+	    strchr(in_time ? "HMS" : "YMWD", end[0]) == NULL)
+		return FALSE;
+	e->duration_amount = amount;
+	e->duration_designator = end[0];
+	e->duration_in_time = in_time;
+	return TRUE;
+}
+
+/* The entry on line; *bad_duration is a duration= value read_duration() turned away, or NULL. */
+static lex_entry *entry_from_line(const entx_rules_line *line, const char **bad_duration)
 {
 	lex_entry *e = g_new0(lex_entry, 1);
 	e->text = normalize(line->text);
@@ -158,6 +185,9 @@ static lex_entry *entry_from_line(const entx_rules_line *line)
 			e->qualifier = g_strdelimit(g_strdup(v), "_", ' ');
 		} else if (strcmp(k, "scaled") == 0) {
 			e->scaled = strcmp(v, "1") == 0;
+		} else if (strcmp(k, "duration") == 0) {
+			if (!read_duration(v, e))
+				*bad_duration = v;
 		}
 	}
 	return e;
@@ -170,7 +200,16 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		return TRUE;
 	if (line->args == NULL || line->args[0] == NULL)
 		return entx_rules_error(line, 0, error, "a [phrases NAME] section needs a name");
-	lex_entry *e = entry_from_line(line);
+	const char *bad_duration = NULL;
+	lex_entry *e = entry_from_line(line, &bad_duration);
+	if (bad_duration != NULL) {
+		gboolean ok = entx_rules_error(line, 0, error,
+		                               "bad duration '%s': expected an ISO 8601 duration "
+		                               "of one unit, such as P1D or PT1H",
+		                               bad_duration);
+		entry_free(e);
+		return ok;
+	}
 	if (e->text[0] == '\0') {
 		entry_free(e);
 		return TRUE;

@@ -22,6 +22,12 @@ typedef struct lex_entry {
 	char *kind;      /* attribute kind=, or NULL; other attributes are ignored */
 	char *qualifier; /* attribute qualifier=, or NULL */
 	gboolean scaled; /* attribute scaled=1 */
+	/* attribute duration=, one unit as an ISO 8601 duration ("P1D",
+	 * "PT1H"): its amount (0 when absent), its designator, and whether
+	 * the designator is of the time part (after "T") */
+	double duration_amount;
+	char duration_designator;
+	gboolean duration_in_time;
 } lex_entry;
 
 /*

@@ -219,6 +219,21 @@ static void read_range(const qctx *c, qty *q)
 }
 
 /* Unit, percent, currency name or counted noun after the number. */
+/*
+ * "six straight days", "three business days", "two more weeks": a
+ * counted noun of a word or two before a unit of time counts that unit,
+ * and is a duration like "six days".
+ */
+static void read_head_unit(const qctx *c, qty *q)
+{
+	size_t head = q->unit_end - 1, n = 0;
+	if (head == q->unit_first || head - q->unit_first > 2)
+		return;
+	const lex_entry *u = qctx_lex(c, c->st->nl.units, head, q->unit_end, &n);
+	if (u != NULL && n == 1 && u->duration_amount > 0)
+		q->unit = u;
+}
+
 static void read_suffix(const qctx *c, qty *q)
 {
 	const num_result *last = q->is_range ? &q->num2 : &q->num;
@@ -255,8 +270,10 @@ static void read_suffix(const qctx *c, qty *q)
 		return;
 	}
 	if (q->currency == NULL && qty_noun_shaped(qctx_tok(c, j)) &&
-	    qty_counted_noun(c, q, j, q->num.value == 1 && !q->is_range))
+	    qty_counted_noun(c, q, j, q->num.value == 1 && !q->is_range)) {
 		q->end = q->unit_end;
+		read_head_unit(c, q);
+	}
 }
 
 static gboolean is_duration(const qty *q)
@@ -395,6 +412,32 @@ static void emit_unit(const qctx *c, const qty *q, entx_mention *m)
 	}
 }
 
+/*
+ * The value of a duration as ISO 8601 and TIMEX3 write it ("P4D",
+ * "PT1.5H", "P20Y" for two decades) into buf, which holds
+ * DURATION_MAX bytes. FALSE when q is no duration or one these cannot
+ * write: below zero, or longer than any calendar counts.
+ */
+enum { DURATION_DIGITS = 64, DURATION_MAX = DURATION_DIGITS + 4 };
+static gboolean format_duration(const qty *q, char *buf)
+{
+	const lex_entry *u = q->unit;
+	if (u == NULL || u->duration_amount <= 0 || q->currency != NULL)
+		return FALSE;
+	double amount = q->num.value * u->duration_amount;
+	if (!(amount >= 0 && amount < 1e15))
+		return FALSE;
+	size_t at = 0;
+	buf[at++] = 'P';
+	if (u->duration_in_time)
+		buf[at++] = 'T';
+	num_format(amount, buf + at, DURATION_DIGITS);
+	at += strlen(buf + at);
+	buf[at++] = u->duration_designator;
+	buf[at] = '\0';
+	return TRUE;
+}
+
 static void emit(const qctx *c, const qty *q)
 {
 	const entx_token *a = qctx_tok(c, q->first);
@@ -420,7 +463,13 @@ static void emit(const qctx *c, const qty *q)
 		entx_mention_set_number(m, "schema:maxValue", q->num2.value);
 		entx_mention_set_string(m, "entx:qualifier", "range");
 	} else {
-		entx_mention_set_value(m, v1);
+		char duration[DURATION_MAX];
+		if (format_duration(q, duration)) {
+			entx_mention_set_value(m, duration);
+			entx_mention_set_typed(m, "time:hasXSDDuration", duration, "xsd:duration");
+		} else {
+			entx_mention_set_value(m, v1);
+		}
 		entx_mention_set_number(m, "schema:value", q->num.value);
 		if (q->qualifier != NULL)
 			entx_mention_set_string(m, "entx:qualifier", q->qualifier);

@@ -60,4 +60,14 @@ ENTX_PLUGIN_PATH= "$ENTX" --plugins= < /dev/null 2> "$TMP/err"
 expect "no plugins at all: exit 2" "$?" 2
 expect_match "no plugins at all: message" "$(cat "$TMP/err")" "entx: no plugins to run"
 
+# A built-in rule file shadowed by a broken copy: the plugin names the
+# file, the line and the value it cannot read.
+mkdir -p "$TMP/qrules/quantity"
+printf '[phrases unit]\nday | code=DAY kind=duration duration=P1D\nweek | kind=duration duration=7D\n' \
+	> "$TMP/qrules/quantity/units.rules"
+"$ENTX" --plugins=quantity --rules-dir="$TMP/qrules" < /dev/null 2> "$TMP/err"
+expect "bad duration: exit 2" "$?" 2
+expect_match "bad duration: file, line and value" "$(cat "$TMP/err")" \
+	"qrules/quantity/units.rules:3: bad duration '7D': expected an ISO 8601 duration of one unit"
+
 finish

@@ -92,5 +92,14 @@ check_doc("test plugin", "Ça va? 😀 中文 alpha, then beta.\n", GOOD, ("http
 check_doc("default plugins", "Café 😀: the FSB detained seven suspects on December 15, 2017.\n", [],
           ("https://schema.org/", "http://www.w3.org/2006/time#"))
 
+# A duration expands to an OWL-Time xsd:duration beside its schema.org number.
+out = subprocess.run([ENTX, "--plugins=quantity"], input=b"The siege lasted four days.\n",
+                     capture_output=True, check=True).stdout.decode("utf-8")
+durations = [o for props in triples(json.loads(out)).values()
+             for o in objects(props, "http://www.w3.org/2006/time#hasXSDDuration")]
+check("duration: time:hasXSDDuration P4D as xsd:duration",
+      durations == [{"type": "literal", "value": "P4D", "datatype": XSD + "duration"}],
+      str(durations))
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -38,11 +38,11 @@ static const qcase positives[] = {
     {"two hundred and fifty people came", "two hundred and fifty people", "250", "people", NULL,
      NULL},
     /* durations */
-    {"The siege lasted four days.", "four days", "4", "days", "DAY", NULL},
-    {"He served 18 years in prison.", "18 years", "18", "years", "ANN", NULL},
-    {"It was a four-day span of fighting.", "four-day span", "4", "day", "DAY", NULL},
-    {"a 27-year-old man", "27-year-old man", "27", "year", "ANN", NULL},
-    {"The suspect, 34-year-old Marcus Jones, was held.", "34-year-old", "34", "year", "ANN",
+    {"The siege lasted four days.", "four days", "P4D", "days", "DAY", NULL},
+    {"He served 18 years in prison.", "18 years", "P18Y", "years", "ANN", NULL},
+    {"It was a four-day span of fighting.", "four-day span", "P4D", "day", "DAY", NULL},
+    {"a 27-year-old man", "27-year-old man", "P27Y", "year", "ANN", NULL},
+    {"The suspect, 34-year-old Marcus Jones, was held.", "34-year-old", "P34Y", "year", "ANN",
      NULL},
     {"The US will send 31 Abrams tanks.", "31 Abrams tanks", "31", "Abrams tanks", NULL, NULL},
     {"It was 20\u00b0C.", "20\u00b0C", "20", "\u00b0C", "CEL", NULL},
@@ -59,12 +59,26 @@ static const qcase positives[] = {
     {"Three Democrats voted no.", "Three Democrats", "3", "Democrats", NULL, NULL},
     {"It carried six crew members.", "six crew members", "6", "crew members", NULL, NULL},
     {"Six crew were rescued.", "Six crew", "6", "crew", NULL, NULL},
-    {"a 44-year-old anti-abortion activist was held", "44-year-old anti-abortion activist", "44",
+    {"a 44-year-old anti-abortion activist was held", "44-year-old anti-abortion activist", "P44Y",
      "year", "ANN", NULL},
     {"one suspected militant died", "one suspected militant", "1", "suspected militant", NULL,
      NULL},
-    {"within 48 hours", "48 hours", "48", "hours", "HUR", NULL},
-    {"They stayed for a week.", "a week", "1", "week", "WEE", NULL},
+    {"within 48 hours", "48 hours", "PT48H", "hours", "HUR", NULL},
+    {"They stayed for a week.", "a week", "P1W", "week", "WEE", NULL},
+    /* a duration's value is ISO 8601: the number times one unit (P10Y a decade) */
+    {"They waited 90 minutes.", "90 minutes", "PT90M", "minutes", "MIN", NULL},
+    {"It took 1.5 hours.", "1.5 hours", "PT1.5H", "hours", "HUR", NULL},
+    {"It lasted 30 seconds.", "30 seconds", "PT30S", "seconds", "SEC", NULL},
+    {"It took 18 months.", "18 months", "P18M", "months", "MON", NULL},
+    {"It took two decades.", "two decades", "P20Y", "decades", "DEC", NULL},
+    {"It took two centuries.", "two centuries", "P200Y", "centuries", NULL, NULL},
+    {"It took a fortnight.", "a fortnight", "P2W", "fortnight", NULL, NULL},
+    /* a word or two before the unit of time: still a duration */
+    {"Stocks fell for six straight days.", "six straight days", "P6D", "straight days", "DAY",
+     NULL},
+    {"Allow three business days.", "three business days", "P3D", "business days", "DAY", NULL},
+    /* a range of durations keeps its ends */
+    {"It takes three to five weeks.", "three to five weeks", "3-5", "weeks", "WEE", "range"},
     /* money */
     {"It costs $2 now.", "$2", "2", NULL, "USD", NULL},
     {"a deal worth €40 billion", "€40 billion", "40000000000", NULL, "EUR", NULL},
@@ -97,8 +111,8 @@ static const qcase positives[] = {
     {"80-100 million new lines", "80-100 million new lines", "80000000-100000000", "new lines",
      NULL, "range"},
     {"In 2019 people were angry.", "2019 people", "2019", "people", NULL, NULL},
-    {"for the next four years", "the next four years", "4", "years", "ANN", NULL},
-    {"almost two and a half years", "almost two and a half years", "2.5", "years", "ANN",
+    {"for the next four years", "the next four years", "P4Y", "years", "ANN", NULL},
+    {"almost two and a half years", "almost two and a half years", "P2.5Y", "years", "ANN",
      "less than"},
     {"a deal worth US$ 40 billion", "US$ 40 billion", "40000000000", NULL, "USD", NULL},
     {"about US$ 16 million to $ 28 million", "about US$ 16 million to $ 28 million",
@@ -222,6 +236,23 @@ static void test_properties(void **state)
 	entx_engine_free(e);
 }
 
+/* A duration carries its ISO 8601 value as time:hasXSDDuration too, and its number as schema:value. */
+static void test_duration_properties(void **state)
+{
+	(void)state;
+	entx_engine *e = harness_engine("quantity");
+	entx_doc *d = harness_run(e, "The siege lasted four days, 39 attacks.", NULL);
+	const entx_mention *m = harness_find(d, "Quantity", "four days");
+	assert_non_null(m);
+	assert_string_equal(harness_prop(m, "time:hasXSDDuration"), "P4D");
+	assert_string_equal(harness_prop(m, "schema:value"), "4");
+	const entx_mention *count = harness_find(d, "Quantity", "39 attacks");
+	assert_non_null(count);
+	assert_null(harness_prop(count, "time:hasXSDDuration"));
+	entx_doc_free(d);
+	entx_engine_free(e);
+}
+
 /* Decimals are read without strtod(), into the double nearest them all
  * the same: 0.3 is 3 / 10, not 3 * 0.1 (0.30000000000000004). */
 static void test_decimal_values(void **state)
@@ -257,6 +288,7 @@ int main(void)
 	    cmocka_unit_test(test_positives),
 	    cmocka_unit_test(test_negatives),
 	    cmocka_unit_test(test_properties),
+	    cmocka_unit_test(test_duration_properties),
 	    cmocka_unit_test(test_decimal_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
