@@ -145,6 +145,21 @@ static int read_delimited(entx_reader *r, entx_record *rec, int delim, GError **
 	return 1;
 }
 
+char *entx_reader_take_text(entx_reader *r, const entx_record *rec)
+{
+	char *text = NULL;
+	if (rec->text == r->line) {
+		/* A line read in place (read_delimited). */
+		text = r->line;
+		r->line = NULL;
+		r->line_cap = 0;
+	} else {
+		text = g_string_free(r->doc, FALSE);
+		r->doc = g_string_sized_new(4096);
+	}
+	return text;
+}
+
 gboolean entx_text_is_blank(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -59,6 +59,16 @@ gboolean entx_reader_ready(const entx_reader *r);
  */
 int entx_reader_next(entx_reader *r, entx_record *rec, GError **error);
 
+/*
+ * entx_reader_take_text:
+ * Hands over the text of rec, the record entx_reader_next() filled last
+ * (not an oversized one): the caller owns it and frees it with g_free()
+ * (GLib allocates with malloc(), as getline() does); the reader reads the
+ * next record into new memory. A long document so needs no copy of its
+ * own, and its bytes can go as soon as the entx_doc has made its own.
+ */
+char *entx_reader_take_text(entx_reader *r, const entx_record *rec);
+
 /* One JSONL record, parsed. */
 typedef struct {
 	char *id;      /* "id" member (strings as they are, integers in decimal), or NULL */

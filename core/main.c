@@ -461,6 +461,12 @@ static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *dr
 		g_free(msg);
 		failed = TRUE;
 	}
+	/* A long document's own text (make_job) is not needed past here, and
+	 * would stay as long as the plugins run: the document has a copy. */
+	if (!j->borrowed && j->len > SPARE_MAX_BYTES) {
+		g_free(j->text);
+		j->text = NULL;
+	}
 	GError *error = NULL;
 	if (!failed && !entx_engine_process(a->engine, doc, &error)) {
 		emit_error(a, j, error->message, out);
@@ -484,9 +490,10 @@ static gboolean run_job(const app *a, job *j, GString *out, const entx_drain *dr
 }
 
 /* With borrow, the job uses the record's text in place: only for a job
- * done before the reader reads again (one job, no worker threads). */
-static job *make_job(const app *a, const char *source, const entx_record *rec, size_t seq,
-                     gboolean borrow)
+ * done before the reader reads again (one job, no worker threads). A long
+ * document takes the reader's memory instead, copied neither way. */
+static job *make_job(const app *a, const char *source, entx_reader *rd, const entx_record *rec,
+                     size_t seq, gboolean borrow)
 {
 	job *j = g_new0(job, 1);
 	j->seq = seq;
@@ -497,8 +504,11 @@ static job *make_job(const app *a, const char *source, const entx_record *rec, s
 		                           rec->size, a->max_doc_size);
 		return j;
 	}
-	j->text = borrow ? rec->text : g_memdup2(rec->text, rec->len + 1);
-	j->borrowed = borrow;
+	j->borrowed = borrow && rec->len <= SPARE_MAX_BYTES;
+	if (rec->len > SPARE_MAX_BYTES)
+		j->text = entx_reader_take_text(rd, rec);
+	else
+		j->text = j->borrowed ? rec->text : g_memdup2(rec->text, rec->len + 1);
 	j->len = rec->len;
 	j->jsonl = a->jsonl;
 	return j;
@@ -714,7 +724,7 @@ static gboolean process_stream(pipeline *p, FILE *fp, const char *source)
 	while (!g_atomic_int_get(&p->w.stop) && (rc = entx_reader_next(rd, &rec, &error)) > 0) {
 		if (p->a->jsonl && !rec.oversized && entx_text_is_blank(rec.text, rec.len))
 			continue;
-		submit(p, make_job(p->a, source, &rec, p->seq++, p->pool == NULL));
+		submit(p, make_job(p->a, source, rd, &rec, p->seq++, p->pool == NULL));
 		/* Documents read so far are not held back waiting for input. */
 		if (!entx_reader_ready(rd)) {
 			if (p->pool != NULL)

@@ -94,4 +94,25 @@ good --split=line -j 2 "$TMP/many" > "$TMP/par"
 good --split=line "$TMP/many" > "$TMP/seq"
 if cmp -s "$TMP/par" "$TMP/seq"; then ok "-j 2 output equals -j 1"; else not_ok "-j 2 output equals -j 1"; fi
 
+# A record over 1 MB is handed over by the reader, not copied, and the
+# reader goes on in new memory: the records after it are read whole in
+# every split mode, with one job and with two. An invalid byte in it is
+# still replaced (one code point: "alpha" begins two after it).
+awk 'BEGIN { for (i = 0; i < 150000; i++) printf "alpha beta "; printf "\377 alpha" }' \
+	> "$TMP/long"
+{ printf 'alpha\n'; cat "$TMP/long"; printf '\nbeta beta\n'; } > "$TMP/long-line"
+{ printf 'alpha\0'; cat "$TMP/long"; printf '\0beta beta\0'; } > "$TMP/long-nul"
+{ printf 'alpha\n\n'; cat "$TMP/long"; printf '\n\nbeta beta\n'; } > "$TMP/long-blank"
+for mode in line nul blank; do
+	good --split=$mode --format=tsv < "$TMP/long-$mode" > "$TMP/one" 2> /dev/null
+	expect "long record, split=$mode: mentions per document" \
+		"$(cut -f1 "$TMP/one" | uniq -c | awk '{ printf "%s ", $1 }')" "1 300001 2 "
+	expect "long record, split=$mode: its last mention" \
+		"$(sed -n 300002p "$TMP/one" | cut -f2-5 | tr '\t' ' ')" \
+		"1650002 1650007 Test alpha"
+	good --split=$mode --format=tsv -j 2 < "$TMP/long-$mode" > "$TMP/two" 2> /dev/null
+	if cmp -s "$TMP/one" "$TMP/two"; then ok "long record, split=$mode: -j 2 equals -j 1"
+	else not_ok "long record, split=$mode: -j 2 equals -j 1"; fi
+done
+
 finish
