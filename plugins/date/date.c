@@ -693,18 +693,25 @@ static gboolean word_starts(dctx *c, size_t i, uint32_t bits, uint32_t next_bits
 	return (t->flags & ENTX_TOK_HYPHENATED) && starts_date(c, t, lex_hyphen_head(c->doc, t));
 }
 
+/* Sets bit i of a bit set of 64-bit words. */
+static inline void set_bit(uint64_t *set, size_t i)
+{
+	set[i / 64] |= UINT64_C(1) << (i % 64);
+}
+
 /*
- * One pass over the tokens, last to first: writes to `out` the starters,
- * from the last, and notes the "ago" tokens (word_starts()). Most tokens
- * are punctuation or words that st->starter_filter turns away, and each
- * is read once: an
- * article asks about the word after it, which the pass has just read.
+ * One pass over the tokens, last to first: sets the starters' bits in
+ * `set` (zeroed, a bit per token: in a text where every token starts a
+ * date, a list of their indices took more memory than anything but the
+ * tokens), and notes the "ago" tokens (word_starts()). Most tokens are
+ * punctuation or words that st->starter_filter turns away, and each is
+ * read once: an article asks about the word after it, which the pass has
+ * just read.
  */
-static size_t find_starters(dctx *c, uint32_t *out)
+static void find_starters(dctx *c, uint64_t *set)
 {
 	const entx_token *toks = c->toks;
 	const date_state *st = c->st;
-	size_t found = 0;
 	uint32_t next_bits = BITS_UNREAD; /* the starters bits of token i + 1 */
 	for (size_t i = c->n; i-- > 0;) {
 		const entx_token *t = &toks[i];
@@ -720,7 +727,7 @@ static size_t find_starters(dctx *c, uint32_t *out)
 			continue;
 		}
 		if (flags & (ENTX_TOK_HAS_DIGIT | ENTX_TOK_NUMBER)) {
-			out[found++] = (uint32_t)i;
+			set_bit(set, i);
 			next_bits = BITS_UNREAD;
 			continue;
 		}
@@ -735,9 +742,8 @@ static size_t find_starters(dctx *c, uint32_t *out)
 		uint32_t after = next_bits;
 		next_bits = bits;
 		if ((bits != 0 || (flags & ENTX_TOK_HYPHENATED)) && word_starts(c, i, bits, after))
-			out[found++] = (uint32_t)i;
+			set_bit(set, i);
 	}
-	return found;
 }
 
 /* "the end of the month", "the start of the year": the current one. */
@@ -915,23 +921,29 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
 	if (c.has_ref)
 		ref_numbers_set(&c);
-	/* Documents are short: most starter lists fit on the stack. */
-	uint32_t stack_starters[1024];
-	uint32_t *starters =
-	    c.n <= G_N_ELEMENTS(stack_starters) ? stack_starters : g_new(uint32_t, c.n);
-	size_t n_starters = find_starters(&c, starters);
+	/* Documents are short: most starter sets fit on the stack. */
+	uint64_t stack_starters[16];
+	size_t n_words = (c.n + 63) / 64;
+	uint64_t *starters = stack_starters;
+	if (n_words <= G_N_ELEMENTS(stack_starters))
+		memset(stack_starters, 0, n_words * sizeof *stack_starters);
+	else
+		starters = g_new0(uint64_t, n_words);
+	find_starters(&c, starters);
 	if (!c.has_ref)
 		dateline_reference(&c);
 	/* From the first starter on, skipping those inside a date found. */
-	for (size_t k = n_starters; k-- > 0;) {
-		size_t i = starters[k];
-		date_match m;
-		if (i < c.floor || !parse_at(&c, i, &m) || m.end <= i)
-			continue;
-		tval_resolve(&c, &m.v);
-		emit(&c, &m);
-		c.floor = m.end;
-		c.core_miss = 0;
+	for (size_t w = 0; w < n_words; w++) {
+		for (uint64_t bits = starters[w]; bits != 0; bits &= bits - 1) {
+			size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+			date_match m;
+			if (i < c.floor || !parse_at(&c, i, &m) || m.end <= i)
+				continue;
+			tval_resolve(&c, &m.v);
+			emit(&c, &m);
+			c.floor = m.end;
+			c.core_miss = 0;
+		}
 	}
 	if (starters != stack_starters)
 		g_free(starters);
