@@ -15,8 +15,8 @@
 static void mention_free(gpointer p)
 {
 	entx_mention *m = p;
-	/* Most mentions have no properties, or keep them in place. */
-	if (m->props != NULL && m->props != m->props_here)
+	/* Most mentions have no properties, or keep them in the blocks. */
+	if (m->n_props > ENTX_PROPS_IN_BLOCK)
 		g_free(m->props);
 }
 

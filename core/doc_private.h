@@ -25,22 +25,25 @@ struct entx_mention {
 	const char *annotator;
 	const char *value;
 	double confidence;
-	entx_prop *props;  /* props_here, or on the heap past three */
+	entx_prop *props;  /* in the document's blocks, or on the heap past three */
 	/* Insertion order, the last tie-breaker: a document would need tens
 	 * of gigabytes of memory for 2^32 mentions. */
 	uint32_t seq;
 	int priority;      /* of the plugin that added it, for merging */
 	uint32_t n_props;
 	gboolean kept;     /* merge.c: survived the merge */
-	/*
-	 * Nearly every mention has three properties or fewer (names none,
-	 * dates one, quantities up to three: value, unitText, unitCode):
-	 * those need no allocation of their own. 160 bytes a mention with its
-	 * document pointer (304 with four), which is most of the memory a
-	 * text dense with numbers takes.
-	 */
-	entx_prop props_here[3];
 };
+
+/*
+ * Nearly every mention has three properties or fewer (names none, dates
+ * one, quantities up to three: value, unitText, unitCode): the first
+ * property takes room for three in the document's blocks (mention.c), no
+ * allocation of its own; more go to the heap. 88 bytes a mention with its
+ * document pointer, 160 with one to three properties (304 with four):
+ * most of the memory a text dense with numbers takes. (Room for three in
+ * every mention was 72 bytes more for each name, most mentions in news.)
+ */
+#define ENTX_PROPS_IN_BLOCK 3
 
 /* Code points are counted per block of this many bytes, so byte <->
  * code point conversions are a table lookup plus a short scan. */

@@ -51,16 +51,24 @@ static void new_block(entx_doc *doc)
 	doc->block_left = BLOCK_BYTES;
 }
 
+/* Room for size bytes (a multiple of 8) from the bottom of the document's
+ * current block, where mentions go: aligned for them and their properties. */
+static inline void *block_bottom(entx_doc *doc, size_t size)
+{
+	if (doc->block_left < size)
+		new_block(doc);
+	void *p = doc->block_next;
+	doc->block_next = (char *)p + size;
+	doc->block_left -= size;
+	return p;
+}
+
 /* Room for a mention in the document's current block, for the caller to
- * set every field of but props_here (n_props says which of those count). */
+ * set every field of. */
 static mention_with_doc *new_mention(entx_doc *doc)
 {
-	if (doc->block_left < sizeof(mention_with_doc))
-		new_block(doc);
-	mention_with_doc *md = doc->block_next;
-	doc->block_next = md + 1;
-	doc->block_left -= sizeof *md;
-	return md;
+	G_STATIC_ASSERT(sizeof(mention_with_doc) % 8 == 0);
+	return block_bottom(doc, sizeof(mention_with_doc));
 }
 
 /* A copy of the size bytes at s (its NUL the last of them) that lives as
@@ -154,17 +162,20 @@ static inline entx_prop_kind kind_of(const entx_prop *p)
 	return tag < G_N_ELEMENTS(KIND_TAGS) ? (entx_prop_kind)tag : ENTX_PROP_TYPED;
 }
 
-/* Room for the n-th property (n = m->n_props): props_here, then the heap. */
-static entx_prop *new_prop(entx_mention *m)
+/* Room for the n-th property (n = m->n_props) of m, a mention of doc: the
+ * first three in doc's blocks, then the heap. */
+static entx_prop *new_prop(entx_doc *doc, entx_mention *m)
 {
 	/* The heap holds 2 * 3, then doubles: n_props alone tells the capacity. */
-	const size_t here = G_N_ELEMENTS(m->props_here);
+	const size_t here = ENTX_PROPS_IN_BLOCK;
 	size_t n = m->n_props;
 	if (n == 0) {
-		m->props = m->props_here;
+		G_STATIC_ASSERT(sizeof(entx_prop) % 8 == 0);
+		m->props = block_bottom(doc, here * sizeof(entx_prop));
 	} else if (n == here) { /* full: to the heap */
+		entx_prop *in_block = m->props;
 		m->props = g_new(entx_prop, 2 * n);
-		memcpy(m->props, m->props_here, n * sizeof *m->props);
+		memcpy(m->props, in_block, n * sizeof *m->props);
 	} else if (n > here && n % here == 0 && ((n / here) & (n / here - 1)) == 0) {
 		m->props = g_renew(entx_prop, m->props, 2 * n);
 	}
@@ -186,7 +197,7 @@ set_prop_len(entx_mention *m, const char *property, entx_prop_kind kind, const c
 		if (m->props[i].property == name)
 			p = &m->props[i];
 	if (p == NULL) {
-		p = new_prop(m);
+		p = new_prop(doc, m);
 		p->property = name;
 	}
 	p->lexical = copy_bytes(doc, lexical, len + 1);
