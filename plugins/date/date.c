@@ -349,6 +349,8 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	                                    st->units};
 	for (size_t k = 0; k < G_N_ELEMENTS(shift_objects); k++)
 		add_keys(&st->shift_objects, &shift_objects[k]->first);
+	/* "last fiscal year": relative.c's fiscal_year() */
+	hashmap_put(&st->shift_objects, entx_hash_fold("fiscal", 6), 1);
 	return st;
 fail:
 	date_destroy(st);
@@ -797,7 +799,7 @@ static gboolean parse_at(dctx *c, size_t i, date_match *m)
 		return FALSE;
 	/* "the following year", "the previous Friday" */
 	size_t shift_len = 0;
-	if (article && mod == NULL && !takes_article(c, m) &&
+	if (article && mod == NULL && !takes_article(c, m) && !dtok_is(c, j, "fiscal") &&
 	    dtok_lex(c, c->st->shifts, j, &shift_len) == NULL)
 		return FALSE;
 	/* TimeML keeps "earlier" in "earlier this year" and "earlier

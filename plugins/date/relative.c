@@ -125,6 +125,35 @@ static void shifted_weekday(const dctx *c, int wd, int shift, tval *v)
 	tval_from_gdate(v, &d, GR_DAY);
 }
 
+/*
+ * "fiscal year 1990", "the fiscal year": a company's accounting year,
+ * named by a calendar year as news writes it; without one, the year
+ * `shift` years from the reference date's ("last fiscal year"). Alone,
+ * "a fiscal year" is any year: `pointed` says a shift word or "the"
+ * comes before.
+ */
+static gboolean fiscal_year(const dctx *c, size_t i, int shift, gboolean pointed, date_match *m)
+{
+	int nd = 0;
+	if (!dtok_is(c, i, "fiscal") || !dtok_is(c, i + 1, "year"))
+		return FALSE;
+	int year = dtok_int(c, i + 2, &nd);
+	gboolean numbered = nd == 4 && year >= 1000 && shift == 0;
+	if (!numbered && !pointed && !(i > 0 && dtok_is(c, i - 1, "the")))
+		return FALSE;
+	tval_init(&m->v, GR_YEAR);
+	m->first = i;
+	if (numbered) {
+		m->v.year = year;
+		m->end = i + 3;
+	} else {
+		m->v.year = c->has_ref ? (int)g_date_get_year(&c->ref) + shift : -1;
+		m->end = i + 2;
+	}
+	m->confidence = 0.8;
+	return TRUE;
+}
+
 /* last/this/next + weekday, month, season, part of day or unit */
 static gboolean shifted(const dctx *c, size_t i, date_match *m)
 {
@@ -152,7 +181,10 @@ static gboolean shifted(const dctx *c, size_t i, date_match *m)
 	tval_init(&m->v, GR_DAY);
 	size_t kw = 0, km = 0;
 	int wd = dtok_weekday(c, j, &kw), mo = dtok_month(c, j, &km);
-	if (wd > 0) {
+	if (fiscal_year(c, j, shift, TRUE, m)) {
+		m->first = i;
+		return TRUE;
+	} else if (wd > 0) {
 		k = kw;
 		shifted_weekday(c, wd, shift, &m->v);
 	} else if (mo > 0) {
@@ -520,7 +552,7 @@ gboolean parse_relative(dctx *c, size_t i, unsigned kinds, date_match *m)
 	       ((kinds & REL_SHIFT) && shifted(c, i, m)) || ((kinds & REL_AGO) && ago(c, i, m)) ||
 	       ((kinds & REL_YEAR_EARLIER) && year_earlier(c, i, m)) ||
 	       ((kinds & REL_IN_THE) && in_the(c, i, m)) ||
-	       ((kinds & REL_QUARTER) && quarter(c, i, m)) ||
+	       ((kinds & REL_QUARTER) && (quarter(c, i, m) || fiscal_year(c, i, 0, FALSE, m))) ||
 	       ((kinds & REL_THE) && the_quarter_or_weekend_after(c, i) &&
 	        (the_quarter(c, i, m) || weekend(c, i, m))) ||
 	       ((kinds & REL_SEASON) && season(c, i, m));

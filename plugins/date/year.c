@@ -40,7 +40,8 @@ static gboolean year_in_context(const dctx *c, size_t i, int y)
 	if (next != NULL && dtok_adjacent(c, i + 1) && !(next->flags & ENTX_TOK_POSSESSIVE) &&
 	    !dtok_punct(c, i + 1, ".,;:!?)\"'"))
 		return FALSE;
-	if (counted_after(c, i + 1))
+	/* "fiscal 1989 sales": after "fiscal" the number is a year whatever follows. */
+	if (counted_after(c, i + 1) && !(i > 0 && dtok_is(c, i - 1, "fiscal")))
 		return FALSE;
 	if (i > 0) {
 		for (size_t back = 1; back <= 3 && back <= i; back++) {
@@ -231,8 +232,11 @@ gboolean parse_year(const dctx *c, size_t i, date_match *m)
 	if (nd == 4 && year_in_context(c, i, y)) {
 		m->v.year = y;
 		m->confidence = 0.8;
-		if (i > c->floor && dtok_is(c, i - 1, "fiscal"))
+		/* Sure enough to beat a count read over it ("fiscal 1989 sales"). */
+		if (i > c->floor && dtok_is(c, i - 1, "fiscal")) {
 			m->first = i - 1;
+			m->confidence = 0.95;
+		}
 		return TRUE;
 	}
 	/* Digits alone (y >= 0) are no decade ("1990s", "'90s") nor "mid-1996". */

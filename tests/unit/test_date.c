@@ -102,6 +102,13 @@ static const dcase cases[] = {
     {"It was the third quarter; the quarter was good.", REF, "the quarter", "2017-Q3", NULL},
     {"Profit rose in the 2016 third quarter.", REF, "the 2016 third quarter", "2016-Q3", NULL},
     {"It beat this year's third quarter.", REF, "this year's third quarter", "2017-Q3", NULL},
+    /* fiscal years: a year after "fiscal" even before a plural noun */
+    {"It expects fiscal 2018 sales of $5 million.", REF, "fiscal 2018", "2018", "time:inXSDgYear"},
+    {"Profit rose in fiscal year 2016.", REF, "fiscal year 2016", "2016", "time:inXSDgYear"},
+    {"Profit rose in the fiscal year.", REF, "the fiscal year", "2017", "time:inXSDgYear"},
+    {"Sales will rise next fiscal year.", REF, "next fiscal year", "2018", "time:inXSDgYear"},
+    {"Sales fell in the current fiscal year.", REF, "the current fiscal year", "2017",
+     "time:inXSDgYear"},
     {"It was mid-November.", REF, "mid-November", "2017-11", "time:inXSDgYearMonth"},
     {"It was late November.", REF, "late November", "2017-11", "time:inXSDgYearMonth"},
     /* approximations stay in the span, as TIMEX3 extents keep them */
