@@ -240,7 +240,9 @@ static void collect_first_words(date_state *st)
 	             {"earlier", REL_IN_THE},
 	             {"later", REL_IN_THE},
 	             {"year-earlier", REL_YEAR_EARLIER},
-	             {"year-ago", REL_YEAR_EARLIER}};
+	             {"year-ago", REL_YEAR_EARLIER},
+	             {"year-end", REL_YEAR_EARLIER},
+	             {"year", REL_YEAR_EARLIER}};
 	add_first_words(st, &st->months->first, MAY_CALENDAR << CAPITAL_SHIFT);
 	add_first_words(st, &st->weekdays->first, MAY_CALENDAR << CAPITAL_SHIFT);
 	add_first_words(st, &st->holidays->first, MAY_HOLIDAY << CAPITAL_SHIFT);

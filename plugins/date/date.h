@@ -273,7 +273,7 @@ enum {
 	REL_DAY = 1u << 8,           /* a day word: "yesterday" */
 	REL_SHIFT = 1u << 9,         /* a shift word: "last week" */
 	REL_AGO = 1u << 10,          /* a count before a later "ago": "two days ago" */
-	REL_YEAR_EARLIER = 1u << 11, /* "year-earlier", "year-ago" */
+	REL_YEAR_EARLIER = 1u << 11, /* "year-earlier", "year-ago", "year-end", "year end" */
 	REL_IN_THE = 1u << 12,       /* "earlier", "later": "later in the day" */
 	REL_QUARTER = 1u << 13,      /* "fiscal", an ordinal, a hyphen: "third-quarter" */
 	REL_THE = 1u << 14,          /* "the": "the quarter", "the weekend" */

@@ -331,6 +331,42 @@ static gboolean year_earlier(const dctx *c, size_t i, date_match *m)
 	return TRUE;
 }
 
+/* Words before "year-end" that make it a point in time: "by year-end",
+ * not "year-end bonuses". */
+static const char *const year_end_prepositions[] = {
+    "by", "at", "until", "till", "before", "after", "since", "around", "near", "toward", "towards",
+    "through", "to"};
+
+/*
+ * "by year-end", "until year end", "before year's end": the end of the
+ * reference date's year, or of the year before after "since".
+ */
+static gboolean year_end(const dctx *c, size_t i, date_match *m)
+{
+	size_t end = 0;
+	if (dtok_is(c, i, "year-end"))
+		end = i + 1;
+	else if (dtok_is(c, i, "year") && dtok_is(c, i + 1, "end"))
+		end = i + 2;
+	else if (dtok_is(c, i, "year") && i + 2 < c->n &&
+	         (c->toks[i + 1].flags & ENTX_TOK_POSSESSIVE) && dtok_is(c, i + 2, "end"))
+		end = i + 3;
+	if (end == 0 || i == 0)
+		return FALSE;
+	gboolean after_preposition = FALSE;
+	for (size_t k = 0; k < G_N_ELEMENTS(year_end_prepositions); k++)
+		after_preposition |= dtok_is(c, i - 1, year_end_prepositions[k]);
+	if (!after_preposition)
+		return FALSE;
+	tval_init(&m->v, GR_YEAR);
+	if (c->has_ref)
+		m->v.year = (int)g_date_get_year(&c->ref) - (dtok_is(c, i - 1, "since") ? 1 : 0);
+	m->first = i;
+	m->end = end;
+	m->confidence = 0.8;
+	return TRUE;
+}
+
 /* The year of quarter q (or half) when the text gives none. */
 static int quarter_year(const dctx *c, int q, gboolean half)
 {
@@ -550,7 +586,7 @@ gboolean parse_relative(dctx *c, size_t i, unsigned kinds, date_match *m)
 		return FALSE;
 	return ((kinds & REL_DAY) && day_word(c, i, m)) ||
 	       ((kinds & REL_SHIFT) && shifted(c, i, m)) || ((kinds & REL_AGO) && ago(c, i, m)) ||
-	       ((kinds & REL_YEAR_EARLIER) && year_earlier(c, i, m)) ||
+	       ((kinds & REL_YEAR_EARLIER) && (year_earlier(c, i, m) || year_end(c, i, m))) ||
 	       ((kinds & REL_IN_THE) && in_the(c, i, m)) ||
 	       ((kinds & REL_QUARTER) && (quarter(c, i, m) || fiscal_year(c, i, 0, FALSE, m))) ||
 	       ((kinds & REL_THE) && the_quarter_or_weekend_after(c, i) &&

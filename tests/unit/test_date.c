@@ -109,6 +109,11 @@ static const dcase cases[] = {
     {"Sales will rise next fiscal year.", REF, "next fiscal year", "2018", "time:inXSDgYear"},
     {"Sales fell in the current fiscal year.", REF, "the current fiscal year", "2017",
      "time:inXSDgYear"},
+    /* the end of the year after a preposition; "since" looks back to the last one */
+    {"It will close by year-end.", REF, "year-end", "2017", "time:inXSDgYear"},
+    {"Shares fell 5% since year-end.", REF, "year-end", "2016", "time:inXSDgYear"},
+    {"It will be done before year's end.", REF, "year's end", "2017", "time:inXSDgYear"},
+    {"Sales rose around year end.", REF, "around year end", "2017", "time:inXSDgYear"},
     {"It was mid-November.", REF, "mid-November", "2017-11", "time:inXSDgYearMonth"},
     {"It was late November.", REF, "late November", "2017-11", "time:inXSDgYearMonth"},
     /* approximations stay in the span, as TIMEX3 extents keep them */
