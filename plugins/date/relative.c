@@ -192,6 +192,19 @@ static gboolean shifted(const dctx *c, size_t i, date_match *m)
 		m->v.gr = GR_MONTH;
 		m->v.month = mo;
 		m->v.year = c->has_ref ? cycle_year(c, mo, shift) : -1;
+		/* "last Oct. 23": the day, the last one before the reference date */
+		size_t d = j + km;
+		if (dtok_punct(c, d, ".") && dtok_adjacent(c, d))
+			d++;
+		int day = dtok_day_of_month(c, d);
+		if (day > 0 && !(dtok_adjacent(c, d + 1) && dtok_punct(c, d + 1, "-/:"))) {
+			m->v.gr = GR_DAY;
+			m->v.day = day;
+			m->v.year = !c->has_ref ? -1
+			            : shift == 0 ? c->ref_year
+			                         : nearest_year(c, mo, day, shift < 0 ? -1 : 1);
+			k = d + 1 - j;
+		}
 	} else if ((e = dtok_lex(c, c->st->seasons, j, &k)) != NULL) {
 		m->v.gr = GR_SEASON;
 		g_strlcpy(m->v.code, e->code, sizeof m->v.code);

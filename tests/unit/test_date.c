@@ -114,6 +114,9 @@ static const dcase cases[] = {
     {"Shares fell 5% since year-end.", REF, "year-end", "2016", "time:inXSDgYear"},
     {"It will be done before year's end.", REF, "year's end", "2017", "time:inXSDgYear"},
     {"Sales rose around year end.", REF, "around year end", "2017", "time:inXSDgYear"},
+    /* a month and day after a shift word: the last or next such day */
+    {"He died last Dec. 20 at home.", REF, "last Dec. 20", "2016-12-20", "time:inXSDDate"},
+    {"We meet next Jan. 5.", REF, "next Jan. 5", "2018-01-05", "time:inXSDDate"},
     {"It was mid-November.", REF, "mid-November", "2017-11", "time:inXSDgYearMonth"},
     {"It was late November.", REF, "late November", "2017-11", "time:inXSDgYearMonth"},
     /* approximations stay in the span, as TIMEX3 extents keep them */
