@@ -552,6 +552,7 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 		memset(&m, 0, sizeof m);
 		if (parse_relative(c, i, may & REL_ALL, &m) && (!found || m.end > best->end)) {
 			*best = m;
+			best->relative = TRUE;
 			found = TRUE;
 		} else {
 			c->last_quarter = saved;
@@ -922,6 +923,7 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 	c.toks = entx_doc_tokens(doc, &c.n);
 	(void)error;
 	tval_init(&c.last_quarter, GR_NONE);
+	tval_init(&c.anchor, GR_NONE);
 	c.has_ref = parse_ref(entx_doc_reference_date(doc), &c.ref);
 	if (c.has_ref)
 		ref_numbers_set(&c);
@@ -945,6 +947,8 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 				continue;
 			tval_resolve(&c, &m.v);
 			emit(&c, &m);
+			if (!m.relative && m.v.year > 0)
+				c.anchor = m.v;
 			c.floor = m.end;
 			c.core_miss = 0;
 		}

@@ -112,6 +112,7 @@ typedef struct date_match {
 	size_t first, end; /* tokens [first, end) */
 	tval v;
 	double confidence;
+	gboolean relative; /* read by parse_relative(): no anchor for "the following year" */
 } date_match;
 
 enum { AGOS_MAX = 32 };
@@ -131,6 +132,7 @@ typedef struct dctx {
 	int ref_year, ref_month;
 	long ref_day_number;
 	tval last_quarter; /* the last quarter named, for "the quarter", "a year ago" */
+	tval anchor;       /* the last date named outright, for "the following year" */
 	size_t last_ago;   /* 1 + the last "ago" or "earlier" token, 0 for none */
 	/* Every "ago" or "earlier" token, the last first; n_agos counts past
 	 * AGOS_MAX when they did not fit, and then the list says nothing. */

@@ -154,12 +154,41 @@ static gboolean fiscal_year(const dctx *c, size_t i, int shift, gboolean pointed
 	return TRUE;
 }
 
+/*
+ * The date "the following year" or "the previous Friday" counts from:
+ * the last date the text named outright, when it is precise enough for
+ * the unit at token j (a year for "year", a month for "month", a day for
+ * the rest). FALSE when there is none: then the reference date serves.
+ */
+static gboolean anchor_date(const dctx *c, size_t j, GDate *d)
+{
+	const tval *a = &c->anchor;
+	size_t k = 0;
+	const lex_entry *u = dtok_lex(c, c->st->units, j, &k);
+	gboolean years = is_kind(u, "year"), months = is_kind(u, "month");
+	int month = a->month, day = a->day;
+	if (a->year <= 0 || (month == 0 && !years) || (day == 0 && !years && !months))
+		return FALSE;
+	if (!g_date_valid_dmy(day > 0 ? (GDateDay)day : 1, month > 0 ? (GDateMonth)month : 1,
+	                      (GDateYear)a->year))
+		return FALSE;
+	g_date_clear(d, 1);
+	g_date_set_dmy(d, day > 0 ? (GDateDay)day : 1, month > 0 ? (GDateMonth)month : 1,
+	               (GDateYear)a->year);
+	return TRUE;
+}
+
 /* last/this/next + weekday, month, season, part of day or unit */
 static gboolean shifted(const dctx *c, size_t i, date_match *m)
 {
 	size_t n = 0, k = 0;
 	const lex_entry *s = dtok_lex(c, c->st->shifts, i, &n);
-	if (s == NULL || dtok_is(c, i, "past") || dtok_is(c, i, "previous"))
+	if (s == NULL)
+		return FALSE;
+	/* "the following year", "the previous Friday": told from a date before */
+	gboolean anaphoric = i > 0 && (dtok_is(c, i, "following") || dtok_is(c, i, "previous")) &&
+	                     dtok_is(c, i - 1, "the");
+	if (dtok_is(c, i, "past") || (dtok_is(c, i, "previous") && !anaphoric))
 		return FALSE;
 	/* "This Week", "Next Year" mid-sentence in capitals: a title. */
 	const entx_token *t = dtok(c, i), *u = dtok(c, i + n);
@@ -177,6 +206,15 @@ static gboolean shifted(const dctx *c, size_t i, date_match *m)
 	/* Each reading below asks its table's first words first: one ask for all. */
 	if (j >= c->n || !hashmap_contains(&c->st->shift_objects, c->toks[j].fold_hash))
 		return FALSE;
+	dctx anchored;
+	GDate from;
+	if (anaphoric && anchor_date(c, j, &from)) {
+		anchored = *c;
+		anchored.ref = from;
+		anchored.has_ref = TRUE;
+		ref_numbers_set(&anchored);
+		c = &anchored;
+	}
 	const lex_entry *e = NULL;
 	tval_init(&m->v, GR_DAY);
 	size_t kw = 0, km = 0;

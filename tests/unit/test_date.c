@@ -117,6 +117,14 @@ static const dcase cases[] = {
     /* a month and day after a shift word: the last or next such day */
     {"He died last Dec. 20 at home.", REF, "last Dec. 20", "2016-12-20", "time:inXSDDate"},
     {"We meet next Jan. 5.", REF, "next Jan. 5", "2018-01-05", "time:inXSDDate"},
+    /* "the following", "the previous": from the last date named outright, else the reference */
+    {"He came on May 22, 1995, and the following year he left.", REF, "the following year",
+     "1996", "time:inXSDgYear"},
+    {"They met in March 2010. The following month they split.", REF, "The following month",
+     "2010-04", "time:inXSDgYearMonth"},
+    {"It fell on Friday, Oct. 27, down from the previous Friday.", REF, "the previous Friday",
+     "2017-10-20", "time:inXSDDate"},
+    {"Sales rose 5% from the previous year.", REF, "the previous year", "2016", "time:inXSDgYear"},
     {"It was mid-November.", REF, "mid-November", "2017-11", "time:inXSDgYearMonth"},
     {"It was late November.", REF, "late November", "2017-11", "time:inXSDgYearMonth"},
     /* approximations stay in the span, as TIMEX3 extents keep them */
