@@ -82,9 +82,10 @@ static void collect_follower(gpointer key, gpointer value, gpointer user_data)
 static void add_followers(date_state *st)
 {
 	static const char *const words[] = {
-	    "latest",  "current", "end",    "beginning", "start",        "middle",
-	    "weekend", "quarter", "period", "fiscal",    "year-earlier", "year-ago",
-	    "day",     "week",    "month",  "year",      "decade",       NULL};
+	    "latest",        "current",    "end",    "beginning", "start",        "middle",
+	    "weekend",       "quarter",    "period", "fiscal",    "year-earlier", "year-ago",
+	    "day",           "week",       "month",  "year",      "decade",       "same",
+	    "corresponding", "comparable", NULL};
 	static const char *const tables[] = {"unit", "modifier", "season", NULL};
 	for (const char *const *w = words; *w; w++)
 		add_starter(st, *w, STARTER_FOLLOWER);
@@ -949,6 +950,8 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 			emit(&c, &m);
 			if (!m.relative && m.v.year > 0)
 				c.anchor = m.v;
+			if (m.v.gr == GR_MONTH || m.v.gr == GR_QUARTER)
+				c.month_after_quarter = m.v.gr == GR_MONTH;
 			c.floor = m.end;
 			c.core_miss = 0;
 		}

@@ -133,6 +133,8 @@ typedef struct dctx {
 	long ref_day_number;
 	tval last_quarter; /* the last quarter named, for "the quarter", "a year ago" */
 	tval anchor;       /* the last date named outright, for "the following year" */
+	/* Whether a month was named after the last quarter, for "the same period". */
+	gboolean month_after_quarter;
 	size_t last_ago;   /* 1 + the last "ago" or "earlier" token, 0 for none */
 	/* Every "ago" or "earlier" token, the last first; n_agos counts past
 	 * AGOS_MAX when they did not fit, and then the list says nothing. */

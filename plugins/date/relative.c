@@ -58,6 +58,17 @@ static void unit_value(const dctx *c, const lex_entry *unit, int shift, tval *v)
 	}
 }
 
+/* The day, week or month (the unit's kind) that holds d. */
+static void unit_value_at(const GDate *d, const char *kind, tval *v)
+{
+	granularity gr = strcmp(kind, "month") == 0  ? GR_MONTH
+	                 : strcmp(kind, "week") == 0 ? GR_WEEK
+	                                             : GR_DAY;
+	tval_from_gdate(v, d, gr);
+	if (gr == GR_MONTH)
+		v->day = 0;
+}
+
 /* today, yesterday, tomorrow, tonight [morning|night] */
 static gboolean day_word(const dctx *c, size_t i, date_match *m)
 {
@@ -238,7 +249,7 @@ static gboolean shifted(const dctx *c, size_t i, date_match *m)
 		if (day > 0 && !(dtok_adjacent(c, d + 1) && dtok_punct(c, d + 1, "-/:"))) {
 			m->v.gr = GR_DAY;
 			m->v.day = day;
-			m->v.year = !c->has_ref ? -1
+			m->v.year = !c->has_ref  ? -1
 			            : shift == 0 ? c->ref_year
 			                         : nearest_year(c, mo, day, shift < 0 ? -1 : 1);
 			k = d + 1 - j;
@@ -385,8 +396,8 @@ static gboolean year_earlier(const dctx *c, size_t i, date_match *m)
 /* Words before "year-end" that make it a point in time: "by year-end",
  * not "year-end bonuses". */
 static const char *const year_end_prepositions[] = {
-    "by", "at", "until", "till", "before", "after", "since", "around", "near", "toward", "towards",
-    "through", "to"};
+    "by",     "at",   "until",  "till",    "before",  "after", "since",
+    "around", "near", "toward", "towards", "through", "to"};
 
 /*
  * "by year-end", "until year end", "before year's end": the end of the
@@ -614,6 +625,81 @@ static gboolean season(const dctx *c, size_t i, date_match *m)
 	return TRUE;
 }
 
+/*
+ * "last year", "a year ago", "a year earlier", "a year before", "the
+ * previous year", "the year before" from token j: the token after it,
+ * or j when none is there.
+ */
+static size_t year_back_end(const dctx *c, size_t j)
+{
+	if ((dtok_is(c, j, "last") || dtok_is(c, j, "previous")) && dtok_is(c, j + 1, "year"))
+		return j + 2;
+	if (dtok_is(c, j, "a") && dtok_is(c, j + 1, "year") &&
+	    (dtok_is(c, j + 2, "ago") || dtok_is(c, j + 2, "earlier") ||
+	     dtok_is(c, j + 2, "before")))
+		return j + 3;
+	if (dtok_is(c, j, "the") && dtok_is(c, j + 1, "previous") && dtok_is(c, j + 2, "year"))
+		return j + 3;
+	if (dtok_is(c, j, "the") && dtok_is(c, j + 1, "year") && dtok_is(c, j + 2, "before"))
+		return j + 3;
+	return j;
+}
+
+/*
+ * "the same period last year", "the same month a year ago", "the
+ * corresponding quarter a year earlier": the period the text is about,
+ * a year back. A period or quarter is the last quarter named; a month,
+ * week or day the last date named outright, when it says one, else the
+ * reference date's; without either, the year before the reference's.
+ */
+static gboolean same_period(const dctx *c, size_t i, date_match *m)
+{
+	size_t k = 0;
+	if (!dtok_is(c, i, "the") ||
+	    !(dtok_is(c, i + 1, "same") || dtok_is(c, i + 1, "corresponding") ||
+	      dtok_is(c, i + 1, "comparable")))
+		return FALSE;
+	const lex_entry *u = dtok_lex(c, c->st->units, i + 2, &k);
+	gboolean period = dtok_is(c, i + 2, "period");
+	if (!period &&
+	    (u == NULL || k != 1 || u->value != 1 || is_kind(u, "weekend") || is_kind(u, "year") ||
+	     dtok_is(c, i + 2, "days") || dtok_is(c, i + 2, "weeks") ||
+	     dtok_is(c, i + 2, "months") || dtok_is(c, i + 2, "quarters")))
+		return FALSE;
+	size_t j = dtok_is(c, i + 3, "of") ? i + 4 : i + 3;
+	size_t end = year_back_end(c, j);
+	if (end == j)
+		return FALSE;
+	tval_init(&m->v, GR_YEAR);
+	const tval *a = &c->anchor;
+	/* "sales rose in February from the same period last year": that month */
+	gboolean monthly = period && c->month_after_quarter && a->gr == GR_MONTH;
+	if ((period || is_kind(u, "quarter")) && !monthly && c->last_quarter.gr == GR_QUARTER &&
+	    c->last_quarter.year > 0) {
+		year_back_quarter(c, 1, &m->v);
+	} else if (monthly || (!period && !is_kind(u, "quarter"))) {
+		GDate d;
+		gboolean dated =
+		    a->year > 0 && a->month > 0 && (monthly || is_kind(u, "month") || a->day > 0);
+		g_date_clear(&d, 1);
+		if (dated)
+			g_date_set_dmy(&d, a->day > 0 ? (GDateDay)a->day : 1, (GDateMonth)a->month,
+			               (GDateYear)a->year);
+		else if (c->has_ref)
+			d = c->ref;
+		if (dated || c->has_ref) {
+			g_date_subtract_years(&d, 1);
+			unit_value_at(&d, monthly ? "month" : u->kind, &m->v);
+		}
+	} else if (c->has_ref) {
+		m->v.year = (int)g_date_get_year(&c->ref) - 1;
+	}
+	m->first = i;
+	m->end = end;
+	m->confidence = 0.8;
+	return TRUE;
+}
+
 /* "earlier in the day", "later in the week": the current day or week. */
 static gboolean in_the(const dctx *c, size_t i, date_match *m)
 {
@@ -642,5 +728,6 @@ gboolean parse_relative(dctx *c, size_t i, unsigned kinds, date_match *m)
 	       ((kinds & REL_QUARTER) && (quarter(c, i, m) || fiscal_year(c, i, 0, FALSE, m))) ||
 	       ((kinds & REL_THE) && the_quarter_or_weekend_after(c, i) &&
 	        (the_quarter(c, i, m) || weekend(c, i, m))) ||
+	       ((kinds & REL_THE) && same_period(c, i, m)) ||
 	       ((kinds & REL_SEASON) && season(c, i, m));
 }
