@@ -220,6 +220,8 @@ gboolean parse_calendar(const dctx *c, size_t i, date_match *m)
 	/* "Saturday, April ...": a weekday, then something else. */
 	if (wd > 0 && v.gr == GR_MONTH)
 		end = j;
+	if (wd == 0 && v.gr == GR_MONTH && v.year < 0 && dtok_event_name(c, i, end))
+		return FALSE;
 	if (end == j) {
 		if (wd == 0)
 			return FALSE;

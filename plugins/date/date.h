@@ -237,6 +237,7 @@ static inline int dtok_day_of_month(const dctx *c, size_t i)
 }
 
 size_t dtok_ending_at(const dctx *c, size_t i, size_t b);
+gboolean dtok_event_name(const dctx *c, size_t i, size_t end);
 
 /* value.c: TIMEX3 values and the reference date */
 void tval_init(tval *v, granularity gr);

@@ -619,6 +619,8 @@ static gboolean season(const dctx *c, size_t i, date_match *m)
 	/* "fall" is also a verb and a noun: alone, only after "the"/"this". */
 	if (dtok_is(c, i, "fall") && end == i + n && !(i > 0 && dtok_is(c, i - 1, "the")))
 		return FALSE;
+	if (end == i + n && dtok_event_name(c, i, end))
+		return FALSE;
 	m->first = i;
 	m->end = end;
 	m->confidence = 0.7;

@@ -74,3 +74,24 @@ size_t dtok_ending_at(const dctx *c, size_t i, size_t b)
 	}
 	return c->n;
 }
+
+/*
+ * TRUE when the month or season name at token i, alone up to token end,
+ * begins the name of an event: "the March for Life", "the Spring of
+ * Life": "of" or "for" and a capitalized word (after "the" maybe) that
+ * is no calendar name. Not after a preposition ("in March for Apple"),
+ * nor in a headline, where every word is capitalized.
+ */
+gboolean dtok_event_name(const dctx *c, size_t i, size_t end)
+{
+	if (!dtok_is(c, end, "of") && !dtok_is(c, end, "for"))
+		return FALSE;
+	size_t k = dtok_is(c, end + 1, "the") ? end + 2 : end + 1;
+	const entx_token *t = dtok(c, k);
+	if (t == NULL || !(t->flags & ENTX_TOK_CAPITALIZED) ||
+	    (t->flags & ENTX_TOK_TITLECASE_LINE) || dtok_month(c, k, NULL) > 0 ||
+	    dtok_weekday(c, k, NULL) > 0)
+		return FALSE;
+	size_t n = 0;
+	return !(i > 0 && dtok_lex(c, c->st->year_context, i - 1, &n) != NULL);
+}

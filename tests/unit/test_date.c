@@ -195,6 +195,10 @@ static const char *const negatives[] = {
     "about 2000 soldiers",        "It took about three years.",   "around 300 people",
     /* a holiday is a name; a million is no count of years */
     "a new year's day of talks",  "a million years ago",
+    /* a month or season that begins the name of an event */
+    "Thousands joined the annual March for Life in Washington on a cold and windy day.",
+    "The mother was at the head of the March of the Combatant Mothers, pushing a pram.",
+    "Activists held the Spring of Life rallies across the state in the city centre.",
 };
 
 static void check_case(const dcase *c)
