@@ -916,6 +916,18 @@ static void emit(const dctx *c, const date_match *dm)
 	emit_typed(m, &dm->v, value);
 }
 
+/*
+ * "every Thursday", "each July", "every summer": a set of times (TIMEX3
+ * SET), not one date; a date with its year ("each July 4, 1990") is one.
+ */
+static gboolean recurring(const dctx *c, const date_match *m)
+{
+	if (m->first == 0 ||
+	    !(dtok_is(c, m->first - 1, "each") || dtok_is(c, m->first - 1, "every")))
+		return FALSE;
+	return m->v.year < 0 || m->v.gr == GR_SEASON;
+}
+
 static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 {
 	size_t len = 0;
@@ -946,6 +958,11 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 			date_match m;
 			if (i < c.floor || !parse_at(&c, i, &m) || m.end <= i)
 				continue;
+			if (recurring(&c, &m)) {
+				c.floor = m.end;
+				c.core_miss = 0;
+				continue;
+			}
 			tval_resolve(&c, &m.v);
 			emit(&c, &m);
 			if (!m.relative && m.v.year > 0)

@@ -199,6 +199,10 @@ static const char *const negatives[] = {
     "Thousands joined the annual March for Life in Washington on a cold and windy day.",
     "The mother was at the head of the March of the Combatant Mothers, pushing a pram.",
     "Activists held the Spring of Life rallies across the state in the city centre.",
+    /* a set of times, not one date */
+    "Orangemen march each July from their church back to the town centre.",
+    "The third flight departs every Thursday night from the capital.",
+    "They go to the coast every summer.",
 };
 
 static void check_case(const dcase *c)
