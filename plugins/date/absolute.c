@@ -40,7 +40,9 @@ static gboolean future_cue(const dctx *c, size_t i)
 	for (size_t k = i; k > 0 && k + 12 > i; k--) {
 		const entx_token *t = dtok(c, k - 1);
 		const uint32_t *w = hashmap_get(&c->st->future_cues, t->fold_hash);
-		if (w != NULL && dtok_is(c, k - 1, future_cues[*w]))
+		/* "set to open", "set for Friday"; not "the record set on Aug. 6" */
+		if (w != NULL && dtok_is(c, k - 1, future_cues[*w]) &&
+		    !(dtok_is(c, k - 1, "set") && !dtok_is(c, k, "to") && !dtok_is(c, k, "for")))
 			return TRUE;
 		if (t->flags & ENTX_TOK_SENT_START)
 			break;

@@ -67,6 +67,9 @@ static const dcase cases[] = {
     {"The firm is expected to be sold by June.", REF, "June", "2018-06", "time:inXSDgYearMonth"},
     {"In June, the firm was sold.", REF, "June", "2017-06", "time:inXSDgYearMonth"},
     {"The firm was sold in January.", REF, "January", "2018-01", "time:inXSDgYearMonth"},
+    /* "set" looks ahead only as "set to", "set for" */
+    {"The agency set Friday as the deadline for a reply.", REF, "Friday", "2017-12-15",
+     "time:inXSDDate"},
     /* "could" looks back as often as ahead */
     {"He could not be reached Wednesday.", REF, "Wednesday", "2017-12-13", "time:inXSDDate"},
     {"It began Wednesday night.", REF, "Wednesday night", "2017-12-13TNI", NULL},
