@@ -93,7 +93,15 @@ static size_t read_year(const dctx *c, size_t j, tval *v)
 {
 	size_t k = dtok_skip(c, j, ",");
 	int y = year_at(c, k);
-	if (y < 0 || (dtok_adjacent(c, k + 1) && !dtok_punct(c, k + 1, ".,;:!?)\"'")))
+	if (y < 0) {
+		/* read aloud in transcripts: "January nineteen ninety-seven" */
+		y = dtok_spelled_year(c, k);
+		if (y < 0)
+			return j;
+		v->year = y;
+		return k + 2;
+	}
+	if (dtok_adjacent(c, k + 1) && !dtok_punct(c, k + 1, ".,;:!?)\"'"))
 		return j;
 	v->year = y;
 	return k + 1;

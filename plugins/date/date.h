@@ -267,6 +267,7 @@ gboolean parse_time_after(const dctx *c, date_match *m);
 
 /* year.c */
 gboolean spelled_year_may_start(const lex_table *numbers, const char *text);
+int dtok_spelled_year(const dctx *c, size_t i);
 
 /* holiday.c */
 gboolean parse_holiday(const dctx *c, size_t i, date_match *m);

@@ -609,10 +609,13 @@ static gboolean season(const dctx *c, size_t i, date_match *m)
 	g_strlcpy(m->v.code, e->code, sizeof m->v.code);
 	size_t end = i + n;
 	size_t k = dtok_is(c, end, "of") ? end + 1 : end;
-	int nd = 0, y = dtok_int(c, k, &nd);
+	int nd = 0, y = dtok_int(c, k, &nd), spelled = nd == 0 ? dtok_spelled_year(c, k) : -1;
 	if (nd == 4 && y >= 1000) {
 		m->v.year = y;
 		end = k + 1;
+	} else if (spelled > 0) {
+		m->v.year = spelled; /* "the winter of nineteen ninety-four" */
+		end = k + 2;
 	} else if (c->has_ref) {
 		m->v.year = g_date_get_year(&c->ref);
 	}

@@ -202,16 +202,23 @@ gboolean spelled_year_may_start(const lex_table *numbers, const char *text)
 	return century_value(text_value(numbers, w));
 }
 
+/* The year read aloud at tokens i and i + 1 ("nineteen ninety-six"), or -1. */
+int dtok_spelled_year(const dctx *c, size_t i)
+{
+	if (!lex_has_tok(c->st->nl.numbers, dtok(c, i)))
+		return -1;
+	int hi = word_value(c, i), lo = century_value(hi) ? word_value(c, i + 1) : -1;
+	return lo >= 10 && lo <= 99 ? hi * 100 + lo : -1;
+}
+
 /* Years read aloud in transcripts: "nineteen ninety-six". */
 static gboolean spelled_year(const dctx *c, size_t i, date_match *m)
 {
-	if (!lex_has_tok(c->st->nl.numbers, dtok(c, i)))
-		return FALSE;
-	int hi = word_value(c, i), lo = century_value(hi) ? word_value(c, i + 1) : -1;
-	if (lo < 10 || lo > 99)
+	int year = dtok_spelled_year(c, i);
+	if (year < 0)
 		return FALSE;
 	tval_init(&m->v, GR_YEAR);
-	m->v.year = hi * 100 + lo;
+	m->v.year = year;
 	m->first = i;
 	m->end = i + 2;
 	m->confidence = 0.7;

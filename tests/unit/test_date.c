@@ -170,6 +170,10 @@ static const dcase cases[] = {
     {"It happened 5 days ago.", REF, "5 days ago", "2017-12-13", "time:inXSDDate"},
     {"It happened A year ago.", REF, "A year ago", "2016", "time:inXSDgYear"},
     {"It began in nineteen eighty-four.", REF, "nineteen eighty-four", "1984", "time:inXSDgYear"},
+    {"January nineteen ninety-seven. Atlanta again.", REF, "January nineteen ninety-seven",
+     "1997-01", "time:inXSDgYearMonth"},
+    {"It was in the winter of nineteen ninety-four.", REF, "the winter of nineteen ninety-four",
+     "1994-WI", NULL},
     {"Sales rose 3.5% on 10,000 units in 2016.", REF, "2016", "2016", "time:inXSDgYear"},
     /* at a number: a clock time by its colon, its glued meridiem or the
      * next token's; a day of the month before a month or "of" and one */
