@@ -224,8 +224,10 @@ gboolean parse_calendar(const dctx *c, size_t i, date_match *m)
 		v.weekday = wd;
 		j = dtok_skip(c, i + n, ",");
 	}
-	size_t end = month_first(c, j, &v);
-	if (end == j)
+	/* A weekday ending a line is no part of the date on the next: a dateline. */
+	gboolean new_line = wd > 0 && j < c->n && (c->toks[j].flags & ENTX_TOK_NEWLINE_BEFORE);
+	size_t end = new_line ? j : month_first(c, j, &v);
+	if (end == j && !new_line)
 		end = day_first(c, j, &v);
 	/* "Saturday, April ...": a weekday, then something else. */
 	if (wd > 0 && v.gr == GR_MONTH)

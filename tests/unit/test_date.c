@@ -185,6 +185,9 @@ static const dcase cases[] = {
     /* no reference date: TIMEX3 placeholders */
     {"We met on December 17.", NULL, "December 17", "XXXX-12-17", NULL},
     {"They were detained Sunday.", NULL, "Sunday", "XXXX-WXX-7", NULL},
+    /* a weekday at the end of a headline, the dateline on the next line */
+    {"Markets fell sharply on Friday\nDecember 18, 2017\n\nThe index rose.", REF, "Friday",
+     "2017-12-15", "time:inXSDDate"},
     /* the dateline as reference date */
     {"MOSCOW, December 18, 2017\n\nThe FSB detained seven suspects on Sunday.", NULL, "Sunday",
      "2017-12-17", "time:inXSDDate"},
