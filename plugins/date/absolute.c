@@ -50,6 +50,24 @@ static gboolean future_cue(const dctx *c, size_t i)
 	return FALSE;
 }
 
+/*
+ * "until" a few words before a weekday: a deadline, which news reports
+ * before it passes ("adjourned until Thursday", "until 9 a.m. Tuesday").
+ * Not first in the sentence, which tells what changed since ("Until
+ * Thursday, they had not..."), nor for months, which tell of the past
+ * as often ("CEO until March").
+ */
+static gboolean until_cue(const dctx *c, size_t i)
+{
+	for (size_t k = i; k > 0 && k + 4 > i; k--) {
+		if (dtok_is(c, k - 1, "until") || dtok_is(c, k - 1, "till"))
+			return !(dtok(c, k - 1)->flags & ENTX_TOK_SENT_START);
+		if (dtok(c, k - 1)->flags & ENTX_TOK_SENT_START)
+			break;
+	}
+	return FALSE;
+}
+
 /* Irregular verbs in the past, for past_cue(). */
 static const char *const past_verbs[] = {
     "was",  "were",   "had",   "did",   "rose", "fell",  "began",  "took",   "came",
@@ -239,7 +257,7 @@ gboolean parse_calendar(const dctx *c, size_t i, date_match *m)
 			return FALSE;
 		end = i + n;
 		v.gr = GR_DAY;
-		if (future_cue(c, i))
+		if (future_cue(c, i) || until_cue(c, i))
 			v.lean = 1;
 	}
 	if (v.gr == GR_DAY)

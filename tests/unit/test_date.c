@@ -70,6 +70,10 @@ static const dcase cases[] = {
     /* "set" looks ahead only as "set to", "set for" */
     {"The agency set Friday as the deadline for a reply.", REF, "Friday", "2017-12-15",
      "time:inXSDDate"},
+    /* "until" a weekday: a deadline still ahead */
+    {"The court adjourned the hearing until Thursday.", REF, "Thursday", "2017-12-21",
+     "time:inXSDDate"},
+    {"The offer runs until 9 a.m. Tuesday.", REF, "9 a.m. Tuesday", "2017-12-19T09:00", NULL},
     /* "could" looks back as often as ahead */
     {"He could not be reached Wednesday.", REF, "Wednesday", "2017-12-13", "time:inXSDDate"},
     {"It began Wednesday night.", REF, "Wednesday night", "2017-12-13TNI", NULL},
