@@ -705,6 +705,37 @@ static gboolean same_period(const dctx *c, size_t i, date_match *m)
 	return TRUE;
 }
 
+/* Verbs of market reports that close a trading day: "to end the day at 9,505". */
+static const char *const day_closing_verbs[] = {"end",    "ends",     "ended",    "ending",
+                                                "finish", "finishes", "finished", "finishing",
+                                                "close",  "closes",   "closed",   "closing"};
+
+/* "ended the day up 2%": the trading day told of, the last day named
+ * ("Stocks fell on Monday ... to end the day"), else the reference date. */
+static gboolean closing_day(const dctx *c, size_t i, date_match *m)
+{
+	if (i == 0 || !dtok_is(c, i, "the") || !dtok_is(c, i + 1, "day"))
+		return FALSE;
+	gboolean closing = FALSE;
+	for (size_t k = 0; k < G_N_ELEMENTS(day_closing_verbs) && !closing; k++)
+		closing = dtok_is(c, i - 1, day_closing_verbs[k]);
+	if (!closing)
+		return FALSE;
+	tval_init(&m->v, GR_DAY);
+	const tval *a = &c->anchor;
+	if (a->year > 0 && a->month > 0 && a->day > 0) {
+		m->v.year = a->year;
+		m->v.month = a->month;
+		m->v.day = a->day;
+	} else if (c->has_ref) {
+		tval_from_gdate(&m->v, &c->ref, GR_DAY);
+	}
+	m->first = i;
+	m->end = i + 2;
+	m->confidence = 0.8;
+	return TRUE;
+}
+
 /* "earlier in the day", "later in the week": the current day or week. */
 static gboolean in_the(const dctx *c, size_t i, date_match *m)
 {
@@ -722,6 +753,33 @@ static gboolean in_the(const dctx *c, size_t i, date_match *m)
 	return TRUE;
 }
 
+/*
+ * The phrases that begin with "the", by the length of the word after it:
+ * most words after "the" that get here ("the year", "the end") are none
+ * of them, and one test of the length turns them away.
+ */
+static gboolean the_phrase(dctx *c, size_t i, date_match *m)
+{
+	const entx_token *t = dtok(c, i + 1);
+	if (t == NULL)
+		return FALSE;
+	switch (t->byte_end - t->byte_begin) {
+	case 3: /* "day" */
+		return closing_day(c, i, m);
+	case 4: /* four digits, "same" */
+		return the_quarter(c, i, m) || same_period(c, i, m);
+	case 6:
+	case 7:
+		return the_quarter_or_weekend_after(c, i) &&
+		       (the_quarter(c, i, m) || weekend(c, i, m));
+	case 10: /* "comparable" */
+	case 13: /* "corresponding" */
+		return same_period(c, i, m);
+	default:
+		return FALSE;
+	}
+}
+
 gboolean parse_relative(dctx *c, size_t i, unsigned kinds, date_match *m)
 {
 	if (i >= c->n)
@@ -731,8 +789,6 @@ gboolean parse_relative(dctx *c, size_t i, unsigned kinds, date_match *m)
 	       ((kinds & REL_YEAR_EARLIER) && (year_earlier(c, i, m) || year_end(c, i, m))) ||
 	       ((kinds & REL_IN_THE) && in_the(c, i, m)) ||
 	       ((kinds & REL_QUARTER) && (quarter(c, i, m) || fiscal_year(c, i, 0, FALSE, m))) ||
-	       ((kinds & REL_THE) && the_quarter_or_weekend_after(c, i) &&
-	        (the_quarter(c, i, m) || weekend(c, i, m))) ||
-	       ((kinds & REL_THE) && same_period(c, i, m)) ||
+	       ((kinds & REL_THE) && the_phrase(c, i, m)) ||
 	       ((kinds & REL_SEASON) && season(c, i, m));
 }

@@ -141,6 +141,11 @@ static const dcase cases[] = {
      "2017-01", "time:inXSDgYearMonth"},
     {"Profit rose in the third quarter from the corresponding period a year earlier.", REF,
      "the corresponding period a year earlier", "2016-Q3", NULL},
+    /* the trading day a market report closes: the last day named, else the reference */
+    {"The Dow gained 155 points to end the day at 9505.96.", REF, "the day", "2017-12-18",
+     "time:inXSDDate"},
+    {"Stocks fell on Friday, and the index closed the day at 7,114.", REF, "the day", "2017-12-15",
+     "time:inXSDDate"},
     {"It was mid-November.", REF, "mid-November", "2017-11", "time:inXSDgYearMonth"},
     {"It was late November.", REF, "late November", "2017-11", "time:inXSDgYearMonth"},
     /* approximations stay in the span, as TIMEX3 extents keep them */
