@@ -177,6 +177,9 @@ static size_t month_first(const dctx *c, size_t j, tval *v)
 	size_t after = read_year(c, j + n, v);
 	if (after == j + n)
 		after = shifted_year(c, j + n, v);
+	/* "October of next year": the year is next year's, a date of its own */
+	if (after == j + n && dtok_is(c, j + n, "of"))
+		shifted_year(c, j + n + 1, v);
 	if (after == j + n && bare)
 		return j;
 	if (after == j + n && dtok_is(c, j + n, "of") && year_at(c, j + n + 1) >= 0) {

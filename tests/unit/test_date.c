@@ -103,6 +103,10 @@ static const dcase cases[] = {
     {"It happens next Friday.", REF, "next Friday", "2017-12-22", "time:inXSDDate"},
     {"It happened three weeks ago.", REF, "three weeks ago", "2017-W48", NULL},
     {"It happened in June last year.", REF, "June last year", "2016-06", "time:inXSDgYearMonth"},
+    /* "of next year" gives the month its year and is a date of its own */
+    {"Franchises end after October of next year.", REF, "October", "2018-10",
+     "time:inXSDgYearMonth"},
+    {"It began in March of last year.", REF, "March", "2016-03", "time:inXSDgYearMonth"},
     {"Profit fell in the latest quarter.", REF, "the latest quarter", "2017-Q3", NULL},
     {"Profit rose in the current quarter.", REF, "the current quarter", "2017-Q4", NULL},
     {"Costs rose in the current period.", REF, "the current period", "2017-Q4", NULL},
