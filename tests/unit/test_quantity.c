@@ -236,7 +236,8 @@ static void test_properties(void **state)
 	entx_engine_free(e);
 }
 
-/* A duration carries its ISO 8601 value as time:hasXSDDuration too, and its number as schema:value. */
+/* A duration carries its ISO 8601 value as time:hasXSDDuration too, and its
+ * number as schema:value. */
 static void test_duration_properties(void **state)
 {
 	(void)state;
