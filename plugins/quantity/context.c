@@ -59,12 +59,26 @@ static gboolean before_clock(const qctx *c, const qty *q)
 	       NULL;
 }
 
+/*
+ * A single number in digits that no date has: not a day of the month nor
+ * a year ("10,000", "250"), which a month beside it leaves a quantity.
+ */
+static gboolean no_date_part(const qty *q)
+{
+	const num_result *n = &q->num;
+	if (q->is_range || n->range_max > 0 || !(n->flags & NUM_DIGITS))
+		return FALSE;
+	if (!(n->flags & NUM_PLAIN))
+		return TRUE;
+	return !(n->n_digits <= 2 || n->n_digits == 4);
+}
+
 /* A date: "December 17", "17 Dec.", "Dec. 14". */
 static gboolean in_date(const qctx *c, const qty *q)
 {
 	size_t i = q->num.first;
 	size_t j = q->is_range ? q->num2.end : q->num.end;
-	if (q->currency != NULL || q->unit != NULL)
+	if (q->currency != NULL || q->unit != NULL || no_date_part(q))
 		return FALSE;
 	if (i > 0 && qty_is_calendar(c, i - 1))
 		return TRUE;

@@ -118,6 +118,9 @@ static const qcase positives[] = {
     {"about US$ 16 million to $ 28 million", "about US$ 16 million to $ 28 million",
      "16000000-28000000", NULL, "USD", "range"},
     {"nineteen people", "nineteen people", "19", "people", NULL, NULL},
+    /* no day of a month nor a year: a month after it makes no date */
+    {"Airbus announces job cuts of 10,000\nFebruary 28, 2007", "10,000", "10000", NULL, NULL,
+     NULL},
     /* entries whose last token starts after a letter, at a split the
      * tokenizer makes: the entry_ends filter keeps those suffixes */
     {"The walk is approx. 40 km long.", "approx. 40 km", "40", "km", "KMT", "approximately"},
