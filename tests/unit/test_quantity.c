@@ -97,6 +97,11 @@ static const qcase positives[] = {
     {"a 5km walk", "5km", "5", "km", "KMT", NULL},
     {"It weighs 300 kg.", "300 kg", "300", "kg", "KGM", NULL},
     {"He weighs 300 pounds.", "300 pounds", "300", "pounds", "LBR", NULL},
+    /* frequencies and areas in feet: units, not counted nouns */
+    {"It was a 2 GHz model.", "2 GHz", "2", "GHz", "A86", NULL},
+    {"a 500,000 square foot data center", "500,000 square foot", "500000", "square foot", "FTK",
+     NULL},
+    {"a 64 kilobyte page", "64 kilobyte", "64", "kilobyte", "2P", NULL},
     /* ranges and approximations */
     {"three to five soldiers died", "three to five soldiers", "3-5", "soldiers", NULL, "range"},
     {"about 300 people", "about 300 people", "300", "people", NULL, "approximately"},
