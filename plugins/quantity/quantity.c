@@ -261,6 +261,12 @@ static void read_suffix(const qctx *c, qty *q)
 		q->end = j + n;
 		return;
 	}
+	/* "$249 USD", "$9.99 US dollars": the name repeats the sign's currency
+	 * and is part of the amount; another currency's name is not. */
+	if (cur != NULL && q->currency != NULL && strcmp(cur->code, q->currency) == 0) {
+		q->end = j + n;
+		return;
+	}
 	const lex_entry *u =
 	    q->currency == NULL ? qctx_lex(c, c->st->nl.units, j, c->n, &n) : NULL;
 	if (u != NULL && !(n == 1 && qty_is_calendar(c, j))) {

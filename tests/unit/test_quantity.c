@@ -85,6 +85,11 @@ static const qcase positives[] = {
     {"They paid 40 million rubles.", "40 million rubles", "40000000", NULL, "RUB", NULL},
     {"a $1 Billion fund", "$1 Billion", "1000000000", NULL, "USD", NULL},
     {"debts of $15bn", "$15bn", "15000000000", NULL, "USD", NULL},
+    /* a currency name after the sign that repeats it belongs to the amount */
+    {"It sells for $249 USD today.", "$249 USD", "249", NULL, "USD", NULL},
+    {"a fee of about $ 9.99 US dollars", "about $ 9.99 US dollars", "9.99", NULL, "USD",
+     "approximately"},
+    {"a US$ 2 billion dollar deal", "US$ 2 billion dollar", "2000000000", NULL, "USD", NULL},
     /* decimals times a scale: 16.6 * 1e9 is not exactly 16600000000 in binary */
     {"a deal worth $ 16.6 billion", "$ 16.6 billion", "16600000000", NULL, "USD", NULL},
     {"debts of $34.3bn", "$34.3bn", "34300000000", NULL, "USD", NULL},
