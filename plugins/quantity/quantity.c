@@ -342,6 +342,17 @@ static gboolean article_one(const qctx *c, size_t i, num_result *num)
 	return TRUE;
 }
 
+/*
+ * The gram's symbol is a lowercase g: a capital G after digits names a
+ * generation of mobile networks (3G, 5G), no weight.
+ */
+static gboolean capital_g_gram(const qctx *c, const qty *q)
+{
+	if (q->unit == NULL || q->unit->code == NULL || strcmp(q->unit->code, "GRM") != 0)
+		return FALSE;
+	return c->text[qctx_tok(c, q->unit_end - 1)->byte_end - 1] == 'G';
+}
+
 /* Assembles the quantity whose number starts at token i. */
 static gboolean assemble(const qctx *c, size_t i, qty *q)
 {
@@ -360,7 +371,7 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
 	if (q->num.range_digits > 0 && !q->is_range)
 		return FALSE;
 	read_suffix(c, q);
-	if (qty_rejected(c, q))
+	if (qty_rejected(c, q) || capital_g_gram(c, q))
 		return FALSE;
 	/* "the 787", "the 737-800": a bare number after an article names a model. */
 	if ((q->num.flags & NUM_DIGITS) && q->first == q->num.first && q->first > c->floor &&

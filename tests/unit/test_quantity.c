@@ -100,6 +100,7 @@ static const qcase positives[] = {
     {"Prices rose 20 percent.", "20 percent", "20", "percent", "P1", NULL},
     {"a 5 km walk", "5 km", "5", "km", "KMT", NULL},
     {"a 5km walk", "5km", "5", "km", "KMT", NULL},
+    {"It weighs 250g.", "250g", "250", "g", "GRM", NULL},
     {"It weighs 300 kg.", "300 kg", "300", "kg", "KGM", NULL},
     {"He weighs 300 pounds.", "300 pounds", "300", "pounds", "LBR", NULL},
     /* frequencies and areas in feet: units, not counted nouns */
@@ -170,6 +171,7 @@ static const char *const negatives[] = {
     "Officers arrived at about 2 a.m.",                  /* a time */
     "Apple unveiled the iPhone 15 in Cupertino.",        /* products */
     "PlayStation 5 sales rose.",
+    "The 3G network gave way to 5G.", /* network generations, not grams */
 };
 
 static void check_positive(const qcase *c)
