@@ -252,12 +252,32 @@ static void split_hyphens(char *text, char **parts)
 	parts[n] = NULL;
 }
 
+/* The value of a vulgar fraction sign news writes after a whole number. */
+static double fraction_sign(const char *s, size_t len)
+{
+	static const struct {
+		const char *sign;
+		double value;
+	} signs[] = {{"\xc2\xbd", 0.5}, {"\xc2\xbc", 0.25}, {"\xc2\xbe", 0.75}}; /* ½ ¼ ¾ */
+	for (size_t k = 0; k < G_N_ELEMENTS(signs); k++)
+		if (len == strlen(signs[k].sign) && memcmp(s, signs[k].sign, len) == 0)
+			return signs[k].value;
+	return 0;
+}
+
 /* Reads what follows the digits inside one token (lowercased, shorter than
  * NUM_WORD_MAX; cut up in place): 5km, 15bn, 27-year, 200-250. */
 static gboolean parse_glued(const num_lexicon *lx, char *rest, num_result *out)
 {
 	if (rest[0] == '\0')
 		return TRUE;
+	/* "3½ days" */
+	double sign = fraction_sign(rest, strlen(rest));
+	if (sign > 0) {
+		out->value += sign;
+		out->flags &= ~(unsigned)NUM_PLAIN;
+		return TRUE;
+	}
 	if (rest[0] == '-' && g_ascii_isdigit(rest[1])) {
 		double v = 0;
 		int n = 0;
@@ -476,6 +496,60 @@ static void read_half(const num_src *src, size_t limit, num_result *out)
 	out->flags &= ~(unsigned)(NUM_PLAIN | NUM_ONE);
 }
 
+/* Token j is digits alone, 1 or 2 of them (the parts of a fraction); their value. */
+static gboolean small_digits_at(const num_src *src, size_t j, double *value)
+{
+	const entx_token *t = src_tok(src, j);
+	size_t len = t != NULL ? t->byte_end - t->byte_begin : 0;
+	if (len == 0 || len > 2)
+		return FALSE;
+	*value = 0;
+	for (size_t k = 0; k < len; k++) {
+		char ch = src->text[t->byte_begin + k];
+		if (!is_digit(ch))
+			return FALSE;
+		*value = *value * 10 + (ch - '0');
+	}
+	return TRUE;
+}
+
+/*
+ * "2 1/2 years", "5 ½ hours": a fraction below one after a whole number in
+ * digits adds to it. The fraction is apart from the number and whole on its
+ * own ("2 1/2/2019" is a date, not a fraction).
+ */
+static void read_fraction(const num_src *src, size_t limit, num_result *out)
+{
+	if (!(out->flags & NUM_PLAIN) || out->unit != NULL || out->scale != 1 ||
+	    out->range_max > 0 || out->end >= limit)
+		return;
+	const entx_token *first = src_tok(src, out->end);
+	if (token_attached(first))
+		return;
+	double sign = fraction_sign(src->text + first->byte_begin,
+	                            first->byte_end - first->byte_begin);
+	if (sign > 0) {
+		out->value += sign;
+		out->end++;
+		out->flags &= ~(unsigned)NUM_PLAIN;
+		return;
+	}
+	double numerator = 0, denominator = 0;
+	size_t after = out->end + 3;
+	if (after > limit || !small_digits_at(src, out->end, &numerator) ||
+	    !token_is(src->text, src_tok(src, out->end + 1), "/") ||
+	    !token_attached(src_tok(src, out->end + 1)) ||
+	    !small_digits_at(src, out->end + 2, &denominator) ||
+	    !token_attached(src_tok(src, out->end + 2)) ||
+	    (after < src->n && token_attached(src_tok(src, after)) &&
+	     !(src_tok(src, after)->flags & ENTX_TOK_WORD)) ||
+	    numerator < 1 || numerator >= denominator)
+		return;
+	out->value += numerator / denominator;
+	out->end = after;
+	out->flags &= ~(unsigned)NUM_PLAIN;
+}
+
 gboolean num_parse_src(const num_lexicon *lx, const num_src *src, size_t i, size_t limit,
                        gboolean allow_abbrev, num_result *out)
 {
@@ -493,8 +567,11 @@ gboolean num_parse_src(const num_lexicon *lx, const num_src *src, size_t i, size
 		ok = parse_digits(lx, src, i, limit, allow_abbrev, out);
 	else if (tok->flags & ENTX_TOK_WORD)
 		ok = parse_words(lx, src, i, limit, out);
-	if (ok)
+	if (ok) {
 		read_half(src, limit, out);
+		if (out->flags & NUM_DIGITS)
+			read_fraction(src, limit, out);
+	}
 	return ok;
 }
 

@@ -83,6 +83,11 @@ static const qcase positives[] = {
     {"It costs $2 now.", "$2", "2", NULL, "USD", NULL},
     {"a deal worth €40 billion", "€40 billion", "40000000000", NULL, "EUR", NULL},
     {"They paid 40 million rubles.", "40 million rubles", "40000000", NULL, "RUB", NULL},
+    /* a fraction after a whole number adds to it */
+    {"It took 2 1/2 years.", "2 1/2 years", "P2.5Y", "years", "ANN", NULL},
+    {"The flight lasted 5 \u00bd hours.", "5 \u00bd hours", "PT5.5H", "hours", "HUR", NULL},
+    {"It took 3\u00bd days.", "3\u00bd days", "P3.5D", "days", "DAY", NULL},
+    {"about 2 3/4 miles", "about 2 3/4 miles", "2.75", "miles", "SMI", "approximately"},
     {"a $1 Billion fund", "$1 Billion", "1000000000", NULL, "USD", NULL},
     {"debts of $15bn", "$15bn", "15000000000", NULL, "USD", NULL},
     /* a currency name after the sign that repeats it belongs to the amount */
