@@ -234,6 +234,32 @@ static void read_head_unit(const qctx *c, qty *q)
 		q->unit = u;
 }
 
+/* "additional", "extra", "further": before a unit they add that much more. */
+static gboolean is_added_word(const qctx *c, size_t i)
+{
+	return qctx_is(c, i, "additional") || qctx_is(c, i, "extra") || qctx_is(c, i, "further");
+}
+
+/*
+ * "two more weeks", "20 additional years", "an extra day": a word of
+ * addition between the number and its unit leaves the unit what is
+ * measured; it is kept in the unit text, as "straight" of "six straight
+ * days" is. FALSE when no unit follows the word.
+ */
+static gboolean read_added_unit(const qctx *c, qty *q, size_t j)
+{
+	size_t n = 0;
+	if (!qctx_is(c, j, "more") && !is_added_word(c, j))
+		return FALSE;
+	const lex_entry *u = qctx_lex(c, c->st->nl.units, j + 1, c->n, &n);
+	if (u == NULL || (n == 1 && qty_is_calendar(c, j + 1)))
+		return FALSE;
+	q->unit = u;
+	q->unit_first = j;
+	q->unit_end = q->end = j + 1 + n;
+	return TRUE;
+}
+
 static void read_suffix(const qctx *c, qty *q)
 {
 	const num_result *last = q->is_range ? &q->num2 : &q->num;
@@ -275,6 +301,8 @@ static void read_suffix(const qctx *c, qty *q)
 		q->unit_end = q->end = j + n;
 		return;
 	}
+	if (q->currency == NULL && read_added_unit(c, q, j))
+		return;
 	if (q->currency == NULL && qty_noun_shaped(qctx_tok(c, j)) &&
 	    qty_counted_noun(c, q, j, q->num.value == 1 && !q->is_range)) {
 		q->end = q->unit_end;
@@ -310,10 +338,12 @@ static void extend_period(const qctx *c, qty *q)
 static gboolean article_duration(const qctx *c, size_t i)
 {
 	size_t n = 0;
-	const lex_entry *u = qctx_lex(c, c->st->nl.units, i + 1, c->n, &n);
+	/* "an additional year" */
+	size_t at = is_added_word(c, i + 1) ? i + 2 : i + 1;
+	const lex_entry *u = qctx_lex(c, c->st->nl.units, at, c->n, &n);
 	if (u == NULL || u->kind == NULL || strcmp(u->kind, "duration") != 0 || n != 1)
 		return FALSE;
-	const entx_token *t = qctx_tok(c, i + 1);
+	const entx_token *t = qctx_tok(c, at);
 	char w[32];
 	size_t len = lex_token_lower_at(c->text, c->doc, t, w, sizeof w);
 	if (len == 0 || w[len - 1] == 's')
@@ -518,7 +548,8 @@ static gboolean candidate(const qctx *c, size_t i)
 	const entx_token *next = qctx_tok(c, i + 1);
 	return (qctx_is(c, i, "a") || qctx_is(c, i, "an")) &&
 	       (lex_has_tok(c->st->nl.numbers, next) ||
-	        (lex_may_start(c->st->nl.units, next) && article_duration(c, i)));
+	        ((lex_may_start(c->st->nl.units, next) || is_added_word(c, i + 1)) &&
+	         article_duration(c, i)));
 }
 
 /*

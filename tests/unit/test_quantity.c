@@ -77,6 +77,12 @@ static const qcase positives[] = {
     {"Stocks fell for six straight days.", "six straight days", "P6D", "straight days", "DAY",
      NULL},
     {"Allow three business days.", "three business days", "P3D", "business days", "DAY", NULL},
+    /* a word of addition before the unit: still that unit */
+    {"They will wait two more weeks.", "two more weeks", "P2W", "more weeks", "WEE", NULL},
+    {"It needs at least 20 more years.", "at least 20 more years", "P20Y", "more years", "ANN",
+     "at least"},
+    {"He got an additional year.", "an additional year", "P1Y", "additional year", "ANN", NULL},
+    {"It adds 5 more km.", "5 more km", "5", "more km", "KMT", NULL},
     /* a range of durations keeps its ends */
     {"It takes three to five weeks.", "three to five weeks", "3-5", "weeks", "WEE", "range"},
     /* money */
