@@ -252,17 +252,22 @@ static void split_hyphens(char *text, char **parts)
 	parts[n] = NULL;
 }
 
-/* The value of a vulgar fraction sign news writes after a whole number. */
+/* The value of a vulgar fraction sign news writes after a whole number:
+ * ½ ¼ ¾, two bytes of UTF-8 each. */
 static double fraction_sign(const char *s, size_t len)
 {
-	static const struct {
-		const char *sign;
-		double value;
-	} signs[] = {{"\xc2\xbd", 0.5}, {"\xc2\xbc", 0.25}, {"\xc2\xbe", 0.75}}; /* ½ ¼ ¾ */
-	for (size_t k = 0; k < G_N_ELEMENTS(signs); k++)
-		if (len == strlen(signs[k].sign) && memcmp(s, signs[k].sign, len) == 0)
-			return signs[k].value;
-	return 0;
+	if (len != 2 || (unsigned char)s[0] != 0xc2)
+		return 0;
+	switch ((unsigned char)s[1]) {
+	case 0xbd:
+		return 0.5;
+	case 0xbc:
+		return 0.25;
+	case 0xbe:
+		return 0.75;
+	default:
+		return 0;
+	}
 }
 
 /* Reads what follows the digits inside one token (lowercased, shorter than
@@ -524,7 +529,8 @@ static void read_fraction(const num_src *src, size_t limit, num_result *out)
 	    out->range_max > 0 || out->end >= limit)
 		return;
 	const entx_token *first = src_tok(src, out->end);
-	if (token_attached(first))
+	unsigned char lead = (unsigned char)src->text[first->byte_begin];
+	if ((lead != 0xc2 && !is_digit((char)lead)) || token_attached(first))
 		return;
 	double sign = fraction_sign(src->text + first->byte_begin,
 	                            first->byte_end - first->byte_begin);

@@ -76,6 +76,10 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	st->prefixes = lex_set_table(st->lex, "prefix");
 	st->suffixes = lex_set_table(st->lex, "suffix");
 	lex_table_foreach(st->nl.numbers, add_number_word, st);
+	static const char *const added[G_N_ELEMENTS(st->added_words)] = {"additional", "extra",
+	                                                                  "further"};
+	for (size_t k = 0; k < G_N_ELEMENTS(added); k++)
+		st->added_words[k] = entx_hash_fold(added[k], strlen(added[k]));
 	add_starter(st, entx_hash_fold("a", 1));
 	add_starter(st, entx_hash_fold("an", 2));
 	lex_table_foreach(st->prefixes, add_suffixes,
@@ -237,7 +241,11 @@ static void read_head_unit(const qctx *c, qty *q)
 /* "additional", "extra", "further": before a unit they add that much more. */
 static gboolean is_added_word(const qctx *c, size_t i)
 {
-	return qctx_is(c, i, "additional") || qctx_is(c, i, "extra") || qctx_is(c, i, "further");
+	const entx_token *t = qctx_tok(c, i);
+	if (t == NULL)
+		return FALSE;
+	const uint64_t *h = c->st->added_words;
+	return t->fold_hash == h[0] || t->fold_hash == h[1] || t->fold_hash == h[2];
 }
 
 /*

@@ -29,6 +29,9 @@ typedef struct quantity_state {
 	 * other words too.
 	 */
 	uint64_t starters[256];
+	/* Fold hashes of "additional", "extra", "further": asked of the word
+	 * after many a number and article, one compare each. */
+	uint64_t added_words[3];
 	/*
 	 * Fold hashes the last token of an entry of prefixes or qualifiers
 	 * may have (of every suffix of its text that a token may start:
