@@ -17,7 +17,10 @@ enum {
 	NUM_ONE = 1u << 5,         /* the single word "one" */
 	NUM_HYPHEN_UNIT = 1u << 6, /* a unit follows in the same token: four-day, 27-year */
 	NUM_GLUED_UNIT = 1u << 7,  /* a unit symbol glued to the digits: 5km */
-	NUM_LEADING_ZERO = 1u << 8 /* 007, 0100: a code */
+	NUM_LEADING_ZERO = 1u << 8, /* 007, 0100: a code */
+	/* Set by the quantity plugin, not by num_parse(): */
+	NUM_COUPLE = 1u << 9, /* "a couple of": two, about, of what follows */
+	NUM_PERIOD = 1u << 10 /* "the past year": one unit of time named as a span */
 };
 
 typedef struct num_result {

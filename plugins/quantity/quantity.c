@@ -80,6 +80,14 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	                                                                  "further"};
 	for (size_t k = 0; k < G_N_ELEMENTS(added); k++)
 		st->added_words[k] = entx_hash_fold(added[k], strlen(added[k]));
+	st->couple = entx_hash_fold("couple", 6);
+	add_starter(st, st->couple);
+	static const char *const period[G_N_ELEMENTS(st->period_words)] = {"past", "last", "next",
+	                                                                    "coming"};
+	for (size_t k = 0; k < G_N_ELEMENTS(period); k++) {
+		st->period_words[k] = entx_hash_fold(period[k], strlen(period[k]));
+		add_starter(st, st->period_words[k]);
+	}
 	add_starter(st, entx_hash_fold("a", 1));
 	add_starter(st, entx_hash_fold("an", 2));
 	lex_table_foreach(st->prefixes, add_suffixes,
@@ -381,6 +389,67 @@ static gboolean article_one(const qctx *c, size_t i, num_result *num)
 }
 
 /*
+ * "a couple of years", "the next couple of days": two, roughly, of the
+ * unit or the plural noun after "of" (checked once it is read). The
+ * number is "couple of"; the "a" before it is taken in assemble().
+ */
+static gboolean couple_of(const qctx *c, size_t i, num_result *num)
+{
+	if (qctx_tok(c, i)->fold_hash != c->st->couple || !qctx_is(c, i, "couple") ||
+	    !qctx_is(c, i + 1, "of"))
+		return FALSE;
+	memset(num, 0, sizeof *num);
+	num->value = 2;
+	num->scale = 1;
+	num->flags = NUM_WORDS | NUM_COUPLE;
+	num->first = i;
+	num->end = i + 2;
+	return TRUE;
+}
+
+/* Which of "past", "last", "next", "coming" token i is: its index in
+ * period_words, or -1. */
+static int period_word(const qctx *c, size_t i)
+{
+	const entx_token *t = qctx_tok(c, i);
+	for (int k = 0; k < (int)G_N_ELEMENTS(c->st->period_words); k++)
+		if (t != NULL && t->fold_hash == c->st->period_words[k])
+			return k;
+	return -1;
+}
+
+/*
+ * "over the past year", "in the last decade": one unit of time back or
+ * ahead of now, a duration. The date plugin reads "the last week", "the
+ * next month", "the coming year" as dates; only "past" with any unit,
+ * and the other words with a decade, name a span for certain. The number
+ * is the word of "past" (one); "the" before it is taken in assemble().
+ */
+static gboolean period_one(const qctx *c, size_t i, num_result *num)
+{
+	int word = period_word(c, i);
+	size_t n = 0;
+	if (word < 0 || i <= c->floor || !qctx_is(c, i - 1, "the"))
+		return FALSE;
+	const lex_entry *u = qctx_lex(c, c->st->nl.units, i + 1, c->n, &n);
+	if (u == NULL || n != 1 || u->duration_amount <= 0)
+		return FALSE;
+	char w[32];
+	size_t len = lex_token_lower_at(c->text, c->doc, qctx_tok(c, i + 1), w, sizeof w);
+	if (len == 0 || w[len - 1] == 's')
+		return FALSE;
+	if (word != 0 && strcmp(w, "decade") != 0)
+		return FALSE;
+	memset(num, 0, sizeof *num);
+	num->value = 1;
+	num->scale = 1;
+	num->flags = NUM_WORDS | NUM_ARTICLE | NUM_PERIOD;
+	num->first = i;
+	num->end = i + 1;
+	return TRUE;
+}
+
+/*
  * The gram's symbol is a lowercase g: a capital G after digits names a
  * generation of mobile networks (3G, 5G), no weight.
  */
@@ -392,12 +461,27 @@ static gboolean capital_g_gram(const qctx *c, const qty *q)
 }
 
 /* Assembles the quantity whose number starts at token i. */
+/*
+ * A number no digit or number word starts: "a couple of", "the past
+ * year".
+ */
+static gboolean word_number(const qctx *c, size_t i, qty *q)
+{
+	if (!couple_of(c, i, &q->num) && !period_one(c, i, &q->num))
+		return FALSE;
+	/* the article before: "a couple of", "the past year" */
+	if (q->first == i && i > c->floor &&
+	    ((q->num.flags & NUM_PERIOD) || qctx_is(c, i - 1, "a")))
+		q->first = i - 1;
+	return TRUE;
+}
+
 static gboolean assemble(const qctx *c, size_t i, qty *q)
 {
 	memset(q, 0, offsetof(qty, num));
 	read_prefix(c, q, i);
 	if (!num_parse_src(&c->st->nl, &c->src, i, c->n, q->currency != NULL, &q->num) &&
-	    !article_one(c, i, &q->num))
+	    !article_one(c, i, &q->num) && !word_number(c, i, q))
 		return FALSE;
 	if (q->negative)
 		q->num.value = -q->num.value;
@@ -411,6 +495,10 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
 	read_suffix(c, q);
 	if (qty_rejected(c, q) || capital_g_gram(c, q))
 		return FALSE;
+	/* "a couple of" counts only what follows it, and "the past" spans a unit. */
+	if ((q->num.flags & (NUM_COUPLE | NUM_PERIOD)) && q->unit == NULL &&
+	    q->unit_end == q->unit_first)
+		return FALSE;
 	/* "the 787", "the 737-800": a bare number after an article names a model. */
 	if ((q->num.flags & NUM_DIGITS) && q->first == q->num.first && q->first > c->floor &&
 	    q->unit == NULL && q->currency == NULL && q->unit_end == q->unit_first &&
@@ -420,8 +508,10 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
 	if (is_duration(q) && (qctx_is(c, q->end, "ago") || qctx_is(c, q->end, "earlier") ||
 	                       qctx_is(c, q->end, "later")))
 		return FALSE;
-	if (is_duration(q))
+	if (is_duration(q) && !(q->num.flags & NUM_PERIOD))
 		extend_period(c, q);
+	if ((q->num.flags & NUM_COUPLE) && q->qualifier == NULL)
+		q->qualifier = "approximately";
 	if (q->currency != NULL || q->unit != NULL)
 		q->confidence = 0.9;
 	else if (q->unit_end > q->unit_first)
@@ -549,8 +639,19 @@ static gboolean candidate(const qctx *c, size_t i)
 	if (t->flags & ENTX_TOK_HYPHENATED)
 		return FALSE;
 	/* "a dozen", "an hour": cheap length test before the compare. */
-	if (t->byte_end - t->byte_begin > 2 || i + 1 >= c->n)
-		return FALSE;
+	size_t len = t->byte_end - t->byte_begin;
+	if (len > 2 || i + 1 >= c->n) {
+		/* "a couple of", "the past year" (words of 4 and 6 letters; other
+		 * words the starter filter lets through are turned away by their
+		 * length): the whole test here spares assemble() the many "last"
+		 * of "last week", "next" of "next to". */
+		if (len != 4 && len != 6)
+			return FALSE;
+		if (t->fold_hash == c->st->couple)
+			return qctx_is(c, i + 1, "of");
+		num_result scratch;
+		return period_one(c, i, &scratch);
+	}
 	/* article_duration() starts with the unit after the article: most
 	 * words there start none, which is told here without the call. */
 	const entx_token *next = qctx_tok(c, i + 1);

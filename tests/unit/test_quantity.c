@@ -83,6 +83,14 @@ static const qcase positives[] = {
      "at least"},
     {"He got an additional year.", "an additional year", "P1Y", "additional year", "ANN", NULL},
     {"It adds 5 more km.", "5 more km", "5", "more km", "KMT", NULL},
+    /* "a couple of": about two of what follows */
+    {"It took a couple of years.", "a couple of years", "P2Y", "years", "ANN", "approximately"},
+    {"over the next couple of days", "the next couple of days", "P2D", "days", "DAY",
+     "approximately"},
+    {"a couple of people came", "a couple of people", "2", "people", NULL, "approximately"},
+    /* "the past year": one unit of time named as a span */
+    {"Prices rose over the past year.", "the past year", "P1Y", "year", "ANN", NULL},
+    {"It grew in the last decade.", "the last decade", "P10Y", "decade", "DEC", NULL},
     /* a range of durations keeps its ends */
     {"It takes three to five weeks.", "three to five weeks", "3-5", "weeks", "WEE", "range"},
     /* money */
@@ -182,6 +190,7 @@ static const char *const negatives[] = {
     "Officers arrived at about 2 a.m.",                  /* a time */
     "Apple unveiled the iPhone 15 in Cupertino.",        /* products */
     "PlayStation 5 sales rose.",
+    "a couple of them", "the couple of the year", /* a couple of nothing counted */
     "The 3G network gave way to 5G.", /* network generations, not grams */
 };
 
