@@ -20,7 +20,8 @@ enum {
 	NUM_LEADING_ZERO = 1u << 8, /* 007, 0100: a code */
 	/* Set by the quantity plugin, not by num_parse(): */
 	NUM_COUPLE = 1u << 9, /* "a couple of": two, about, of what follows */
-	NUM_PERIOD = 1u << 10 /* "the past year": one unit of time named as a span */
+	NUM_PERIOD = 1u << 10, /* "the past year": one unit of time named as a span */
+	NUM_HALF = 1u << 11    /* "half a percent": a half of the unit after it */
 };
 
 typedef struct num_result {

@@ -82,6 +82,8 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 		st->added_words[k] = entx_hash_fold(added[k], strlen(added[k]));
 	st->couple = entx_hash_fold("couple", 6);
 	add_starter(st, st->couple);
+	st->half = entx_hash_fold("half", 4);
+	add_starter(st, st->half);
 	static const char *const period[G_N_ELEMENTS(st->period_words)] = {"past", "last", "next",
 	                                                                    "coming"};
 	for (size_t k = 0; k < G_N_ELEMENTS(period); k++) {
@@ -407,6 +409,34 @@ static gboolean couple_of(const qctx *c, size_t i, num_result *num)
 	return TRUE;
 }
 
+/*
+ * "half a percent", "half an hour", "half a million": a half of the unit
+ * after the article (read next, and required), or of a scale word.
+ */
+static gboolean half_a(const qctx *c, size_t i, num_result *num)
+{
+	if (qctx_tok(c, i)->fold_hash != c->st->half || !qctx_is(c, i, "half") ||
+	    !(qctx_is(c, i + 1, "a") || qctx_is(c, i + 1, "an")))
+		return FALSE;
+	memset(num, 0, sizeof *num);
+	num->value = 0.5;
+	num->scale = 1;
+	num->flags = NUM_WORDS | NUM_HALF;
+	num->first = i;
+	num->end = i + 2;
+	size_t n = 0;
+	const lex_entry *scale = qctx_lex(c, c->st->nl.numbers, i + 2, c->n, &n);
+	if (scale != NULL && n == 1 && scale->kind != NULL &&
+	    (strcmp(scale->kind, "scale") == 0 || strcmp(scale->kind, "dozen") == 0 ||
+	     strcmp(scale->kind, "hundred") == 0)) {
+		num->value = scale->value / 2;
+		num->scale = scale->value;
+		num->flags = NUM_WORDS | NUM_SCALED;
+		num->end = i + 3;
+	}
+	return TRUE;
+}
+
 /* Which of "past", "last", "next", "coming" token i is: its index in
  * period_words, or -1. */
 static int period_word(const qctx *c, size_t i)
@@ -467,7 +497,7 @@ static gboolean capital_g_gram(const qctx *c, const qty *q)
  */
 static gboolean word_number(const qctx *c, size_t i, qty *q)
 {
-	if (!couple_of(c, i, &q->num) && !period_one(c, i, &q->num))
+	if (!couple_of(c, i, &q->num) && !period_one(c, i, &q->num) && !half_a(c, i, &q->num))
 		return FALSE;
 	/* the article before: "a couple of", "the past year" */
 	if (q->first == i && i > c->floor &&
@@ -495,8 +525,9 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
 	read_suffix(c, q);
 	if (qty_rejected(c, q) || capital_g_gram(c, q))
 		return FALSE;
-	/* "a couple of" counts only what follows it, and "the past" spans a unit. */
-	if ((q->num.flags & (NUM_COUPLE | NUM_PERIOD)) && q->unit == NULL &&
+	/* "a couple of" counts only what follows it, "the past" spans a unit
+	 * and "half a" halves one. */
+	if ((q->num.flags & (NUM_COUPLE | NUM_PERIOD | NUM_HALF)) && q->unit == NULL &&
 	    q->unit_end == q->unit_first)
 		return FALSE;
 	/* "the 787", "the 737-800": a bare number after an article names a model. */
@@ -641,7 +672,7 @@ static gboolean candidate(const qctx *c, size_t i)
 	/* "a dozen", "an hour": cheap length test before the compare. */
 	size_t len = t->byte_end - t->byte_begin;
 	if (len > 2 || i + 1 >= c->n) {
-		/* "a couple of", "the past year" (words of 4 and 6 letters; other
+		/* "a couple of", "half a", "the past year" (words of 4 and 6 letters; other
 		 * words the starter filter lets through are turned away by their
 		 * length): the whole test here spares assemble() the many "last"
 		 * of "last week", "next" of "next to". */
@@ -649,6 +680,8 @@ static gboolean candidate(const qctx *c, size_t i)
 			return FALSE;
 		if (t->fold_hash == c->st->couple)
 			return qctx_is(c, i + 1, "of");
+		if (t->fold_hash == c->st->half)
+			return qctx_is(c, i + 1, "a") || qctx_is(c, i + 1, "an");
 		num_result scratch;
 		return period_one(c, i, &scratch);
 	}

@@ -32,9 +32,10 @@ typedef struct quantity_state {
 	/* Fold hashes of "additional", "extra", "further": asked of the word
 	 * after many a number and article, one compare each. */
 	uint64_t added_words[3];
-	/* Fold hashes of "couple" and of the words of "the past year" (see
+	/* Fold hashes of "couple", "half" and of the words of "the past year" (see
 	 * period_word()), told apart by one compare each in candidate(). */
 	uint64_t couple;
+	uint64_t half;
 	uint64_t period_words[4];
 	/*
 	 * Fold hashes the last token of an entry of prefixes or qualifiers

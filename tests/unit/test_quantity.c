@@ -91,6 +91,11 @@ static const qcase positives[] = {
     /* "the past year": one unit of time named as a span */
     {"Prices rose over the past year.", "the past year", "P1Y", "year", "ANN", NULL},
     {"It grew in the last decade.", "the last decade", "P10Y", "decade", "DEC", NULL},
+    /* "half a": a half of the unit or scale word after it */
+    {"Rates rose half a percent.", "half a percent", "0.5", "percent", "P1", NULL},
+    {"He waited half an hour.", "half an hour", "PT0.5H", "hour", "HUR", NULL},
+    {"half a million people", "half a million people", "500000", "people", NULL, NULL},
+    {"half a dozen eggs", "half a dozen eggs", "6", "eggs", NULL, NULL},
     /* a range of durations keeps its ends */
     {"It takes three to five weeks.", "three to five weeks", "3-5", "weeks", "WEE", "range"},
     /* money */
@@ -191,6 +196,7 @@ static const char *const negatives[] = {
     "Apple unveiled the iPhone 15 in Cupertino.",        /* products */
     "PlayStation 5 sales rose.",
     "a couple of them", "the couple of the year", /* a couple of nothing counted */
+    "half a loaf", "for half the year",                 /* a half of no unit */
     "The 3G network gave way to 5G.", /* network generations, not grams */
 };
 
