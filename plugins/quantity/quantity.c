@@ -366,6 +366,11 @@ static gboolean article_duration(const qctx *c, size_t i)
 	size_t len = lex_token_lower_at(c->text, c->doc, t, w, sizeof w);
 	if (len == 0 || w[len - 1] == 's')
 		return FALSE;
+	/* "a second term", "a second A380": the ordinal, not the unit. */
+	if (strcmp(w, "second") == 0 && at + 1 < c->n &&
+	    (qctx_tok(c, at + 1)->flags & ENTX_TOK_WORD) &&
+	    !lex_has_tok(c->st->stops, qctx_tok(c, at + 1)))
+		return FALSE;
 	if (i == 0)
 		return TRUE;
 	const entx_token *p = qctx_tok(c, i - 1);

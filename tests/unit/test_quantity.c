@@ -197,6 +197,7 @@ static const char *const negatives[] = {
     "PlayStation 5 sales rose.",
     "a couple of them", "the couple of the year", /* a couple of nothing counted */
     "half a loaf", "for half the year",                 /* a half of no unit */
+    "He won a second term.", "A second A380 landed.",   /* ordinals after an article */
     "The 3G network gave way to 5G.", /* network generations, not grams */
 };
 
