@@ -87,16 +87,21 @@ static gboolean in_date(const qctx *c, const qty *q)
 	return qty_is_calendar(c, j) || (qctx_is(c, j, "of") && qty_is_calendar(c, j + 1));
 }
 
-/* A four-digit number that reads as a year: "in 2019", "the 2016 election". */
-static gboolean is_year(const qty *q)
+/* A four-digit number that reads as a year: "in 2019", "the 2016 election",
+ * "the 2008 Beijing Olympics". */
+static gboolean is_year(const qctx *c, const qty *q)
 {
 	const num_result *n = &q->num;
 	if (!(n->flags & NUM_PLAIN) || n->n_digits != 4 || (n->flags & NUM_SCALED))
 		return FALSE;
 	if (n->value < 1000 || n->value > 2100 || q->currency != NULL)
 		return FALSE;
-	/* "2019 people", "2000 years", "1500 km": a count after all. */
-	return q->unit_end == q->unit_first && q->unit == NULL;
+	/* "2019 people", "2000 years", "1500 km": a count after all; but a
+	 * name after the number is what the year is of ("2008 Beijing
+	 * Olympic Games"). */
+	return q->unit == NULL &&
+	       (q->unit_end == q->unit_first ||
+	        (qctx_tok(c, q->unit_first)->flags & ENTX_TOK_CAPITALIZED));
 }
 
 /* A capital after the first letter and a lowercase letter: "iPhone",
@@ -203,7 +208,7 @@ gboolean qty_rejected(const qctx *c, const qty *q)
 	/* The tests only say yes or no: the year, the most common and read
 	 * from q alone, is asked first. */
 	if ((q->num.flags & NUM_DIGITS) &&
-	    (is_year(q) || glued_left(c, q) || glued_right(c, q) || digit_groups(c, q)))
+	    (is_year(c, q) || glued_left(c, q) || glued_right(c, q) || digit_groups(c, q)))
 		return TRUE;
 	if ((q->currency == NULL && q->qualifier == NULL && in_date(c, q)) || before_clock(c, q))
 		return TRUE;

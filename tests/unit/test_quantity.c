@@ -35,6 +35,7 @@ static const qcase positives[] = {
     {"He bought a dozen eggs.", "a dozen eggs", "12", "eggs", NULL, NULL},
     {"Sales reached 1,000.5 tonnes.", "1,000.5 tonnes", "1000.5", "tonnes", "TNE", NULL},
     {"one suspect was held", "one suspect", "1", "suspect", NULL, NULL},
+    {"one ship alongside the pier", "one ship", "1", "ship", NULL, NULL},
     {"two hundred and fifty people came", "two hundred and fifty people", "250", "people", NULL,
      NULL},
     /* durations */
@@ -198,6 +199,8 @@ static const char *const negatives[] = {
     "a couple of them", "the couple of the year", /* a couple of nothing counted */
     "half a loaf", "for half the year",                 /* a half of no unit */
     "He won a second term.", "A second A380 landed.",   /* ordinals after an article */
+    "They met at the 2008 Beijing Olympic Games.",      /* a year before a name */
+    "It ships in 2011 alongside the phone.",            /* a preposition is no noun */
     "The 3G network gave way to 5G.", /* network generations, not grams */
 };
 
