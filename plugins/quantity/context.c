@@ -99,9 +99,8 @@ static gboolean is_year(const qctx *c, const qty *q)
 	/* "2019 people", "2000 years", "1500 km": a count after all; but a
 	 * name after the number is what the year is of ("2008 Beijing
 	 * Olympic Games"). */
-	return q->unit == NULL &&
-	       (q->unit_end == q->unit_first ||
-	        (qctx_tok(c, q->unit_first)->flags & ENTX_TOK_CAPITALIZED));
+	return q->unit == NULL && (q->unit_end == q->unit_first ||
+	                           (qctx_tok(c, q->unit_first)->flags & ENTX_TOK_CAPITALIZED));
 }
 
 /* A capital after the first letter and a lowercase letter: "iPhone",

@@ -532,8 +532,8 @@ static void read_fraction(const num_src *src, size_t limit, num_result *out)
 	unsigned char lead = (unsigned char)src->text[first->byte_begin];
 	if ((lead != 0xc2 && !is_digit((char)lead)) || token_attached(first))
 		return;
-	double sign = fraction_sign(src->text + first->byte_begin,
-	                            first->byte_end - first->byte_begin);
+	double sign =
+	    fraction_sign(src->text + first->byte_begin, first->byte_end - first->byte_begin);
 	if (sign > 0) {
 		out->value += sign;
 		out->end++;

@@ -9,17 +9,17 @@
 
 /* What a number is made of. */
 enum {
-	NUM_DIGITS = 1u << 0,      /* written with digits: 39, 1,000.5 */
-	NUM_WORDS = 1u << 1,       /* written with words: seven, twenty-one */
-	NUM_SCALED = 1u << 2,      /* has a scale word: 1.5 million, $15bn */
-	NUM_PLAIN = 1u << 3,       /* digits only, no separator, integer: a possible year */
-	NUM_ARTICLE = 1u << 4,     /* starts with a/an: a dozen, a million */
-	NUM_ONE = 1u << 5,         /* the single word "one" */
-	NUM_HYPHEN_UNIT = 1u << 6, /* a unit follows in the same token: four-day, 27-year */
-	NUM_GLUED_UNIT = 1u << 7,  /* a unit symbol glued to the digits: 5km */
+	NUM_DIGITS = 1u << 0,       /* written with digits: 39, 1,000.5 */
+	NUM_WORDS = 1u << 1,        /* written with words: seven, twenty-one */
+	NUM_SCALED = 1u << 2,       /* has a scale word: 1.5 million, $15bn */
+	NUM_PLAIN = 1u << 3,        /* digits only, no separator, integer: a possible year */
+	NUM_ARTICLE = 1u << 4,      /* starts with a/an: a dozen, a million */
+	NUM_ONE = 1u << 5,          /* the single word "one" */
+	NUM_HYPHEN_UNIT = 1u << 6,  /* a unit follows in the same token: four-day, 27-year */
+	NUM_GLUED_UNIT = 1u << 7,   /* a unit symbol glued to the digits: 5km */
 	NUM_LEADING_ZERO = 1u << 8, /* 007, 0100: a code */
 	/* Set by the quantity plugin, not by num_parse(): */
-	NUM_COUPLE = 1u << 9, /* "a couple of": two, about, of what follows */
+	NUM_COUPLE = 1u << 9,  /* "a couple of": two, about, of what follows */
 	NUM_PERIOD = 1u << 10, /* "the past year": one unit of time named as a span */
 	NUM_HALF = 1u << 11    /* "half a percent": a half of the unit after it */
 };

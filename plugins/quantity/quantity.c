@@ -77,7 +77,7 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	st->suffixes = lex_set_table(st->lex, "suffix");
 	lex_table_foreach(st->nl.numbers, add_number_word, st);
 	static const char *const added[G_N_ELEMENTS(st->added_words)] = {"additional", "extra",
-	                                                                  "further"};
+	                                                                 "further"};
 	for (size_t k = 0; k < G_N_ELEMENTS(added); k++)
 		st->added_words[k] = entx_hash_fold(added[k], strlen(added[k]));
 	st->couple = entx_hash_fold("couple", 6);
@@ -85,7 +85,7 @@ static void *quantity_create(const entx_plugin_config *cfg, GError **error)
 	st->half = entx_hash_fold("half", 4);
 	add_starter(st, st->half);
 	static const char *const period[G_N_ELEMENTS(st->period_words)] = {"past", "last", "next",
-	                                                                    "coming"};
+	                                                                   "coming"};
 	for (size_t k = 0; k < G_N_ELEMENTS(period); k++) {
 		st->period_words[k] = entx_hash_fold(period[k], strlen(period[k]));
 		add_starter(st, st->period_words[k]);
