@@ -1461,10 +1461,17 @@ enum {
 	CASED_UPPER = LINE_UPPER << CASED_LINE_SHIFT,
 	CASED_LETTER = 4 << CASED_LINE_SHIFT,
 	/* not in the table: a word joined over - or ' with fewer than four letters */
-	CASED_SHORT_JOINED = 8 << CASED_LINE_SHIFT
+	CASED_SHORT_JOINED = 8 << CASED_LINE_SHIFT,
+	/* not in the table either (above its letters' ASCII): a word's first letter is
+	 * lowercase, the bit of the CAPITALIZED it denies */
+	CASED_FIRST_LOWER = 0x80
 };
 G_STATIC_ASSERT(CASED_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_ALLCAPS &&
-                CASED_UPPER >> CASED_SHAPE_SHIFT == ENTX_TOK_LOWER);
+                CASED_UPPER >> CASED_SHAPE_SHIFT == ENTX_TOK_LOWER &&
+                CASED_FIRST_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_CAPITALIZED);
+/* CASED_FIRST_LOWER from a first letter: bit 5 (0x20) is set in lowercase ones */
+#define FIRST_LOWER_SHIFT 2
+G_STATIC_ASSERT(0x20 << FIRST_LOWER_SHIFT == CASED_FIRST_LOWER);
 #define CASED_PAIR(lower)                                            \
 	[(lower) - 'a' + 'A'] = (lower) | CASED_UPPER | CASED_LETTER, \
 	[(lower)] = (lower) | CASED_LOWER | CASED_LETTER
@@ -1597,7 +1604,8 @@ static unsigned fast_joiner(const unsigned char *p, size_t begin, const unsigned
 struct joined_word {
 	size_t end;
 	uint64_t hash;
-	unsigned cases; /* cased_letter[] of its letters ORed, with CASED_SHORT_JOINED */
+	unsigned cases; /* cased_letter[] of its letters ORed, with CASED_SHORT_JOINED
+	                 * and CASED_FIRST_LOWER */
 	unsigned stop;  /* cased_letter[] of the byte at end */
 	uint32_t flags; /* ENTX_TOK_HYPHENATED or none */
 };
@@ -1615,7 +1623,7 @@ G_GNUC_NO_INLINE static gboolean fast_joined_word(const unsigned char *p, size_t
 	const unsigned char *q = p + begin;
 	unsigned letter = cased_letter[*q];
 	uint64_t hash = FNV_OFFSET;
-	unsigned cases = 0;
+	unsigned cases = (*q & 0x20) << FIRST_LOWER_SHIFT;
 	size_t letters = 0;
 
 	w->flags = 0;
@@ -1704,10 +1712,10 @@ next_stretch:
 		int role = ROLE_NONE;
 		unsigned letter = letters[p[begin]];
 		if (letter & CASED_LETTER) {
-			/* read_letters(), with p[run_bound] a non-letter to stop it */
-			unsigned cases = 0;
-			/* the first letter decides CAPITALIZED: settled now, it frees a register */
-			flags |= ENTX_TOK_WORD | ((~p[begin] & 0x20) >> 1);
+			/* read_letters(), with p[run_bound] a non-letter to stop it; the
+			 * first letter's case joins the others' for one step after them */
+			unsigned cases = (p[begin] & 0x20) << FIRST_LOWER_SHIFT;
+			flags |= ENTX_TOK_WORD;
 			const unsigned char *q = p + begin;
 			do {
 				cases |= letter;
@@ -1734,8 +1742,10 @@ next_stretch:
 				     !period_not_theirs(s, begin, end, hash)))
 					goto give_back;
 			}
-			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an uppercase one */
-			flags |= (~cases >> CASED_SHAPE_SHIFT) & (ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER);
+			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an
+			 * uppercase one, CAPITALIZED without a lowercase first letter */
+			flags |= (~cases >> CASED_SHAPE_SHIFT) &
+			         (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER);
 			can_start = (flags & ENTX_TOK_CAPITALIZED) != 0;
 			if (flags & ENTX_TOK_NEWLINE_BEFORE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
