@@ -1686,9 +1686,6 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 	const size_t cp_shift = tok[-1].cp_end - pos;
 	/* the last place a token may begin in this stretch: its limit less one byte */
 	size_t last;
-	/* the token being read, and its flags: give_back finds its gap in them */
-	size_t begin;
-	uint32_t flags;
 	/* from s, not the table's name: see struct scan */
 	const uint16_t *letters = s->cased_letter;
 
@@ -1703,9 +1700,9 @@ next_stretch:
 	last = MIN(s->run_bound, pos + (s->tokens->len - s->n)) - 1;
 	while (pos < last) {
 		unsigned gap = fast_gap[p[pos]];
-		begin = pos + (gap & GAP_SPACE);
-		/* the gap lives on in the flags only: one value fewer in registers */
-		flags = gap << GAP_FLAGS_SHIFT;
+		/* the token being read, and its flags */
+		size_t begin = pos + (gap & GAP_SPACE);
+		uint32_t flags = gap << GAP_FLAGS_SHIFT;
 		size_t end = begin;
 		uint64_t hash = FNV_OFFSET;
 		gboolean can_start;
@@ -1868,8 +1865,9 @@ next_stretch:
 	}
 	goto next_stretch;
 give_back:
-	/* the token at begin and its gap are the general scan's: pos need not stay live */
-	pos = begin - ((flags >> GAP_FLAGS_SHIFT) & GAP_SPACE);
+	/* this token and its gap are the general scan's: they start where the token
+	 * before ends, read back so that no value need stay live for here */
+	pos = tok[-1].byte_end;
 done:
 	/* s->last_end, where the run began, moves only here: fewer values to keep */
 	if (pos != s->last_end) {
