@@ -1441,25 +1441,27 @@ static inline gboolean plain_word(const struct scan *s, struct tok *t)
 }
 
 /* ENTX_TOK_* bits that fast_run() computes from bit 5 of letters (set in lowercase ones). */
-G_STATIC_ASSERT(ENTX_TOK_CAPITALIZED == 0x20 >> 1 && ENTX_TOK_ALLCAPS == 0x20 &&
-                ENTX_TOK_LOWER == 0x20 << 1);
+G_STATIC_ASSERT(ENTX_TOK_ALLCAPS == 0x20 && ENTX_TOK_LOWER == 0x20 << 1);
 
 /*
  * For fast_run(): for a letter, CASED_LETTER, its case and folded_letter[]
  * in the low byte, so that a single OR per letter gathers the cases of a
  * word (shifted down 8 bits they are LINE_* bits; 3 bits, the ENTX_TOK_*
  * bits they deny). For the other bytes, what they do to the word before
- * them, so that the loop leaves no byte to keep.
+ * them, so that the loop leaves no byte to keep: in bits of their own,
+ * so that fast_run() ORs the byte after a word with its letters and tests
+ * it there, and the loop leaves no letter to keep either.
  */
 #define CASED_LINE_SHIFT 8
 #define CASED_SHAPE_SHIFT 3
 enum {
-	CASED_ENDS = 1,   /* ends_plain_word[] */
-	CASED_PERIOD = 2, /* a period, which may be the word's */
-	CASED_JOINER = 4, /* - or ', which may join letters or end a possessive's host */
+	CASED_ENDS = 1 << 12,   /* ends_plain_word[] */
+	CASED_PERIOD = 2 << 12, /* a period, which may be the word's */
+	CASED_JOINER = 4 << 12, /* - or ', which may join letters or end a possessive's host */
 	CASED_LOWER = LINE_LOWER << CASED_LINE_SHIFT,
 	CASED_UPPER = LINE_UPPER << CASED_LINE_SHIFT,
-	CASED_LETTER = 4 << CASED_LINE_SHIFT,
+	/* the top bit: GCC tests it in place, where it copied the letter to test bit 10 */
+	CASED_LETTER = 0x8000,
 	/* not in the table: a word joined over - or ' with fewer than four letters */
 	CASED_SHORT_JOINED = 8 << CASED_LINE_SHIFT,
 	/* not in the table either (above its letters' ASCII): a word's first letter is
@@ -1716,31 +1718,33 @@ next_stretch:
 		if (letter & CASED_LETTER) {
 			/* read_letters(), with p[run_bound] a non-letter to stop it; the
 			 * first letter's case joins the others' for one step after them */
-			unsigned cases = (p[begin] & 0x20) << FIRST_LOWER_SHIFT;
+			unsigned cases = ((p[begin] & 0x20) << FIRST_LOWER_SHIFT) | letter;
 			flags |= ENTX_TOK_WORD;
 			const unsigned char *q = p + begin;
 			do {
-				cases |= letter;
 				/* a pointer, two steps: else GCC copied registers per letter */
 				hash ^= (unsigned char)letter;
 				hash *= FNV_PRIME;
 				letter = letters[*++q];
+				cases |= letter;
 			} while (letter & CASED_LETTER);
 			end = (size_t)(q - p);
 			/* most words end by a byte of ends_plain_word: one test for them */
-			if (!(letter & CASED_ENDS)) {
-				if (letter & CASED_JOINER) {
+			if (!(cases & CASED_ENDS)) {
+				/* what stopped the word, in cases: letters leave its bits clear */
+				unsigned stop = cases;
+				if (stop & CASED_JOINER) {
 					struct joined_word joined;
 					if (!fast_joined_word(p, begin, last, &joined))
 						goto give_back;
 					end = joined.end;
 					hash = joined.hash;
 					cases = joined.cases;
-					letter = joined.stop;
+					stop = joined.stop;
 					flags |= joined.flags;
 				}
-				if (!(letter & (CASED_ENDS | CASED_JOINER)) &&
-				    (!(letter & CASED_PERIOD) ||
+				if (!(stop & (CASED_ENDS | CASED_JOINER)) &&
+				    (!(stop & CASED_PERIOD) ||
 				     !period_not_theirs(s, begin, end, hash)))
 					goto give_back;
 			}
@@ -1838,24 +1842,24 @@ next_stretch:
 			can_start = TRUE;
 		}
 		/* emit() for a word, number, symbol or opening bracket: starts_sentence() and on */
-		uint32_t sentence = tok[-1].sentence;
+		/* the sentence goes on in the array, not in a register: they are few */
+		tok->sentence = tok[-1].sentence;
 		if (can_start && s->pending != PEND_NONE) {
 			gboolean started = s->pending == PEND_STRONG ||
 			                   (s->pending == PEND_ABBR && (flags & ENTX_TOK_WORD) &&
 			                    word_class(s->text + begin, end - begin, hash) == ABBR_STARTER);
 			if (started) {
 				flags |= ENTX_TOK_SENT_START;
-				sentence++;
+				tok->sentence++;
 				note_sentence(s, (size_t)(tok - token_at(s, 0)));
 			}
 		} else if (can_start && (flags & ENTX_TOK_NEWLINE_BEFORE) && s->prev_line_ends) {
 			flags |= ENTX_TOK_SENT_START;
-			sentence++;
+			tok->sentence++;
 			note_sentence(s, (size_t)(tok - token_at(s, 0)));
 		}
 		s->pending = PEND_NONE;
 		s->last_role = role;
-		tok->sentence = sentence;
 	push:
 		/* the rest of push(); the gap is one ASCII byte or none (no
 		 * declaration right after the label: C11 has none there) */
