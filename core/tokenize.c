@@ -183,14 +183,15 @@ struct scan {
 	 * back in a register at every letter, a loaded one it keeps */
 	const uint16_t *cased_letter;
 	uint32_t last_flags;
+	/* side by side: fast_run() clears both after a word with one store */
 	int last_role;
+	int pending;
 	gboolean gap_space; /* the gap before the token being scanned */
 	gboolean gap_newline;
 	gboolean gap_para;
 	gboolean possessive_next; /* a word stopped before its 's */
 	gboolean open_single;     /* a single quotation is open */
 	uint32_t sentence;
-	int pending;
 	/* the current line */
 	size_t line_first;
 	unsigned line_words;
@@ -1713,7 +1714,6 @@ next_stretch:
 		size_t end = begin;
 		uint64_t hash = FNV_OFFSET;
 		gboolean can_start;
-		int role = ROLE_NONE;
 		unsigned letter = letters[p[begin]];
 		if (letter & CASED_LETTER) {
 			/* read_letters(), with p[run_bound] a non-letter to stop it; the
@@ -1837,11 +1837,20 @@ next_stretch:
 			         : kind == SINGLE_OPEN_QUOTE ? ENTX_TOK_PUNCT | ENTX_TOK_QUOTE
 			         : kind == SINGLE_SYMBOL     ? ENTX_TOK_SYMBOL
 			                                     : ENTX_TOK_SYMBOL | ENTX_TOK_CURRENCY;
-			if (kind == SINGLE_OPEN || kind == SINGLE_OPEN_QUOTE)
-				role = ROLE_OPEN;
-			can_start = TRUE;
+			/* starts_sentence() for a symbol or an opening bracket or quote, which
+			 * can start one: none came after a line feed, none is a starter word */
+			tok->sentence = tok[-1].sentence;
+			if (s->pending == PEND_STRONG) {
+				flags |= ENTX_TOK_SENT_START;
+				tok->sentence++;
+				note_sentence(s, (size_t)(tok - token_at(s, 0)));
+			}
+			s->pending = PEND_NONE;
+			s->last_role = kind == SINGLE_OPEN || kind == SINGLE_OPEN_QUOTE ? ROLE_OPEN
+			                                                                : ROLE_NONE;
+			goto push;
 		}
-		/* emit() for a word, number, symbol or opening bracket: starts_sentence() and on */
+		/* emit() for a word or number: starts_sentence() and on */
 		/* the sentence goes on in the array, not in a register: they are few */
 		tok->sentence = tok[-1].sentence;
 		if (can_start && s->pending != PEND_NONE) {
@@ -1859,7 +1868,7 @@ next_stretch:
 			note_sentence(s, (size_t)(tok - token_at(s, 0)));
 		}
 		s->pending = PEND_NONE;
-		s->last_role = role;
+		s->last_role = ROLE_NONE;
 	push:
 		/* the rest of push(); the gap is one ASCII byte or none (no
 		 * declaration right after the label: C11 has none there) */
