@@ -1713,7 +1713,6 @@ next_stretch:
 		uint32_t flags = gap->flags;
 		size_t end = begin;
 		uint64_t hash = FNV_OFFSET;
-		gboolean can_start;
 		unsigned letter = letters[p[begin]];
 		if (letter & CASED_LETTER) {
 			/* read_letters(), with p[run_bound] a non-letter to stop it; the
@@ -1752,7 +1751,7 @@ next_stretch:
 			 * uppercase one, CAPITALIZED without a lowercase first letter */
 			flags |= (~cases >> CASED_SHAPE_SHIFT) &
 			         (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER);
-			can_start = (flags & ENTX_TOK_CAPITALIZED) != 0;
+			gboolean capitalized = (flags & ENTX_TOK_CAPITALIZED) != 0;
 			if (flags & ENTX_TOK_NEWLINE_BEFORE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
 			/* count_line(), needless once nothing can make the line a headline */
@@ -1761,8 +1760,8 @@ next_stretch:
 				        end - begin >= 4 && !(cases & CASED_SHORT_JOINED);
 				unsigned cased = cases & (CASED_LOWER | CASED_UPPER);
 				unsigned bits = s->line_bits | (cased >> CASED_LINE_SHIFT) |
-				                (can_start ? 0 : LINE_UNCAP) | (is_long ? LINE_LONG : 0) |
-				                (is_long && !can_start ? LINE_LONG_UNCAP : 0);
+				                (capitalized ? 0 : LINE_UNCAP) | (is_long ? LINE_LONG : 0) |
+				                (is_long && !capitalized ? LINE_LONG_UNCAP : 0);
 				s->line_words++;
 				if ((bits & LINE_SETTLED) == LINE_SETTLED)
 					bits |= LINE_SETTLED_SEEN;
@@ -1784,7 +1783,6 @@ next_stretch:
 			if (end > last || !digits_make_token(p, end))
 				goto give_back;
 			flags |= ENTX_TOK_NUMBER | ENTX_TOK_HAS_DIGIT;
-			can_start = TRUE;
 			if (flags & ENTX_TOK_NEWLINE_BEFORE)
 				fast_end_line(s, (size_t)(tok - token_at(s, 0)));
 		} else {
@@ -1853,6 +1851,9 @@ next_stretch:
 		/* emit() for a word or number: starts_sentence() and on */
 		/* the sentence goes on in the array, not in a register: they are few */
 		tok->sentence = tok[-1].sentence;
+		/* can_start(): a capitalized word or a number; read from the flags
+		 * where it is needed, so that it takes no register */
+		gboolean can_start = (flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_NUMBER)) != 0;
 		if (can_start && s->pending != PEND_NONE) {
 			gboolean started = s->pending == PEND_STRONG ||
 			                   (s->pending == PEND_ABBR && (flags & ENTX_TOK_WORD) &&
