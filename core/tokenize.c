@@ -1608,42 +1608,38 @@ static unsigned fast_joiner(const unsigned char *p, size_t begin, const unsigned
 	return JOIN_ENDS_HOST;
 }
 
-/* A word of ASCII letters and joiners as fast_joined_word() reads it. */
+/*
+ * A word of ASCII letters and joiners as fast_joined_word() reads it;
+ * end, hash and cases of its first letters as fast_run() read them.
+ */
 struct joined_word {
 	size_t end;
 	uint64_t hash;
 	unsigned cases; /* cased_letter[] of its letters ORed, with CASED_SHORT_JOINED
-	                 * and CASED_FIRST_LOWER */
+	                 * and CASED_FIRST_LOWER (and more, see fast_run()) */
 	unsigned stop;  /* cased_letter[] of the byte at end */
 	uint32_t flags; /* ENTX_TOK_HYPHENATED or none */
 };
 
 /*
- * The word of ASCII letters at begin, which fast_run() found stopped by
- * a joiner (- or '), read again over its joiners (see fast_joiner()) to
- * its end or to its possessive's apostrophe. FALSE when scan_word()
- * must read it, or its joiner is at last or beyond. Out of line: the
- * rare case's values would crowd fast_run()'s registers.
+ * The word of ASCII letters at begin, which fast_run() read into w up to
+ * a joiner (- or '), read on over its joiners (see fast_joiner()) to its
+ * end or to its possessive's apostrophe. FALSE when scan_word() must
+ * read it, or its joiner is at last or beyond. Out of line: the rare
+ * case's values would crowd fast_run()'s registers.
  */
 G_GNUC_NO_INLINE static gboolean fast_joined_word(const unsigned char *p, size_t begin,
                                                   size_t last, struct joined_word *w)
 {
-	const unsigned char *q = p + begin;
+	const unsigned char *q = p + w->end;
 	unsigned letter = cased_letter[*q];
-	uint64_t hash = FNV_OFFSET;
-	unsigned cases = (*q & 0x20) << FIRST_LOWER_SHIFT;
-	size_t letters = 0;
+	uint64_t hash = w->hash;
+	unsigned cases = w->cases;
+	size_t letters = w->end - begin;
 
 	w->flags = 0;
+	/* at a joiner */
 	for (;;) {
-		do {
-			cases |= letter;
-			hash = (hash ^ (unsigned char)letter) * FNV_PRIME;
-			letters++;
-			letter = cased_letter[*++q];
-		} while (letter & CASED_LETTER);
-		if (!(letter & CASED_JOINER))
-			break;
 		/* before last: the 's after it has room, the letters after it an end */
 		unsigned join = (size_t)(q - p) < last ? fast_joiner(p, begin, q) : JOIN_SLOW;
 		if (join == JOIN_SLOW)
@@ -1653,7 +1649,16 @@ G_GNUC_NO_INLINE static gboolean fast_joined_word(const unsigned char *p, size_t
 		if (*q == '-')
 			w->flags = ENTX_TOK_HYPHENATED;
 		hash = (hash ^ *q) * FNV_PRIME;
+		/* a letter: fast_joiner() saw it */
 		letter = cased_letter[*++q];
+		do {
+			cases |= letter;
+			hash = (hash ^ (unsigned char)letter) * FNV_PRIME;
+			letters++;
+			letter = cased_letter[*++q];
+		} while (letter & CASED_LETTER);
+		if (!(letter & CASED_JOINER))
+			break;
 	}
 	w->end = (size_t)(q - p);
 	w->hash = hash;
@@ -1733,7 +1738,8 @@ next_stretch:
 				/* what stopped the word, in cases: letters leave its bits clear */
 				unsigned stop = cases;
 				if (stop & CASED_JOINER) {
-					struct joined_word joined;
+					struct joined_word joined = {
+					        .end = end, .hash = hash, .cases = cases};
 					if (!fast_joined_word(p, begin, last, &joined))
 						goto give_back;
 					end = joined.end;
