@@ -20,10 +20,18 @@
 char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, size_t *n_cp,
                               size_t *n_invalid, size_t *first_invalid);
 
-/* The length of the ASCII bytes s starts with, eight bytes at a time. */
+/* The length of the ASCII bytes s starts with, sixteen then eight bytes at a time. */
 static inline size_t entx_priv_ascii_prefix(const char *s, size_t n)
 {
 	size_t i = 0;
+	/* two words, one test: most text has long runs of ASCII */
+	for (; i + 16 <= n; i += 16) {
+		uint64_t w, v;
+		memcpy(&w, s + i, 8);
+		memcpy(&v, s + i + 8, 8);
+		if ((w | v) & UINT64_C(0x8080808080808080))
+			break;
+	}
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
