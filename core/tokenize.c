@@ -1766,7 +1766,8 @@ next_stretch:
 				        end - begin >= 4 && !(cases & CASED_SHORT_JOINED);
 				unsigned cased = cases & (CASED_LOWER | CASED_UPPER);
 				unsigned bits = s->line_bits | (cased >> CASED_LINE_SHIFT) |
-				                (capitalized ? 0 : LINE_UNCAP) | (is_long ? LINE_LONG : 0) |
+				                (capitalized ? 0 : LINE_UNCAP) |
+				                (is_long ? LINE_LONG : 0) |
 				                (is_long && !capitalized ? LINE_LONG_UNCAP : 0);
 				s->line_words++;
 				if ((bits & LINE_SETTLED) == LINE_SETTLED)
