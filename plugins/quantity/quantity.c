@@ -381,17 +381,23 @@ static gboolean article_duration(const qctx *c, size_t i)
 	         lex_has_tok(c->st->suffixes, qctx_tok(c, i - 1)));
 }
 
+/* Fills num with a number in words of tokens [first, end), unscaled. */
+static void number_in_words(num_result *num, double value, unsigned flags, size_t first, size_t end)
+{
+	memset(num, 0, sizeof *num);
+	num->value = value;
+	num->scale = 1;
+	num->flags = NUM_WORDS | flags;
+	num->first = first;
+	num->end = end;
+}
+
 /* The "a" of "a week" as the number one. */
 static gboolean article_one(const qctx *c, size_t i, num_result *num)
 {
 	if (!(qctx_is(c, i, "a") || qctx_is(c, i, "an")) || !article_duration(c, i))
 		return FALSE;
-	memset(num, 0, sizeof *num);
-	num->value = 1;
-	num->scale = 1;
-	num->flags = NUM_WORDS | NUM_ARTICLE;
-	num->first = i;
-	num->end = i + 1;
+	number_in_words(num, 1, NUM_ARTICLE, i, i + 1);
 	return TRUE;
 }
 
@@ -405,12 +411,7 @@ static gboolean couple_of(const qctx *c, size_t i, num_result *num)
 	if (qctx_tok(c, i)->fold_hash != c->st->couple || !qctx_is(c, i, "couple") ||
 	    !qctx_is(c, i + 1, "of"))
 		return FALSE;
-	memset(num, 0, sizeof *num);
-	num->value = 2;
-	num->scale = 1;
-	num->flags = NUM_WORDS | NUM_COUPLE;
-	num->first = i;
-	num->end = i + 2;
+	number_in_words(num, 2, NUM_COUPLE, i, i + 2);
 	return TRUE;
 }
 
@@ -423,12 +424,7 @@ static gboolean half_a(const qctx *c, size_t i, num_result *num)
 	if (qctx_tok(c, i)->fold_hash != c->st->half || !qctx_is(c, i, "half") ||
 	    !(qctx_is(c, i + 1, "a") || qctx_is(c, i + 1, "an")))
 		return FALSE;
-	memset(num, 0, sizeof *num);
-	num->value = 0.5;
-	num->scale = 1;
-	num->flags = NUM_WORDS | NUM_HALF;
-	num->first = i;
-	num->end = i + 2;
+	number_in_words(num, 0.5, NUM_HALF, i, i + 2);
 	size_t n = 0;
 	const lex_entry *scale = qctx_lex(c, c->st->nl.numbers, i + 2, c->n, &n);
 	if (scale != NULL && n == 1 && scale->kind != NULL &&
