@@ -302,8 +302,8 @@ static gboolean count_at(const dctx *c, size_t i, double *count, size_t *end)
 	      (t->flags & ENTX_TOK_HYPHENATED)))
 		return FALSE;
 	const num_src src = {.doc = c->doc, .text = c->text, .toks = c->toks, .n = c->n};
-	if (!num_parse_src(&c->st->nl, &src, i, c->n, FALSE, &r) || r.unit != NULL || r.value <= 0 ||
-	    r.value > 1000 || r.value != (int)r.value)
+	if (!num_parse_src(&c->st->nl, &src, i, c->n, FALSE, &r) || r.unit != NULL ||
+	    r.value <= 0 || r.value > 1000 || r.value != (int)r.value)
 		return FALSE;
 	*count = r.value;
 	*end = r.end;
