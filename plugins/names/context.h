@@ -162,10 +162,11 @@ static inline gboolean text_is(const ctx *c, size_t i, const char *s)
  */
 static inline gboolean is_legal_form(const ctx *c, size_t i)
 {
-	if (i >= c->n)
+	if (i >= c->n || !word_filter_may_have(&c->lx->legal_forms, tok(c, i)->fold_hash))
 		return FALSE;
-	/* Asked of every token of every run of capitals: one letter picks
-	 * the forms to compare, and the literals' lengths are constants. */
+	/* Asked of every token of every run of capitals: the filter turns
+	 * away nearly all, then one letter picks the forms to compare (those
+	 * of NAMES_LEGAL_FORMS), and the literals' lengths are constants. */
 	switch (c->text[tok(c, i)->byte_begin]) {
 	case 'I':
 		return text_is(c, i, "Inc") || text_is(c, i, "Inc.");

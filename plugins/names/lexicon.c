@@ -342,6 +342,10 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 	lx->word_kinds = g_array_new(FALSE, FALSE, sizeof(uint8_t));
 	lx->strings = g_string_chunk_new(4096);
 	loader ld = {.lx = lx, .scratch = entx_doc_new(NULL, "", 0)};
+	static const char *const legal_forms[] = {NAMES_LEGAL_FORMS};
+	for (size_t f = 0; f < G_N_ELEMENTS(legal_forms); f++)
+		word_filter_add(&lx->legal_forms, entx_hash_fold(legal_forms[f],
+		                                                 strlen(legal_forms[f])));
 	gboolean ok = TRUE;
 	for (const char *const *f = rule_files; *f != NULL; f++) {
 		char *path = entx_plugin_config_find_rules(cfg, *f);

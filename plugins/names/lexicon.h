@@ -129,10 +129,18 @@ struct names_lexicon {
 	 * the filter says so without a lookup (names_may_start_kind()).
 	 */
 	word_filter kind_first[NK_N_KINDS];
+	/* The fold hashes of NAMES_LEGAL_FORMS: find_names() asks of every
+	 * token of a run whether it is one, and a clear bit says no. */
+	word_filter legal_forms;
 	/* The first tokens of all entities, and of all other words. */
 	first_filter entity_first;
 	first_filter word_first;
 };
+
+/* A company's legal form, in the case written (is_legal_form()). */
+#define NAMES_LEGAL_FORMS                                                                    \
+	"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Corporation", "Ltd", "Ltd.", "LLC", "PLC", \
+	"Plc", "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Group", "Holding", "Holdings"
 
 /* The kinds with a filter in kind_first. */
 #define NAMES_FILTERED_KINDS \
