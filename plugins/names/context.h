@@ -155,18 +155,10 @@ static inline gboolean text_is(const ctx *c, size_t i, const char *s)
 	return *p == *s && strlen(s) == len && memcmp(p, s, len) == 0;
 }
 
-/*
- * A company's legal form: it ends the company's name ("Acme Corp.
- * Chairman John Smith"), and the company's later mentions drop it
- * ("Brush Wellman Inc" first, "Brush Wellman" after).
- */
-static inline gboolean is_legal_form(const ctx *c, size_t i)
+/* Token i (< c->n) is one of NAMES_LEGAL_FORMS: one letter picks the
+ * forms to compare, and the literals' lengths are constants. */
+static __attribute__((noinline, unused)) gboolean is_legal_form_text(const ctx *c, size_t i)
 {
-	if (i >= c->n || !word_filter_may_have(&c->lx->legal_forms, tok(c, i)->fold_hash))
-		return FALSE;
-	/* Asked of every token of every run of capitals: the filter turns
-	 * away nearly all, then one letter picks the forms to compare (those
-	 * of NAMES_LEGAL_FORMS), and the literals' lengths are constants. */
 	switch (c->text[tok(c, i)->byte_begin]) {
 	case 'I':
 		return text_is(c, i, "Inc") || text_is(c, i, "Inc.");
@@ -192,6 +184,19 @@ static inline gboolean is_legal_form(const ctx *c, size_t i)
 	default:
 		return FALSE;
 	}
+}
+
+/*
+ * A company's legal form: it ends the company's name ("Acme Corp.
+ * Chairman John Smith"), and the company's later mentions drop it
+ * ("Brush Wellman Inc" first, "Brush Wellman" after). Asked of every
+ * token of every run of capitals: the filter, inline, turns away nearly
+ * all of them.
+ */
+static inline gboolean is_legal_form(const ctx *c, size_t i)
+{
+	return i < c->n && word_filter_may_have(&c->lx->legal_forms, tok(c, i)->fold_hash) &&
+	       is_legal_form_text(c, i);
 }
 
 static inline gboolean is_cap(const ctx *c, size_t i)
