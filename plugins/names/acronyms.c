@@ -149,7 +149,7 @@ void names_define_acronyms(ctx *c)
 			if (sp->b >= d->b)
 				break;
 			if (!overlaps(sp, d->b, d->acr + 1))
-				g_array_append_val(out, *sp);
+				append_span(out, sp);
 		}
 		guint first = s;
 		for (; s < c->spans->len; s++) {
@@ -169,8 +169,9 @@ void names_define_acronyms(ctx *c)
 		add_span_to(out, c, d->b, d->e, d->cat, d->class_iri, 0.85);
 		add_span_to(out, c, d->acr, d->acr + 1, d->cat, d->class_iri, 0.85);
 	}
-	for (; s < c->spans->len; s++)
-		g_array_append_val(out, g_array_index(c->spans, span, s));
+	/* The spans after the last definition, in one copy. */
+	if (s < c->spans->len)
+		g_array_append_vals(out, &g_array_index(c->spans, span, s), c->spans->len - s);
 	g_array_free(c->spans, TRUE);
 	c->spans = out;
 	g_array_free(defs, TRUE);

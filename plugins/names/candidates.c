@@ -894,7 +894,7 @@ static void compound_parts(ctx *c, size_t i)
 				.class_iri = en->class_iri,
 				.conf = 0.8,
 			};
-			g_array_append_val(c->spans, s);
+			append_span(c->spans, &s);
 		}
 		p = q ? q + 1 : end;
 	}
