@@ -279,11 +279,31 @@ static gboolean head_ends_at(const ctx *c, size_t m, size_t e, names_kind kind)
 	return e - m == 1 ? is_single(c, m, kind) : starts(c, m, kind) == e - m;
 }
 
-static __attribute__((noinline)) const names_entry *
+static inline __attribute__((always_inline)) const names_entry *
 head_ending_after(const ctx *c, run_cursor *cur, size_t b, size_t e, names_kind kind)
 {
 	size_t m = run_find(cur, c, b + 1, e, e, head_ends_at, kind);
 	return m < e ? entry(c, info(c, m)->head) : NULL;
+}
+
+/* head_ending_after() of each kind asked, each compiled for its kind's
+ * bit and filter: asked of every token of the runs of names. */
+static __attribute__((noinline)) const names_entry *
+org_head_ending_after(const ctx *c, run_cursor *cur, size_t b, size_t e)
+{
+	return head_ending_after(c, cur, b, e, NK_ORG_HEAD);
+}
+
+static __attribute__((noinline)) const names_entry *
+place_head_ending_after(const ctx *c, run_cursor *cur, size_t b, size_t e)
+{
+	return head_ending_after(c, cur, b, e, NK_PLACE_HEAD);
+}
+
+static __attribute__((noinline)) const names_entry *
+not_entity_ending_after(const ctx *c, run_cursor *cur, size_t b, size_t e)
+{
+	return head_ending_after(c, cur, b, e, NK_NOT_ENTITY);
 }
 
 /*
@@ -299,7 +319,16 @@ static inline const names_entry *head_ending_at(const ctx *c, run_cursor *cur, s
 		cur->hit = e;
 		return NULL;
 	}
-	return head_ending_after(c, cur, b, e, kind);
+	switch (kind) {
+	case NK_ORG_HEAD:
+		return org_head_ending_after(c, cur, b, e);
+	case NK_PLACE_HEAD:
+		return place_head_ending_after(c, cur, b, e);
+	case NK_NOT_ENTITY:
+		return not_entity_ending_after(c, cur, b, e);
+	default:
+		return head_ending_after(c, cur, b, e, kind);
+	}
 }
 
 /* A title or role (any case) ending right before token i. */
