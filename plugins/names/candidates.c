@@ -1058,7 +1058,8 @@ static size_t find_names_at(ctx *c, size_t i)
 		 * General's Office": glue inside a name, never at its end.
 		 */
 		gboolean glue = FALSE;
-		if ((flags(c, j) & ENTX_TOK_LOWER) && is_word(c, j, NK_PARTICLE))
+		size_t particle_len = 0;
+		if ((flags(c, j) & ENTX_TOK_LOWER) && (particle_len = starts(c, j, NK_PARTICLE)) > 0)
 			glue = TRUE;
 		else if (!may_be_glue_word(c, j))
 			glue = FALSE;
@@ -1090,6 +1091,10 @@ static size_t find_names_at(ctx *c, size_t i)
 		size_t next = j + 1;
 		if (glue && text_is(c, j, "of") && text_is(c, next, "the"))
 			next++;
+		/* "Jan van der Berg": a particle of two words ends at the
+		 * later of the two. */
+		else if (particle_len > 1)
+			next = j + particle_len;
 		if (!glue || !is_name_token(c, next) || is_word(c, next, NK_NOT_NAME))
 			break;
 		/* "the Awami League of Prime Minister Sheikh Hasina": a

@@ -887,6 +887,24 @@ static void test_lowercase_entities(void **state)
 	entx_doc_free(d);
 }
 
+/* Particles of two words ("van der") and Italian ones ("dalla") glue a
+ * given name to its surname. */
+static void test_particles_in_names(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "The goalkeeper Pieter van der Berg and Lucia dalla Valle spoke.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Person", "Pieter van der Berg");
+	assert_int_equal(entx_mention_begin(m), 15);
+	assert_int_equal(entx_mention_end(m), 34);
+	m = expect(d, "Person", "Lucia dalla Valle");
+	assert_int_equal(entx_mention_begin(m), 39);
+	assert_int_equal(entx_mention_end(m), 56);
+	expect_none(d, "Person", "Pieter");
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -917,6 +935,7 @@ int main(void)
 		cmocka_unit_test(test_organization_nouns),
 		cmocka_unit_test(test_lowercase_entities),
 		cmocka_unit_test(test_place_prepositions),
+		cmocka_unit_test(test_particles_in_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
