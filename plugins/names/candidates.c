@@ -551,7 +551,11 @@ static size_t name_segment_end(const ctx *c, size_t k, size_t b)
 		 */
 		gboolean given = is_strong_word(c, k, NK_FIRST) ||
 		                 (is_word(c, k, NK_FIRST) && is_strong_word(c, m, NK_SURNAME));
-		if (ti->ent_len > 0 && !(given && (m == k + 1 || is_word(c, m, NK_SURNAME))))
+		/* "J. Crawford", "M. Austin": after an initial, a town's or a
+		 * firm's name is a surname; a country's is not ("S. Africa"). */
+		gboolean after_initial = is_initial(c, m - 1) && entry(c, ti->ent)->rank < 80;
+		if (ti->ent_len > 0 && !(given && (m == k + 1 || is_word(c, m, NK_SURNAME))) &&
+		    !after_initial)
 			break;
 		/*
 		 * A title ends the name before it, unless it is also a name

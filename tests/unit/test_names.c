@@ -905,6 +905,22 @@ static void test_particles_in_names(void **state)
 	entx_doc_free(d);
 }
 
+/* After an initial, a town's name is a surname; a country's is not. */
+static void test_initial_before_town(void **state)
+{
+	entx_doc *d = harness_run(*state, "The bowler M. Austin took three wickets.", NULL);
+	const entx_mention *m = expect(d, "Person", "M. Austin");
+	assert_int_equal(entx_mention_begin(m), 11);
+	assert_int_equal(entx_mention_end(m), 20);
+	expect_none(d, "Place", "Austin");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "Exports to S. Africa rose.", NULL);
+	expect_none(d, "Person", "S. Africa");
+	expect(d, "Place", "Africa");
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -936,6 +952,7 @@ int main(void)
 		cmocka_unit_test(test_lowercase_entities),
 		cmocka_unit_test(test_place_prepositions),
 		cmocka_unit_test(test_particles_in_names),
+		cmocka_unit_test(test_initial_before_town),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
