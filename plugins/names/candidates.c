@@ -34,19 +34,26 @@ static inline gboolean at_sentence_start(const ctx *c, size_t i)
 
 /*
  * A hyphenated compound whose parts are known names or demonyms
- * ("US-Russian", "Russian-Chinese") is not itself a name.
+ * ("US-Russian", "Russian-Chinese") is not itself a name. After an
+ * unknown first part, a town's or a district's name counts for nothing:
+ * double given names end in words that also name small places
+ * ("Jean-Paul": "Paul" is a district too), and "Kabul-Herat" starts known.
  */
 static gboolean compound_of_known_parts(const ctx *c, size_t i)
 {
 	const entx_token *t = tok(c, i);
 	if (!(t->flags & ENTX_TOK_HYPHENATED) || info(c, i)->ent_len > 0)
 		return FALSE;
-	const char *p = c->text + t->byte_begin, *end = c->text + t->byte_end;
+	const char *start = c->text + t->byte_begin, *end = c->text + t->byte_end;
+	const char *p = start;
 	while (p < end) {
 		const char *q = memchr(p, '-', (size_t)(end - p));
 		size_t len = (size_t)((q ? q : end) - p);
 		uint64_t h = entx_hash_fold(p, len);
-		if (hashmap_contains(&c->lx->single, h) || hashmap_contains(&c->lx->demonyms, h))
+		if (hashmap_contains(&c->lx->demonyms, h))
+			return TRUE;
+		const uint32_t *v = hashmap_get(&c->lx->single, h);
+		if (v != NULL && (p == start || entry(c, *v)->rank >= 80))
 			return TRUE;
 		p = q ? q + 1 : end;
 	}

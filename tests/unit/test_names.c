@@ -921,6 +921,23 @@ static void test_initial_before_town(void **state)
 	entx_doc_free(d);
 }
 
+/* A double given name is a name though its last part names a district
+ * ("Paul" in Cape Verde); a compound of towns is still two places. */
+static void test_double_given_names(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Belgian Jean-Paul Gastin scored on the Kabul-Herat road.", NULL);
+	const entx_mention *m = expect(d, "Person", "Jean-Paul Gastin");
+	assert_int_equal(entx_mention_begin(m), 8);
+	assert_int_equal(entx_mention_end(m), 24);
+	expect_none(d, "Place", "Paul");
+	m = expect(d, "Place", "Kabul");
+	assert_int_equal(entx_mention_begin(m), 39);
+	assert_int_equal(entx_mention_end(m), 44);
+	expect(d, "Place", "Herat");
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -953,6 +970,7 @@ int main(void)
 		cmocka_unit_test(test_place_prepositions),
 		cmocka_unit_test(test_particles_in_names),
 		cmocka_unit_test(test_initial_before_town),
+		cmocka_unit_test(test_double_given_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
