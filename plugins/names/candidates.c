@@ -413,6 +413,31 @@ static gboolean is_plural_noun(const ctx *c, size_t i)
 	return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u';
 }
 
+/* A team's goals or points, "2"; not a tennis set's "6-3". */
+static gboolean is_team_score(const ctx *c, size_t i)
+{
+	if (i >= c->n || !(flags(c, i) & ENTX_TOK_NUMBER))
+		return FALSE;
+	const entx_token *t = tok(c, i);
+	return memchr(c->text + t->byte_begin, '-', t->byte_end - t->byte_begin) == NULL;
+}
+
+/*
+ * A competitor's name [b, e) in a line of results: a country in brackets
+ * after it, "Karel Novak ( Czech Republic ) vs. ..."; a team's has a
+ * score before or after it, "Dukla Kosice ( Slovakia ) 2".
+ */
+static gboolean competitor_before_country(const ctx *c, size_t b, size_t e)
+{
+	if (!text_is(c, e, "(") || info(c, e + 1)->ent_len == 0)
+		return FALSE;
+	const names_entry *en = entry(c, info(c, e + 1)->ent);
+	size_t close = e + 1 + info(c, e + 1)->ent_len;
+	return en->category == NAMES_PLACE && g_strcmp0(en->class_iri, "schema:Country") == 0 &&
+	       text_is(c, close, ")") && !is_team_score(c, close + 1) &&
+	       !(b > 0 && is_team_score(c, b - 1));
+}
+
 /*
  * An unknown name [b, e) with the context around it. person_ctx is set
  * when a title or role came right before.
@@ -482,6 +507,13 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 	}
 	if (a.org_noun != NULL && !in_headline(c, b)) {
 		add_span(c, b, e, NAMES_ORGANIZATION, a.org_noun->class_iri, 0.7);
+		return;
+	}
+	/* In a line of results, where capitals say nothing, a country in
+	 * brackets says who. */
+	if (len >= 2 && len <= 3 && !(flags(c, b) & ENTX_TOK_ALLCAPS) && in_headline(c, b) &&
+	    competitor_before_country(c, b, e)) {
+		add_span(c, b, e, NAMES_PERSON, NULL, 0.6);
 		return;
 	}
 	/*

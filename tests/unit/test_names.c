@@ -938,6 +938,26 @@ static void test_double_given_names(void **state)
 	entx_doc_free(d);
 }
 
+/* In a line of results, a country in brackets makes a competitor of an
+ * unknown name; a score next to it makes a team of it, left alone. */
+static void test_competitors_before_countries(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Results on Tuesday:\n"
+	                          "Bralko Vennisz ( Slovakia ) vs. Ottar Grumsen ( Norway )\n"
+	                          "Dorvik Smelk ( Norway ) 2 Vasko Trunn ( Slovakia ) 0\n",
+	                          NULL);
+	const entx_mention *m = expect(d, "Person", "Bralko Vennisz");
+	assert_int_equal(entx_mention_begin(m), 20);
+	assert_int_equal(entx_mention_end(m), 34);
+	m = expect(d, "Person", "Ottar Grumsen");
+	assert_int_equal(entx_mention_begin(m), 52);
+	assert_int_equal(entx_mention_end(m), 65);
+	expect_none(d, "Person", "Dorvik Smelk");
+	expect_none(d, "Person", "Vasko Trunn");
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -971,6 +991,7 @@ int main(void)
 		cmocka_unit_test(test_particles_in_names),
 		cmocka_unit_test(test_initial_before_town),
 		cmocka_unit_test(test_double_given_names),
+		cmocka_unit_test(test_competitors_before_countries),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
