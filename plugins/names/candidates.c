@@ -810,6 +810,19 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		gboolean given = info_is_strong_word(ti, NK_FIRST) && k + 1 < b &&
 		                 is_word(c, k + 1, NK_SURNAME) && info(c, k + 1)->ent_len == 0 &&
 		                 starts(c, k + 1, NK_TITLE) == 0;
+		/*
+		 * "Jan Kowalczyk": the month's abbreviation comes before a day's
+		 * number; before one unknown word or surname that ends the run,
+		 * mid-sentence or in a line of results, it is the given name.
+		 * Full months are not ("the September Bund contract").
+		 */
+		if (!given && k + 2 == b && text_is(c, k, "Jan") &&
+		    !(flags(c, k + 1) & ENTX_TOK_ALLCAPS) && info(c, k + 1)->ent_len == 0 &&
+		    (info(c, k + 1)->word_len == 0 || is_word(c, k + 1, NK_SURNAME)) &&
+		    starts(c, k + 1, NK_TITLE) == 0 &&
+		    ((!at_sentence_start(c, k) && !in_headline(c, k)) ||
+		     competitor_before_country(c, k, b)))
+			given = TRUE;
 		/* "First Albany Corp.", "New Asia Bank": the adjective is part of the name. */
 		gboolean named_adjective = (text_is(c, k, "First") || text_is(c, k, "New")) &&
 		                           (org_head != NULL || place_head != NULL) &&

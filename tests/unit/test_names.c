@@ -958,6 +958,28 @@ static void test_competitors_before_countries(void **state)
 	entx_doc_free(d);
 }
 
+/* "Jan" before a name is a given name, not January. */
+static void test_jan_as_given_name(void **state)
+{
+	entx_doc *d = harness_run(*state, "The Czech coach praised Jan Kowarik on Sunday.", NULL);
+	const entx_mention *m = expect(d, "Person", "Jan Kowarik");
+	assert_int_equal(entx_mention_begin(m), 24);
+	assert_int_equal(entx_mention_end(m), 35);
+	entx_doc_free(d);
+
+	d = harness_run(*state,
+	                "Results:\nJan Dolezik ( Slovakia ) beat Bralko Vennisz ( Hungary ) 6-4\n",
+	                NULL);
+	m = expect(d, "Person", "Jan Dolezik");
+	assert_int_equal(entx_mention_begin(m), 9);
+	assert_int_equal(entx_mention_end(m), 20);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "The talks end on Jan 5 in Geneva.", NULL);
+	assert_int_equal(harness_count(d, "Person"), 0);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -992,6 +1014,7 @@ int main(void)
 		cmocka_unit_test(test_initial_before_town),
 		cmocka_unit_test(test_double_given_names),
 		cmocka_unit_test(test_competitors_before_countries),
+		cmocka_unit_test(test_jan_as_given_name),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
