@@ -902,6 +902,14 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 				add_span(c, k, b, NAMES_NONE, NULL, 0.0);
 			return;
 		}
+		/*
+		 * "Mother Angelica": a nun is known by her religious name with
+		 * the title in it; "his mother Jane" keeps the title out.
+		 */
+		if (text_is(c, k, "Mother") && k + 1 < b && is_word(c, k + 1, NK_FIRST)) {
+			classify_name(c, k, b, TRUE);
+			return;
+		}
 		if ((len = info_starts(ti, NK_TITLE)) > 0 && ti->ent_len == 0 && k + len < b &&
 		    !info_is_strong_word(ti, NK_FIRST)) {
 			person_ctx = TRUE;

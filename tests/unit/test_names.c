@@ -980,6 +980,20 @@ static void test_jan_as_given_name(void **state)
 	entx_doc_free(d);
 }
 
+/* A nun's religious name keeps "Mother"; a family's mother stays out. */
+static void test_mother_in_religious_names(void **state)
+{
+	entx_doc *d = harness_run(*state, "Nuns said Mother Angelica was ill. His mother Jane spoke.",
+	                          NULL);
+	const entx_mention *m = expect(d, "Person", "Mother Angelica");
+	assert_int_equal(entx_mention_begin(m), 10);
+	assert_int_equal(entx_mention_end(m), 25);
+	expect_none(d, "Person", "Angelica");
+	m = expect(d, "Person", "Jane");
+	assert_int_equal(entx_mention_begin(m), 46);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1015,6 +1029,7 @@ int main(void)
 		cmocka_unit_test(test_double_given_names),
 		cmocka_unit_test(test_competitors_before_countries),
 		cmocka_unit_test(test_jan_as_given_name),
+		cmocka_unit_test(test_mother_in_religious_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
