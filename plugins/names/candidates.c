@@ -1088,6 +1088,74 @@ static inline gboolean may_be_glue_word(const ctx *c, size_t j)
 }
 
 /*
+ * The abbreviations news agencies write for US states and Canadian
+ * provinces after a town ("Boulder, Colo.", "REGINA, Sask."), without
+ * their last period. Most are words too ("Ill", "Mass", "Wash"), so they
+ * count only after a town and a comma.
+ */
+static const char *const state_abbreviations[] = {
+	"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+	"Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr",
+	"Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C",
+	"S.D", "Tenn", "Tex", "Vt", "Va", "W.Va", "Wash", "Wis", "Wyo", "Alta", "B.C", "Man",
+	"Ont", "Que", "Sask", "N.S", NULL,
+};
+
+/* Token i, with or without its last period, is a state's abbreviation. */
+static gboolean is_state_abbreviation(const ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	const char *p = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
+	if (len > 1 && p[len - 1] == '.')
+		len--;
+	if (len < 2 || len > 5)
+		return FALSE;
+	for (const char *const *a = state_abbreviations; *a != NULL; a++)
+		if ((*a)[0] == p[0] && strlen(*a) == len && memcmp(*a, p, len) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * "Woodridge, Ill.", "PONTIAC, Mich.": a state's abbreviation after a
+ * name and a comma, ending there (a period, a line's end, a date) names
+ * the state, and the name before it a town, unless the name was taken
+ * for an organization. Returns the token after the abbreviation, or i
+ * when that is left to the lexicon.
+ */
+static __attribute__((noinline)) size_t town_and_state(ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	gboolean ends = c->text[t->byte_end - 1] == '.' || i + 1 >= c->n || text_is(c, i + 1, ".") ||
+	                (flags(c, i + 1) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_NUMBER));
+	if (!ends || !is_cap(c, i - 2) || !is_state_abbreviation(c, i))
+		return i;
+	if (c->spans->len > 0) {
+		span *town = &g_array_index(c->spans, span, c->spans->len - 1);
+		if (town->e == i - 1 && (town->cat == NAMES_NONE || town->cat == NAMES_PERSON)) {
+			town->cat = NAMES_PLACE;
+			town->class_iri = "schema:City";
+			town->conf = 0.7;
+		}
+	}
+	/* The lexicon may know some ("N.J."): then it names them. */
+	if (info(c, i)->ent_len > 0)
+		return i;
+	span state = {
+		.b = i,
+		.e = i + 1,
+		.cb = t->cp_begin,
+		.ce = t->cp_end,
+		.cat = NAMES_PLACE,
+		.class_iri = "schema:AdministrativeArea",
+		.conf = 0.8,
+	};
+	g_array_append_val(c->spans, state);
+	return i + 1;
+}
+
+/*
  * The run of name tokens, or the lone token, that starts at token i:
  * processes it and returns the first token after it.
  */
@@ -1101,6 +1169,15 @@ static size_t find_names_at(ctx *c, size_t i)
 		else if (may_start_entity(c, i) && info(c, i)->ent_len > 0)
 			return entity_conf_and_add(c, i);
 		return i + 1;
+	}
+	/* Asked of every name token: its length and the comma before it
+	 * turn away nearly all before town_and_state() is called. */
+	const entx_token *t = &c->toks[i];
+	if (t->byte_end - t->byte_begin <= 6 && i >= 2 &&
+	    c->text[c->toks[i - 1].byte_begin] == ',') {
+		size_t after_state = town_and_state(c, i);
+		if (after_state > i)
+			return after_state;
 	}
 	size_t last = i;
 	size_t j = i + 1;

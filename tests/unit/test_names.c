@@ -994,6 +994,31 @@ static void test_mother_in_religious_names(void **state)
 	entx_doc_free(d);
 }
 
+/* A state's abbreviation after a town and a comma names a state, and
+ * makes a place of the town; not when the sentence goes on after it. */
+static void test_town_and_state(void **state)
+{
+	entx_doc *d = harness_run(*state, "Acme opened a plant in Glenmoor, Ill., on Monday.", NULL);
+	const entx_mention *m = expect(d, "Place", "Glenmoor");
+	assert_int_equal(entx_mention_begin(m), 23);
+	assert_int_equal(entx_mention_end(m), 31);
+	m = expect(d, "Place", "Ill.");
+	assert_int_equal(entx_mention_begin(m), 33);
+	assert_int_equal(entx_mention_end(m), 37);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "CRESTHAVEN, Mich.\n1996-08-22\nThe firm said it lost money.", NULL);
+	m = expect(d, "Place", "CRESTHAVEN");
+	assert_int_equal(entx_mention_begin(m), 0);
+	m = expect(d, "Place", "Mich.");
+	assert_int_equal(entx_mention_begin(m), 12);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "They met Dravik Jones, Mass and Ward.", NULL);
+	expect_none(d, "Place", "Mass");
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1030,6 +1055,7 @@ int main(void)
 		cmocka_unit_test(test_competitors_before_countries),
 		cmocka_unit_test(test_jan_as_given_name),
 		cmocka_unit_test(test_mother_in_religious_names),
+		cmocka_unit_test(test_town_and_state),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
