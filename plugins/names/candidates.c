@@ -46,6 +46,7 @@ static gboolean compound_of_known_parts(const ctx *c, size_t i)
 		return FALSE;
 	const char *start = c->text + t->byte_begin, *end = c->text + t->byte_end;
 	const char *p = start;
+	gboolean known_place = FALSE;
 	while (p < end) {
 		const char *q = memchr(p, '-', (size_t)(end - p));
 		size_t len = (size_t)((q ? q : end) - p);
@@ -54,10 +55,11 @@ static gboolean compound_of_known_parts(const ctx *c, size_t i)
 			return TRUE;
 		const uint32_t *v = hashmap_get(&c->lx->single, h);
 		if (v != NULL && (p == start || entry(c, *v)->rank >= 80))
-			return TRUE;
+			known_place = TRUE;
 		p = q ? q + 1 : end;
 	}
-	return FALSE;
+	/* "Anna Boston-Kells": after a given name, a double surname. */
+	return known_place && !(i > 0 && is_strong_word(c, i - 1, NK_FIRST));
 }
 
 /*

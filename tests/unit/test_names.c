@@ -1019,6 +1019,18 @@ static void test_town_and_state(void **state)
 	entx_doc_free(d);
 }
 
+/* After a given name, a hyphenated name with a town in it is a double
+ * surname, not two places. */
+static void test_double_surnames(void **state)
+{
+	entx_doc *d = harness_run(*state, "Writer Anna Boston-Kells left.", NULL);
+	const entx_mention *m = expect(d, "Person", "Anna Boston-Kells");
+	assert_int_equal(entx_mention_begin(m), 7);
+	assert_int_equal(entx_mention_end(m), 24);
+	expect_none(d, "Place", "Boston");
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1056,6 +1068,7 @@ int main(void)
 		cmocka_unit_test(test_jan_as_given_name),
 		cmocka_unit_test(test_mother_in_religious_names),
 		cmocka_unit_test(test_town_and_state),
+		cmocka_unit_test(test_double_surnames),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
