@@ -1129,7 +1129,8 @@ static gboolean is_state_abbreviation(const ctx *c, size_t i)
 static __attribute__((noinline)) size_t town_and_state(ctx *c, size_t i)
 {
 	const entx_token *t = tok(c, i);
-	gboolean ends = c->text[t->byte_end - 1] == '.' || i + 1 >= c->n || text_is(c, i + 1, ".") ||
+	gboolean ends = c->text[t->byte_end - 1] == '.' || i + 1 >= c->n ||
+	                text_is(c, i + 1, ".") ||
 	                (flags(c, i + 1) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_NUMBER));
 	if (!ends || !is_cap(c, i - 2) || !is_state_abbreviation(c, i))
 		return i;
@@ -1202,7 +1203,8 @@ static size_t find_names_at(ctx *c, size_t i)
 		 */
 		gboolean glue = FALSE;
 		size_t particle_len = 0;
-		if ((flags(c, j) & ENTX_TOK_LOWER) && (particle_len = starts(c, j, NK_PARTICLE)) > 0)
+		if ((flags(c, j) & ENTX_TOK_LOWER) &&
+		    (particle_len = starts(c, j, NK_PARTICLE)) > 0)
 			glue = TRUE;
 		else if (!may_be_glue_word(c, j))
 			glue = FALSE;

@@ -983,7 +983,8 @@ static void test_jan_as_given_name(void **state)
 /* A nun's religious name keeps "Mother"; a family's mother stays out. */
 static void test_mother_in_religious_names(void **state)
 {
-	entx_doc *d = harness_run(*state, "Nuns said Mother Angelica was ill. His mother Jane spoke.",
+	entx_doc *d = harness_run(*state,
+	                          "Nuns said Mother Angelica was ill. His mother Jane spoke.",
 	                          NULL);
 	const entx_mention *m = expect(d, "Person", "Mother Angelica");
 	assert_int_equal(entx_mention_begin(m), 10);
@@ -998,7 +999,8 @@ static void test_mother_in_religious_names(void **state)
  * makes a place of the town; not when the sentence goes on after it. */
 static void test_town_and_state(void **state)
 {
-	entx_doc *d = harness_run(*state, "Acme opened a plant in Glenmoor, Ill., on Monday.", NULL);
+	entx_doc *d =
+	        harness_run(*state, "Acme opened a plant in Glenmoor, Ill., on Monday.", NULL);
 	const entx_mention *m = expect(d, "Place", "Glenmoor");
 	assert_int_equal(entx_mention_begin(m), 23);
 	assert_int_equal(entx_mention_end(m), 31);
@@ -1007,7 +1009,8 @@ static void test_town_and_state(void **state)
 	assert_int_equal(entx_mention_end(m), 37);
 	entx_doc_free(d);
 
-	d = harness_run(*state, "CRESTHAVEN, Mich.\n1996-08-22\nThe firm said it lost money.", NULL);
+	d = harness_run(*state, "CRESTHAVEN, Mich.\n1996-08-22\nThe firm said it lost money.",
+	                NULL);
 	m = expect(d, "Place", "CRESTHAVEN");
 	assert_int_equal(entx_mention_begin(m), 0);
 	m = expect(d, "Place", "Mich.");
