@@ -158,6 +158,64 @@ static gboolean in_name(const qctx *c, const qty *q)
 	return TRUE;
 }
 
+/* Token k (> 0): three digits or more after a name, as in_name() reads "Boeing 777". */
+static gboolean names_model(const qctx *c, size_t k)
+{
+	const entx_token *t = qctx_tok(c, k);
+	const entx_token *p = t - 1;
+	if (!(t->flags & ENTX_TOK_NUMBER) || t->byte_end - t->byte_begin < 3 ||
+	    (t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_TITLECASE_LINE)))
+		return FALSE;
+	if (!(p->flags & ENTX_TOK_WORD) ||
+	    (p->flags & (ENTX_TOK_POSSESSIVE | ENTX_TOK_SENT_START)) ||
+	    !(p->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)))
+		return FALSE;
+	for (size_t b = t->byte_begin; b < t->byte_end; b++)
+		if (!g_ascii_isdigit(c->text[b]))
+			return FALSE;
+	return TRUE;
+}
+
+static void gather_models(const qctx *c)
+{
+	model_numbers *m = c->models;
+	size_t n = 0;
+	m->gathered = TRUE;
+	/* the flag first, in a loop of its own: most tokens are no number */
+	for (size_t k = 1; k < c->n; k++) {
+		if (!(c->toks[k].flags & ENTX_TOK_NUMBER) || !names_model(c, k))
+			continue;
+		uint64_t h = c->toks[k].fold_hash;
+		size_t j = 0;
+		while (j < n && m->fold_hashes[j] != h)
+			j++;
+		if (j == n)
+			m->fold_hashes[n++] = h;
+		if (n == MODEL_NUMBERS_MAX)
+			break;
+	}
+	m->n = n;
+}
+
+/*
+ * A plain number of three digits or more that the document also writes
+ * after a name: the model again ("the long-range 777", "its 777
+ * airliner"), not a count.
+ */
+static gboolean named_model(const qctx *c, const qty *q)
+{
+	if (!(q->num.flags & NUM_PLAIN) || q->num.n_digits < 3 || q->is_range ||
+	    q->currency != NULL || q->unit != NULL || q->num.end != q->num.first + 1)
+		return FALSE;
+	if (!c->models->gathered)
+		gather_models(c);
+	uint64_t h = qctx_tok(c, q->num.first)->fold_hash;
+	for (size_t j = 0; j < c->models->n; j++)
+		if (c->models->fold_hashes[j] == h)
+			return TRUE;
+	return FALSE;
+}
+
 /* Phone numbers and other digit groups: "555-1234", "(202) 555". */
 static gboolean digit_groups(const qctx *c, const qty *q)
 {
@@ -211,7 +269,7 @@ gboolean qty_rejected(const qctx *c, const qty *q)
 		return TRUE;
 	if ((q->currency == NULL && q->qualifier == NULL && in_date(c, q)) || before_clock(c, q))
 		return TRUE;
-	if (in_name(c, q))
+	if (in_name(c, q) || named_model(c, q))
 		return TRUE;
 	/* "one" counts only something: "one suspect", not "one of them". */
 	if ((q->num.flags & NUM_ONE) && q->unit == NULL && q->currency == NULL &&

@@ -739,7 +739,8 @@ static inline size_t next_start(const quantity_state *st, const entx_token *toks
 static gboolean quantity_extract(void *state, entx_doc *doc, GError **error)
 {
 	(void)error;
-	qctx c = {.st = state, .doc = doc, .text = entx_doc_text(doc, NULL)};
+	model_numbers models = {.gathered = FALSE};
+	qctx c = {.st = state, .doc = doc, .text = entx_doc_text(doc, NULL), .models = &models};
 	c.toks = entx_doc_tokens(doc, &c.n);
 	c.src = (num_src){.doc = doc, .text = c.text, .toks = c.toks, .n = c.n};
 	/* next_start() called in one place, where it is inlined. */

@@ -68,6 +68,18 @@ typedef struct qty {
 	num_result num2; /* the upper end of a range, read only when is_range */
 } qty;
 
+/*
+ * The numbers a document uses as a model's, after a name ("Boeing 777"),
+ * gathered the first time a quantity asks (context.c): "the long-range
+ * 777" in the headline names that model too.
+ */
+enum { MODEL_NUMBERS_MAX = 16 };
+typedef struct model_numbers {
+	gboolean gathered;
+	size_t n;
+	uint64_t fold_hashes[MODEL_NUMBERS_MAX];
+} model_numbers;
+
 /* Per extract() call: the document and its extent. */
 typedef struct qctx {
 	const quantity_state *st;
@@ -77,6 +89,7 @@ typedef struct qctx {
 	size_t n;     /* number of tokens */
 	size_t floor; /* first token not yet used by a mention */
 	num_src src;  /* the same document, for num_parse_src() */
+	model_numbers *models; /* in extract()'s frame: filled in by a const qctx */
 } qctx;
 
 static inline const entx_token *qctx_tok(const qctx *c, size_t i)

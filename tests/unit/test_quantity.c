@@ -154,6 +154,9 @@ static const qcase positives[] = {
     {"about US$ 16 million to $ 28 million", "about US$ 16 million to $ 28 million",
      "16000000-28000000", NULL, "USD", "range"},
     {"nineteen people", "nineteen people", "19", "people", NULL, NULL},
+    /* a model named elsewhere takes only its own number */
+    {"The new Boeing 777 carried 300 passengers.", "300 passengers", "300", "passengers", NULL,
+     NULL},
     /* no day of a month nor a year: a month after it makes no date */
     {"Airbus announces job cuts of 10,000\nFebruary 28, 2007", "10,000", "10000", NULL, NULL,
      NULL},
@@ -196,6 +199,8 @@ static const char *const negatives[] = {
     "Officers arrived at about 2 a.m.",                  /* a time */
     "Apple unveiled the iPhone 15 in Cupertino.",        /* products */
     "PlayStation 5 sales rose.",
+    /* a model the document names elsewhere ("Boeing 777"), the headline first */
+    "Boeing unveils long-range 777\nThe new Boeing 777 flies far, and its 777 airliner sells.",
     "a couple of them", "the couple of the year", /* a couple of nothing counted */
     "half a loaf", "for half the year",                 /* a half of no unit */
     "He won a second term.", "A second A380 landed.",   /* ordinals after an article */
