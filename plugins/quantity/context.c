@@ -116,6 +116,13 @@ static gboolean is_camel_case(const qctx *c, const entx_token *t)
 	return lower && inner_upper;
 }
 
+/* Token p may be a name's word before a number: capitalized or in capitals, no possessive. */
+static inline gboolean is_name_word(const entx_token *p)
+{
+	return (p->flags & ENTX_TOK_WORD) && !(p->flags & ENTX_TOK_POSSESSIVE) &&
+	       (p->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS));
+}
+
 /* A name or a code: "Boeing 747", "Flight 93", "route 66", "007". */
 static gboolean in_name(const qctx *c, const qty *q)
 {
@@ -148,8 +155,7 @@ static gboolean in_name(const qctx *c, const qty *q)
 	if ((p->flags & ENTX_TOK_WORD) && !(p->flags & (ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER)) &&
 	    is_camel_case(c, p))
 		return TRUE;
-	if (!(p->flags & ENTX_TOK_WORD) || (p->flags & ENTX_TOK_POSSESSIVE) ||
-	    !(p->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) || headline)
+	if (!is_name_word(p) || headline)
 		return FALSE;
 	/* At the start of a sentence "Boeing 737" is still a name, but "Only 5
 	 * people" a count: decide by the counted noun. */
@@ -166,9 +172,8 @@ static gboolean names_model(const qctx *c, size_t k)
 	if (!(t->flags & ENTX_TOK_NUMBER) || t->byte_end - t->byte_begin < 3 ||
 	    (t->flags & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_TITLECASE_LINE)))
 		return FALSE;
-	if (!(p->flags & ENTX_TOK_WORD) ||
-	    (p->flags & (ENTX_TOK_POSSESSIVE | ENTX_TOK_SENT_START)) ||
-	    !(p->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)))
+	/* in_name() decides a sentence's first word by the count after it */
+	if (!is_name_word(p) || (p->flags & ENTX_TOK_SENT_START))
 		return FALSE;
 	for (size_t b = t->byte_begin; b < t->byte_end; b++)
 		if (!g_ascii_isdigit(c->text[b]))

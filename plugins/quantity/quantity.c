@@ -232,7 +232,12 @@ static void read_range(const qctx *c, qty *q)
 	q->is_range = TRUE;
 }
 
-/* Unit, percent, currency name or counted noun after the number. */
+/* A unit of time (kind=duration in units.rules): a quantity of it is a duration. */
+static gboolean is_time_unit(const lex_entry *u)
+{
+	return u != NULL && u->kind != NULL && strcmp(u->kind, "duration") == 0;
+}
+
 /*
  * "six straight days", "three business days", "two more weeks": a
  * counted noun of a word or two before a unit of time counts that unit,
@@ -244,7 +249,7 @@ static void read_head_unit(const qctx *c, qty *q)
 	if (head == q->unit_first || head - q->unit_first > 2)
 		return;
 	const lex_entry *u = qctx_lex(c, c->st->nl.units, head, q->unit_end, &n);
-	if (u != NULL && n == 1 && u->duration_amount > 0)
+	if (n == 1 && is_time_unit(u))
 		q->unit = u;
 }
 
@@ -278,6 +283,7 @@ static gboolean read_added_unit(const qctx *c, qty *q, size_t j)
 	return TRUE;
 }
 
+/* Unit, percent, currency name or counted noun after the number. */
 static void read_suffix(const qctx *c, qty *q)
 {
 	const num_result *last = q->is_range ? &q->num2 : &q->num;
@@ -330,7 +336,7 @@ static void read_suffix(const qctx *c, qty *q)
 
 static gboolean is_duration(const qty *q)
 {
-	return q->unit != NULL && q->unit->kind != NULL && strcmp(q->unit->kind, "duration") == 0;
+	return is_time_unit(q->unit);
 }
 
 /* "the next four years", "the past two decades": the span of time named. */
@@ -349,22 +355,33 @@ static void extend_period(const qctx *c, qty *q)
 	}
 }
 
+/* The longest unit word one_time_unit_at() lowers, with its NUL. */
+enum { UNIT_WORD_MAX = 32 };
+
+/*
+ * Token k is one unit of time in the singular ("week", not "weeks"),
+ * lowercased into w (UNIT_WORD_MAX bytes); FALSE for anything else.
+ */
+static gboolean one_time_unit_at(const qctx *c, size_t k, char *w)
+{
+	size_t n = 0;
+	const lex_entry *u = qctx_lex(c, c->st->nl.units, k, c->n, &n);
+	if (n != 1 || !is_time_unit(u))
+		return FALSE;
+	size_t len = lex_token_lower_at(c->text, c->doc, qctx_tok(c, k), w, UNIT_WORD_MAX);
+	return len > 0 && w[len - 1] != 's';
+}
+
 /*
  * "a week", "an hour": one unit of time, but not a rate ("twice a day",
  * "$5 a month", "per a year") nor a date ("a year ago", checked later).
  */
 static gboolean article_duration(const qctx *c, size_t i)
 {
-	size_t n = 0;
 	/* "an additional year" */
 	size_t at = is_added_word(c, i + 1) ? i + 2 : i + 1;
-	const lex_entry *u = qctx_lex(c, c->st->nl.units, at, c->n, &n);
-	if (u == NULL || u->kind == NULL || strcmp(u->kind, "duration") != 0 || n != 1)
-		return FALSE;
-	const entx_token *t = qctx_tok(c, at);
-	char w[32];
-	size_t len = lex_token_lower_at(c->text, c->doc, t, w, sizeof w);
-	if (len == 0 || w[len - 1] == 's')
+	char w[UNIT_WORD_MAX];
+	if (!one_time_unit_at(c, at, w))
 		return FALSE;
 	/* "a second term", "a second A380": the ordinal, not the unit. */
 	if (strcmp(w, "second") == 0 && at + 1 < c->n &&
@@ -459,24 +476,12 @@ static int period_word(const qctx *c, size_t i)
 static gboolean period_one(const qctx *c, size_t i, num_result *num)
 {
 	int word = period_word(c, i);
-	size_t n = 0;
 	if (word < 0 || i <= c->floor || !qctx_is(c, i - 1, "the"))
 		return FALSE;
-	const lex_entry *u = qctx_lex(c, c->st->nl.units, i + 1, c->n, &n);
-	if (u == NULL || n != 1 || u->duration_amount <= 0)
+	char w[UNIT_WORD_MAX];
+	if (!one_time_unit_at(c, i + 1, w) || (word != 0 && strcmp(w, "decade") != 0))
 		return FALSE;
-	char w[32];
-	size_t len = lex_token_lower_at(c->text, c->doc, qctx_tok(c, i + 1), w, sizeof w);
-	if (len == 0 || w[len - 1] == 's')
-		return FALSE;
-	if (word != 0 && strcmp(w, "decade") != 0)
-		return FALSE;
-	memset(num, 0, sizeof *num);
-	num->value = 1;
-	num->scale = 1;
-	num->flags = NUM_WORDS | NUM_ARTICLE | NUM_PERIOD;
-	num->first = i;
-	num->end = i + 1;
+	number_in_words(num, 1, NUM_ARTICLE | NUM_PERIOD, i, i + 1);
 	return TRUE;
 }
 
@@ -491,7 +496,6 @@ static gboolean capital_g_gram(const qctx *c, const qty *q)
 	return c->text[qctx_tok(c, q->unit_end - 1)->byte_end - 1] == 'G';
 }
 
-/* Assembles the quantity whose number starts at token i. */
 /*
  * A number no digit or number word starts: "a couple of", "the past
  * year".
@@ -507,6 +511,7 @@ static gboolean word_number(const qctx *c, size_t i, qty *q)
 	return TRUE;
 }
 
+/* Assembles the quantity whose number starts at token i. */
 static gboolean assemble(const qctx *c, size_t i, qty *q)
 {
 	memset(q, 0, offsetof(qty, num));
