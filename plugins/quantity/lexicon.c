@@ -21,6 +21,14 @@ static inline uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
+/* Continues the fold hash h with n ASCII bytes, lowercasing capitals. */
+static inline uint64_t fnv_ascii_lower(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = entx_priv_fold_ascii(h, entx_priv_ascii_lower((unsigned char)s[i]));
+	return h;
+}
+
 /* The key of a normalized text; for ASCII it equals entx_hash_fold(). */
 static uint64_t text_hash(const char *s, size_t n)
 {
@@ -329,10 +337,7 @@ static gboolean hash_token(const char *text, const entx_token *tok, uint64_t *h,
 	size_t n = tok->byte_end - tok->byte_begin;
 	/* As many code points as bytes: ASCII (tokens hold no NUL). */
 	if (tok->cp_end - tok->cp_begin == n) {
-		uint64_t k = *h;
-		for (size_t i = 0; i < n; i++)
-			k = entx_priv_fold_ascii(k, entx_priv_ascii_lower((unsigned char)s[i]));
-		*h = k;
+		*h = fnv_ascii_lower(*h, s, n);
 		*len += n;
 		return TRUE;
 	}
@@ -437,10 +442,7 @@ void lex_table_foreach(const lex_table *t, GHFunc fn, gpointer user_data)
 
 const lex_entry *lex_lookup_ascii_lower(const lex_table *t, const char *s, size_t n)
 {
-	uint64_t h = ENTX_PRIV_FNV_OFFSET;
-	for (size_t i = 0; i < n; i++)
-		h = entx_priv_fold_ascii(h, entx_priv_ascii_lower((unsigned char)s[i]));
-	return entry_for(t, h);
+	return entry_for(t, fnv_ascii_lower(ENTX_PRIV_FNV_OFFSET, s, n));
 }
 
 guint64 lex_hyphen_head(const entx_doc *doc, const entx_token *tok)
