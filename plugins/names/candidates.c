@@ -1145,16 +1145,7 @@ static __attribute__((noinline)) size_t town_and_state(ctx *c, size_t i)
 	/* The lexicon may know some ("N.J."): then it names them. */
 	if (info(c, i)->ent_len > 0)
 		return i;
-	span state = {
-		.b = i,
-		.e = i + 1,
-		.cb = t->cp_begin,
-		.ce = t->cp_end,
-		.cat = NAMES_PLACE,
-		.class_iri = "schema:AdministrativeArea",
-		.conf = 0.8,
-	};
-	g_array_append_val(c->spans, state);
+	add_span(c, i, i + 1, NAMES_PLACE, "schema:AdministrativeArea", 0.8);
 	return i + 1;
 }
 

@@ -155,35 +155,15 @@ static inline gboolean text_is(const ctx *c, size_t i, const char *s)
 	return *p == *s && strlen(s) == len && memcmp(p, s, len) == 0;
 }
 
-/* Token i (< c->n) is one of NAMES_LEGAL_FORMS: one letter picks the
- * forms to compare, and the literals' lengths are constants. */
+/* Token i (< c->n) is one of NAMES_LEGAL_FORMS, in the case written. Asked
+ * only of the tokens the filter lets through (is_legal_form()). */
 static __attribute__((noinline, unused)) gboolean is_legal_form_text(const ctx *c, size_t i)
 {
-	switch (c->text[tok(c, i)->byte_begin]) {
-	case 'I':
-		return text_is(c, i, "Inc") || text_is(c, i, "Inc.");
-	case 'C':
-		return text_is(c, i, "Corp") || text_is(c, i, "Corp.") || text_is(c, i, "Co") ||
-		       text_is(c, i, "Co.") || text_is(c, i, "Corporation");
-	case 'L':
-		return text_is(c, i, "Ltd") || text_is(c, i, "Ltd.") || text_is(c, i, "LLC");
-	case 'P':
-		return text_is(c, i, "PLC") || text_is(c, i, "Plc");
-	case 'p':
-		return text_is(c, i, "plc");
-	case 'A':
-		return text_is(c, i, "AG");
-	case 'S':
-		return text_is(c, i, "SA") || text_is(c, i, "S.A.");
-	case 'N':
-		return text_is(c, i, "NV") || text_is(c, i, "N.V.");
-	case 'G':
-		return text_is(c, i, "GmbH") || text_is(c, i, "Group");
-	case 'H':
-		return text_is(c, i, "Holding") || text_is(c, i, "Holdings");
-	default:
-		return FALSE;
-	}
+	static const char *const forms[] = {NAMES_LEGAL_FORMS};
+	for (size_t f = 0; f < G_N_ELEMENTS(forms); f++)
+		if (text_is(c, i, forms[f]))
+			return TRUE;
+	return FALSE;
 }
 
 /*
