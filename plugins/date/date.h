@@ -245,6 +245,9 @@ void tval_format(const tval *v, char *buf, size_t n);
 void tval_zone(const tval *v, char *buf, size_t n);
 gboolean tval_complete(const tval *v);
 void tval_from_gdate(tval *v, const GDate *d, granularity gr);
+/* The first day v holds (month and day 1 where v leaves them open) into
+ * d; FALSE when v has no year or names no real day ("February 30"). */
+gboolean tval_to_gdate(const tval *v, GDate *d);
 void tval_resolve(const dctx *c, tval *v);
 /* Sets c->ref_year, ref_month and ref_day_number from c->ref, set just before. */
 void ref_numbers_set(dctx *c);

@@ -177,16 +177,9 @@ static gboolean anchor_date(const dctx *c, size_t j, GDate *d)
 	size_t k = 0;
 	const lex_entry *u = dtok_lex(c, c->st->units, j, &k);
 	gboolean years = is_kind(u, "year"), months = is_kind(u, "month");
-	int month = a->month, day = a->day;
-	if (a->year <= 0 || (month == 0 && !years) || (day == 0 && !years && !months))
+	if ((a->month == 0 && !years) || (a->day == 0 && !years && !months))
 		return FALSE;
-	if (!g_date_valid_dmy(day > 0 ? (GDateDay)day : 1, month > 0 ? (GDateMonth)month : 1,
-	                      (GDateYear)a->year))
-		return FALSE;
-	g_date_clear(d, 1);
-	g_date_set_dmy(d, day > 0 ? (GDateDay)day : 1, month > 0 ? (GDateMonth)month : 1,
-	               (GDateYear)a->year);
-	return TRUE;
+	return tval_to_gdate(a, d);
 }
 
 /* last/this/next + weekday, month, season, part of day or unit */
@@ -684,13 +677,10 @@ static gboolean same_period(const dctx *c, size_t i, date_match *m)
 		year_back_quarter(c, 1, &m->v);
 	} else if (monthly || (!period && !is_kind(u, "quarter"))) {
 		GDate d;
-		gboolean dated =
-		    a->year > 0 && a->month > 0 && (monthly || is_kind(u, "month") || a->day > 0);
-		g_date_clear(&d, 1);
-		if (dated)
-			g_date_set_dmy(&d, a->day > 0 ? (GDateDay)a->day : 1, (GDateMonth)a->month,
-			               (GDateYear)a->year);
-		else if (c->has_ref)
+		/* an anchor that names no real day ("February 30") is none */
+		gboolean dated = a->month > 0 && (monthly || is_kind(u, "month") || a->day > 0) &&
+		                 tval_to_gdate(a, &d);
+		if (!dated && c->has_ref)
 			d = c->ref;
 		if (dated || c->has_ref) {
 			g_date_subtract_years(&d, 1);

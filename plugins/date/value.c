@@ -17,6 +17,17 @@ void tval_init(tval *v, granularity gr)
 	v->hour = -1;
 }
 
+gboolean tval_to_gdate(const tval *v, GDate *d)
+{
+	GDateDay day = v->day > 0 ? (GDateDay)v->day : 1;
+	GDateMonth month = v->month > 0 ? (GDateMonth)v->month : 1;
+	if (v->year <= 0 || !g_date_valid_dmy(day, month, (GDateYear)v->year))
+		return FALSE;
+	g_date_clear(d, 1);
+	g_date_set_dmy(d, day, month, (GDateYear)v->year);
+	return TRUE;
+}
+
 void tval_from_gdate(tval *v, const GDate *d, granularity gr)
 {
 	v->gr = gr;

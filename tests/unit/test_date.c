@@ -145,6 +145,9 @@ static const dcase cases[] = {
      "2017-01", "time:inXSDgYearMonth"},
     {"Profit rose in the third quarter from the corresponding period a year earlier.", REF,
      "the corresponding period a year earlier", "2016-Q3", NULL},
+    /* a date named before that is no real day anchors nothing: the reference's day, a year back */
+    {"On February 30, 2010, sales rose. Sales fell from the same day a year earlier.", REF,
+     "the same day a year earlier", "2016-12-18", "time:inXSDDate"},
     /* the trading day a market report closes: the last day named, else the reference */
     {"The Dow gained 155 points to end the day at 9505.96.", REF, "the day", "2017-12-18",
      "time:inXSDDate"},
