@@ -958,17 +958,15 @@ static gboolean date_extract(void *state, entx_doc *doc, GError **error)
 			date_match m;
 			if (i < c.floor || !parse_at(&c, i, &m) || m.end <= i)
 				continue;
-			if (recurring(&c, &m)) {
-				c.floor = m.end;
-				c.core_miss = 0;
-				continue;
+			/* a set of times is read, and written as no date */
+			if (!recurring(&c, &m)) {
+				tval_resolve(&c, &m.v);
+				emit(&c, &m);
+				if (!m.relative && m.v.year > 0)
+					c.anchor = m.v;
+				if (m.v.gr == GR_MONTH || m.v.gr == GR_QUARTER)
+					c.month_after_quarter = m.v.gr == GR_MONTH;
 			}
-			tval_resolve(&c, &m.v);
-			emit(&c, &m);
-			if (!m.relative && m.v.year > 0)
-				c.anchor = m.v;
-			if (m.v.gr == GR_MONTH || m.v.gr == GR_QUARTER)
-				c.month_after_quarter = m.v.gr == GR_MONTH;
 			c.floor = m.end;
 			c.core_miss = 0;
 		}

@@ -167,6 +167,15 @@ static inline gboolean dtok_is(const dctx *c, size_t i, const char *lower)
 	return token_is(c->text, dtok(c, i), lower);
 }
 
+/* TRUE when token i, lowercased, is one of the n words. */
+static inline gboolean dtok_is_any(const dctx *c, size_t i, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (dtok_is(c, i, words[k]))
+			return TRUE;
+	return FALSE;
+}
+
 /* TRUE when token i follows token i - 1 with no space between. */
 static inline gboolean dtok_adjacent(const dctx *c, size_t i)
 {

@@ -408,10 +408,7 @@ static gboolean year_end(const dctx *c, size_t i, date_match *m)
 		end = i + 3;
 	if (end == 0 || i == 0)
 		return FALSE;
-	gboolean after_preposition = FALSE;
-	for (size_t k = 0; k < G_N_ELEMENTS(year_end_prepositions); k++)
-		after_preposition |= dtok_is(c, i - 1, year_end_prepositions[k]);
-	if (!after_preposition)
+	if (!dtok_is_any(c, i - 1, year_end_prepositions, G_N_ELEMENTS(year_end_prepositions)))
 		return FALSE;
 	tval_init(&m->v, GR_YEAR);
 	if (c->has_ref)
@@ -550,7 +547,6 @@ static gboolean the_quarter(dctx *c, size_t i, date_match *m)
 	return TRUE;
 }
 
-/* "the weekend": the last one, or this one when the reference is in it. */
 /*
  * Whether the word after token i is one the_quarter() or weekend() reads
  * there: four digits, "latest", "current", "quarter" or "weekend". Most
@@ -574,6 +570,7 @@ static gboolean the_quarter_or_weekend_after(const dctx *c, size_t i)
 	}
 }
 
+/* "the weekend": the last one, or this one when the reference is in it. */
 static gboolean weekend(const dctx *c, size_t i, date_match *m)
 {
 	if (!dtok_is(c, i, "the") || !dtok_is(c, i + 1, "weekend"))
@@ -704,12 +701,8 @@ static const char *const day_closing_verbs[] = {"end",    "ends",     "ended",  
  * ("Stocks fell on Monday ... to end the day"), else the reference date. */
 static gboolean closing_day(const dctx *c, size_t i, date_match *m)
 {
-	if (i == 0 || !dtok_is(c, i, "the") || !dtok_is(c, i + 1, "day"))
-		return FALSE;
-	gboolean closing = FALSE;
-	for (size_t k = 0; k < G_N_ELEMENTS(day_closing_verbs) && !closing; k++)
-		closing = dtok_is(c, i - 1, day_closing_verbs[k]);
-	if (!closing)
+	if (i == 0 || !dtok_is(c, i, "the") || !dtok_is(c, i + 1, "day") ||
+	    !dtok_is_any(c, i - 1, day_closing_verbs, G_N_ELEMENTS(day_closing_verbs)))
 		return FALSE;
 	tval_init(&m->v, GR_DAY);
 	const tval *a = &c->anchor;
