@@ -34,6 +34,16 @@ static const entx_mention *expect(const entx_doc *d, const char *category, const
 	return m;
 }
 
+/* expect(), at code points [begin, end). */
+static const entx_mention *expect_at(const entx_doc *d, const char *category, const char *text,
+                                     size_t begin, size_t end)
+{
+	const entx_mention *m = expect(d, category, text);
+	assert_int_equal(entx_mention_begin(m), begin);
+	assert_int_equal(entx_mention_end(m), end);
+	return m;
+}
+
 static void expect_none(const entx_doc *d, const char *category, const char *text)
 {
 	const entx_mention *m = harness_find(d, category, text);
@@ -60,9 +70,7 @@ static void test_place_prepositions(void **state)
 static void test_title_is_context(void **state)
 {
 	entx_doc *d = harness_run(*state, "On Monday, President Vladimir Putin met reporters.", NULL);
-	const entx_mention *m = expect(d, "Person", "Vladimir Putin");
-	assert_int_equal(entx_mention_begin(m), 21);
-	assert_int_equal(entx_mention_end(m), 35);
+	const entx_mention *m = expect_at(d, "Person", "Vladimir Putin", 21, 35);
 	assert_string_equal(entx_mention_class(m), "schema:Person");
 	expect_none(d, "Person", "President Vladimir Putin");
 	assert_int_equal(harness_count(d, NULL), 1);
@@ -172,9 +180,7 @@ static void test_possessive_excluded(void **state)
 	                          "Moscow.",
 	                          NULL);
 	expect(d, "Person", "Sergei Lavrov");
-	const entx_mention *m = expect(d, "Person", "Lavrov");
-	assert_int_equal(entx_mention_begin(m), 37);
-	assert_int_equal(entx_mention_end(m), 43);
+	expect_at(d, "Person", "Lavrov", 37, 43);
 	expect_none(d, "Person", "Lavrov's");
 	expect(d, "Place", "Moscow");
 	entx_doc_free(d);
@@ -507,9 +513,7 @@ static void test_sentence_initial_words(void **state)
 	 * the name; a short abbreviation is ("St Ansgar" stays whole). */
 	d = harness_run(*state,
 	                "Fullback Andre Joubert scored. Top-seeded Thomas Muster lost.", NULL);
-	const entx_mention *m = expect(d, "Person", "Andre Joubert");
-	assert_int_equal(entx_mention_begin(m), 9);
-	assert_int_equal(entx_mention_end(m), 22);
+	const entx_mention *m = expect_at(d, "Person", "Andre Joubert", 9, 22);
 	m = expect(d, "Person", "Thomas Muster");
 	assert_int_equal(entx_mention_begin(m), 42);
 	expect_none(d, "Person", "Fullback Andre Joubert");
@@ -518,9 +522,7 @@ static void test_sentence_initial_words(void **state)
 
 	/* A weekday after a name is no part of it. */
 	d = harness_run(*state, "Senator Bob Dole Wednesday said he would run.", NULL);
-	m = expect(d, "Person", "Bob Dole");
-	assert_int_equal(entx_mention_begin(m), 8);
-	assert_int_equal(entx_mention_end(m), 16);
+	m = expect_at(d, "Person", "Bob Dole", 8, 16);
 	expect_none(d, "Person", "Bob Dole Wednesday");
 	entx_doc_free(d);
 }
@@ -581,9 +583,7 @@ static void test_company_coreference(void **state)
 	                          "Brush Wellman said Merrill Lynch would be paid. News of it "
 	                          "spread.",
 	                          NULL);
-	const entx_mention *m = expect(d, "Organization", "Brush Wellman");
-	assert_int_equal(entx_mention_begin(m), 59);
-	assert_int_equal(entx_mention_end(m), 72);
+	const entx_mention *m = expect_at(d, "Organization", "Brush Wellman", 59, 72);
 	assert_string_equal(entx_mention_class(m), "schema:Corporation");
 	m = expect(d, "Organization", "Merrill Lynch");
 	assert_int_equal(entx_mention_begin(m), 78);
@@ -678,9 +678,7 @@ static void test_organization_heads(void **state)
 	                "The National Bank of Poland and the National Association of "
 	                "Manufacturers met in Warsaw.",
 	                NULL);
-	m = expect(d, "Organization", "National Bank of Poland");
-	assert_int_equal(entx_mention_begin(m), 4);
-	assert_int_equal(entx_mention_end(m), 27);
+	m = expect_at(d, "Organization", "National Bank of Poland", 4, 27);
 	expect(d, "Organization", "National Association of Manufacturers");
 	expect_none(d, "Place", "Poland");
 	expect(d, "Place", "Warsaw");
@@ -688,9 +686,7 @@ static void test_organization_heads(void **state)
 
 	/* "First" and "New" begin names that end in a head word. */
 	d = harness_run(*state, "Shares of First Albany Corp. rose and New Asia Bank fell.", NULL);
-	m = expect(d, "Organization", "First Albany Corp.");
-	assert_int_equal(entx_mention_begin(m), 10);
-	assert_int_equal(entx_mention_end(m), 28);
+	m = expect_at(d, "Organization", "First Albany Corp.", 10, 28);
 	expect(d, "Organization", "New Asia Bank");
 	expect_none(d, "Organization", "Albany Corp.");
 	entx_doc_free(d);
@@ -703,9 +699,7 @@ static void test_organization_heads(void **state)
 	                NULL);
 	expect(d, "Organization", "Pirelli SpA");
 	expect(d, "Organization", "Kansai Electric Power");
-	m = expect(d, "Organization", "Awami League");
-	assert_int_equal(entx_mention_begin(m), 49);
-	assert_int_equal(entx_mention_end(m), 61);
+	m = expect_at(d, "Organization", "Awami League", 49, 61);
 	expect(d, "Person", "Hasina");
 	expect(d, "Organization", "Council of Ministers");
 	entx_doc_free(d);
@@ -726,9 +720,7 @@ static void test_organization_heads(void **state)
 
 	/* A legal form ends a company's name. */
 	d = harness_run(*state, "Acme Corp. Chairman John Smith spoke.", NULL);
-	m = expect(d, "Organization", "Acme Corp.");
-	assert_int_equal(entx_mention_begin(m), 0);
-	assert_int_equal(entx_mention_end(m), 10);
+	m = expect_at(d, "Organization", "Acme Corp.", 0, 10);
 	expect(d, "Person", "John Smith");
 	expect_none(d, "Person", "Acme Corp.");
 	entx_doc_free(d);
@@ -787,9 +779,7 @@ static void test_given_names_that_are_other_words(void **state)
 	                          "President Bill Clinton praised Christian Cullen. The Christian "
 	                          "Democrats opposed the Health Care Bill.",
 	                          NULL);
-	const entx_mention *m = expect(d, "Person", "Bill Clinton");
-	assert_int_equal(entx_mention_begin(m), 10);
-	assert_int_equal(entx_mention_end(m), 22);
+	const entx_mention *m = expect_at(d, "Person", "Bill Clinton", 10, 22);
 	m = expect(d, "Person", "Christian Cullen");
 	assert_int_equal(entx_mention_begin(m), 31);
 	expect_none(d, "Person", "Christian Democrats");
@@ -822,9 +812,7 @@ static void test_given_names_that_are_other_words(void **state)
 	/* A given name from beyond the US Census lists before a surname that
 	 * is also a place: a person, not "a name built on a place". */
 	d = harness_run(*state, "The striker Rui Madeira scored twice.", NULL);
-	m = expect(d, "Person", "Rui Madeira");
-	assert_int_equal(entx_mention_begin(m), 12);
-	assert_int_equal(entx_mention_end(m), 23);
+	m = expect_at(d, "Person", "Rui Madeira", 12, 23);
 	expect_none(d, "Organization", "Rui Madeira");
 	entx_doc_free(d);
 }
@@ -894,12 +882,8 @@ static void test_particles_in_names(void **state)
 	entx_doc *d = harness_run(*state,
 	                          "The goalkeeper Pieter van der Berg and Lucia dalla Valle spoke.",
 	                          NULL);
-	const entx_mention *m = expect(d, "Person", "Pieter van der Berg");
-	assert_int_equal(entx_mention_begin(m), 15);
-	assert_int_equal(entx_mention_end(m), 34);
-	m = expect(d, "Person", "Lucia dalla Valle");
-	assert_int_equal(entx_mention_begin(m), 39);
-	assert_int_equal(entx_mention_end(m), 56);
+	expect_at(d, "Person", "Pieter van der Berg", 15, 34);
+	expect_at(d, "Person", "Lucia dalla Valle", 39, 56);
 	expect_none(d, "Person", "Pieter");
 	assert_int_equal(harness_count(d, NULL), 2);
 	entx_doc_free(d);
@@ -909,9 +893,7 @@ static void test_particles_in_names(void **state)
 static void test_initial_before_town(void **state)
 {
 	entx_doc *d = harness_run(*state, "The bowler M. Austin took three wickets.", NULL);
-	const entx_mention *m = expect(d, "Person", "M. Austin");
-	assert_int_equal(entx_mention_begin(m), 11);
-	assert_int_equal(entx_mention_end(m), 20);
+	expect_at(d, "Person", "M. Austin", 11, 20);
 	expect_none(d, "Place", "Austin");
 	entx_doc_free(d);
 
@@ -927,13 +909,9 @@ static void test_double_given_names(void **state)
 {
 	entx_doc *d = harness_run(*state,
 	                          "Belgian Jean-Paul Gastin scored on the Kabul-Herat road.", NULL);
-	const entx_mention *m = expect(d, "Person", "Jean-Paul Gastin");
-	assert_int_equal(entx_mention_begin(m), 8);
-	assert_int_equal(entx_mention_end(m), 24);
+	expect_at(d, "Person", "Jean-Paul Gastin", 8, 24);
 	expect_none(d, "Place", "Paul");
-	m = expect(d, "Place", "Kabul");
-	assert_int_equal(entx_mention_begin(m), 39);
-	assert_int_equal(entx_mention_end(m), 44);
+	expect_at(d, "Place", "Kabul", 39, 44);
 	expect(d, "Place", "Herat");
 	entx_doc_free(d);
 }
@@ -947,12 +925,8 @@ static void test_competitors_before_countries(void **state)
 	                          "Bralko Vennisz ( Slovakia ) vs. Ottar Grumsen ( Norway )\n"
 	                          "Dorvik Smelk ( Norway ) 2 Vasko Trunn ( Slovakia ) 0\n",
 	                          NULL);
-	const entx_mention *m = expect(d, "Person", "Bralko Vennisz");
-	assert_int_equal(entx_mention_begin(m), 20);
-	assert_int_equal(entx_mention_end(m), 34);
-	m = expect(d, "Person", "Ottar Grumsen");
-	assert_int_equal(entx_mention_begin(m), 52);
-	assert_int_equal(entx_mention_end(m), 65);
+	expect_at(d, "Person", "Bralko Vennisz", 20, 34);
+	expect_at(d, "Person", "Ottar Grumsen", 52, 65);
 	expect_none(d, "Person", "Dorvik Smelk");
 	expect_none(d, "Person", "Vasko Trunn");
 	entx_doc_free(d);
@@ -962,17 +936,13 @@ static void test_competitors_before_countries(void **state)
 static void test_jan_as_given_name(void **state)
 {
 	entx_doc *d = harness_run(*state, "The Czech coach praised Jan Kowarik on Sunday.", NULL);
-	const entx_mention *m = expect(d, "Person", "Jan Kowarik");
-	assert_int_equal(entx_mention_begin(m), 24);
-	assert_int_equal(entx_mention_end(m), 35);
+	expect_at(d, "Person", "Jan Kowarik", 24, 35);
 	entx_doc_free(d);
 
 	d = harness_run(*state,
 	                "Results:\nJan Dolezik ( Slovakia ) beat Bralko Vennisz ( Hungary ) 6-4\n",
 	                NULL);
-	m = expect(d, "Person", "Jan Dolezik");
-	assert_int_equal(entx_mention_begin(m), 9);
-	assert_int_equal(entx_mention_end(m), 20);
+	expect_at(d, "Person", "Jan Dolezik", 9, 20);
 	entx_doc_free(d);
 
 	d = harness_run(*state, "The talks end on Jan 5 in Geneva.", NULL);
@@ -986,9 +956,7 @@ static void test_mother_in_religious_names(void **state)
 	entx_doc *d = harness_run(*state,
 	                          "Nuns said Mother Angelica was ill. His mother Jane spoke.",
 	                          NULL);
-	const entx_mention *m = expect(d, "Person", "Mother Angelica");
-	assert_int_equal(entx_mention_begin(m), 10);
-	assert_int_equal(entx_mention_end(m), 25);
+	const entx_mention *m = expect_at(d, "Person", "Mother Angelica", 10, 25);
 	expect_none(d, "Person", "Angelica");
 	m = expect(d, "Person", "Jane");
 	assert_int_equal(entx_mention_begin(m), 46);
@@ -1001,12 +969,8 @@ static void test_town_and_state(void **state)
 {
 	entx_doc *d =
 	        harness_run(*state, "Acme opened a plant in Glenmoor, Ill., on Monday.", NULL);
-	const entx_mention *m = expect(d, "Place", "Glenmoor");
-	assert_int_equal(entx_mention_begin(m), 23);
-	assert_int_equal(entx_mention_end(m), 31);
-	m = expect(d, "Place", "Ill.");
-	assert_int_equal(entx_mention_begin(m), 33);
-	assert_int_equal(entx_mention_end(m), 37);
+	const entx_mention *m = expect_at(d, "Place", "Glenmoor", 23, 31);
+	m = expect_at(d, "Place", "Ill.", 33, 37);
 	entx_doc_free(d);
 
 	d = harness_run(*state, "CRESTHAVEN, Mich.\n1996-08-22\nThe firm said it lost money.",
@@ -1027,9 +991,7 @@ static void test_town_and_state(void **state)
 static void test_double_surnames(void **state)
 {
 	entx_doc *d = harness_run(*state, "Writer Anna Boston-Kells left.", NULL);
-	const entx_mention *m = expect(d, "Person", "Anna Boston-Kells");
-	assert_int_equal(entx_mention_begin(m), 7);
-	assert_int_equal(entx_mention_end(m), 24);
+	expect_at(d, "Person", "Anna Boston-Kells", 7, 24);
 	expect_none(d, "Place", "Boston");
 	entx_doc_free(d);
 }
