@@ -996,6 +996,31 @@ static void test_double_surnames(void **state)
 	entx_doc_free(d);
 }
 
+/* "and" inside an agency's name that ends in a head word joins the
+ * words before it; two companies, or a company and a known one, stay
+ * two names. */
+static void test_and_before_org_head(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "The Quarry and Timber Administration fined the U.S. Marsh "
+	                          "and Heron Service.",
+	                          NULL);
+	expect_at(d, "Organization", "Quarry and Timber Administration", 4, 36);
+	expect_at(d, "Organization", "U.S. Marsh and Heron Service", 47, 75);
+	expect_none(d, "Organization", "Timber Administration");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "Shares of Zorvex and Brantle Holdings Corp. rose.", NULL);
+	expect_none(d, "Organization", "Zorvex and Brantle Holdings Corp.");
+	expect_at(d, "Organization", "Brantle Holdings Corp.", 21, 43);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "Pfizer and Quarry Administration officials met.", NULL);
+	expect_at(d, "Organization", "Pfizer", 0, 6);
+	expect_at(d, "Organization", "Quarry Administration", 11, 32);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1034,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(test_mother_in_religious_names),
 		cmocka_unit_test(test_town_and_state),
 		cmocka_unit_test(test_double_surnames),
+		cmocka_unit_test(test_and_before_org_head),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
