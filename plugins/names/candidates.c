@@ -444,6 +444,38 @@ static gboolean competitor_before_country(const ctx *c, size_t b, size_t e)
  * An unknown name [b, e) with the context around it. person_ctx is set
  * when a title or role came right before.
  */
+/* Nouns that a person's name modifies after "the": "the Clinton
+ * administration", "the Dutroux case". */
+static const char *const person_modified_nouns[] = {
+	"administration", "government", "regime", "campaign", "family", "case",
+	"trial", "era", "presidency", "affair", "scandal",
+};
+
+static gboolean is_person_modified_noun(const ctx *c, size_t i)
+{
+	if (!(flags(c, i) & ENTX_TOK_LOWER))
+		return FALSE;
+	for (size_t k = 0; k < G_N_ELEMENTS(person_modified_nouns); k++)
+		if (text_is(c, i, person_modified_nouns[k]))
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * A name guessed to be a person's from its words alone. After "the" such
+ * a name is far more often a place, a team or an event's ("at the
+ * Santiago Bernabeu", "the Golden Four"): it is left to the document's
+ * other mentions (which find "Bill Clinton" elsewhere), unless a noun
+ * after it says whose ("the Clinton administration").
+ */
+static void add_person_guess(ctx *c, size_t b, size_t e, double conf)
+{
+	if (b > 0 && text_is(c, b - 1, "the") && !is_person_modified_noun(c, e))
+		add_span(c, b, e, NAMES_NONE, NULL, 0.0);
+	else
+		add_span(c, b, e, NAMES_PERSON, NULL, conf);
+}
+
 static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 {
 	size_t len = e - b;
@@ -477,12 +509,12 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 		return;
 	}
 	if (len >= 2 && first) {
-		add_span(c, b, e, NAMES_PERSON, NULL, 0.8);
+		add_person_guess(c, b, e, 0.8);
 		return;
 	}
 	/* "L Todd Wood", not "W L PCT GB". */
 	if (len >= 2 && !(flags(c, e - 1) & ENTX_TOK_ALLCAPS) && (initial || (weak_first && surname))) {
-		add_span(c, b, e, NAMES_PERSON, NULL, 0.7);
+		add_person_guess(c, b, e, 0.7);
 		return;
 	}
 	if (a.person) {
@@ -515,7 +547,7 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 	 * brackets says who. */
 	if (len >= 2 && len <= 3 && !(flags(c, b) & ENTX_TOK_ALLCAPS) && in_headline(c, b) &&
 	    competitor_before_country(c, b, e)) {
-		add_span(c, b, e, NAMES_PERSON, NULL, 0.6);
+		add_person_guess(c, b, e, 0.6);
 		return;
 	}
 	/*
@@ -552,17 +584,17 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 			return;
 		}
 		if (a.says || strong_surname || weak_first) {
-			add_span(c, b, e, NAMES_PERSON, NULL, 0.5);
+			add_person_guess(c, b, e, 0.5);
 			return;
 		}
 		add_span(c, b, e, NAMES_NONE, NULL, 0.0);
 		return;
 	}
 	if (surname || a.says) {
-		add_span(c, b, e, NAMES_PERSON, NULL, 0.6);
+		add_person_guess(c, b, e, 0.6);
 		return;
 	}
-	add_span(c, b, e, NAMES_PERSON, NULL, 0.5);
+	add_person_guess(c, b, e, 0.5);
 }
 
 /*

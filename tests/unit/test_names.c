@@ -1021,6 +1021,28 @@ static void test_and_before_org_head(void **state)
 	entx_doc_free(d);
 }
 
+/* After "the", a name that only looks like a person's is not taken for
+ * one, unless a noun after it says whose or the document names that
+ * person elsewhere. */
+static void test_person_shaped_name_after_the(void **state)
+{
+	entx_doc *d = harness_run(*state, "Fans at the Carla Velanquez cheered.", NULL);
+	expect_none(d, "Person", "Carla Velanquez");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "Aides said the Carla Velanquez administration would act.", NULL);
+	expect_at(d, "Person", "Carla Velanquez", 15, 30);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "Carla Velanquez spoke. Fans at the Carla Velanquez cheered.", NULL);
+	expect_at(d, "Person", "Carla Velanquez", 0, 15);
+	assert_int_equal(harness_count(d, "Person"), 2);
+	const entx_mention *last = entx_doc_mention(d, entx_doc_n_mentions(d) - 1);
+	assert_string_equal(entx_mention_category(last), "Person");
+	assert_int_equal(entx_mention_begin(last), 35);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1060,6 +1082,7 @@ int main(void)
 		cmocka_unit_test(test_town_and_state),
 		cmocka_unit_test(test_double_surnames),
 		cmocka_unit_test(test_and_before_org_head),
+		cmocka_unit_test(test_person_shaped_name_after_the),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
