@@ -181,7 +181,7 @@ struct scan {
 	size_t run_bound;   /* a non-letter is there, so a run of letters before it ends by it */
 	/* the table of fast_run(), read through here: GCC put its constant address
 	 * back in a register at every letter, a loaded one it keeps */
-	const uint16_t *cased_letter;
+	const uint32_t *cased_letter;
 	uint32_t last_flags;
 	/* side by side: fast_run() clears both after a word with one store */
 	int last_role;
@@ -1445,13 +1445,18 @@ static inline gboolean plain_word(const struct scan *s, struct tok *t)
 G_STATIC_ASSERT(ENTX_TOK_ALLCAPS == 0x20 && ENTX_TOK_LOWER == 0x20 << 1);
 
 /*
- * For fast_run(): for a letter, CASED_LETTER, its case and folded_letter[]
- * in the low byte, so that a single OR per letter gathers the cases of a
- * word (shifted down 8 bits they are LINE_* bits; 3 bits, the ENTX_TOK_*
- * bits they deny). For the other bytes, what they do to the word before
- * them, so that the loop leaves no byte to keep: in bits of their own,
- * so that fast_run() ORs the byte after a word with its letters and tests
- * it there, and the loop leaves no letter to keep either.
+ * For fast_run(): for a letter, CASED_LETTER, the case it is not and
+ * folded_letter[] in the low 7 bits, so that a single AND per letter
+ * gathers the cases of a word (shifted down 3 bits, the ENTX_TOK_* shape
+ * bits the word keeps; their complements shifted down 8, LINE_* bits).
+ * For the other bytes, what they do to the word before them, so that the
+ * loop leaves no byte to keep: in bits of their own, which letters have
+ * all set, so that fast_run() ANDs the byte after a word with its letters
+ * and tests it there, and the loop leaves no letter to keep either. The
+ * AND also ends the loop: CASED_LETTER is the sign bit, so the AND's own
+ * sign is the test (with OR, the letter needed a test of its own).
+ * Bytes that stop a word and are none of those are 0: fast_run() gives
+ * such a word back, so the shape bits they clear do not matter.
  */
 #define CASED_LINE_SHIFT 8
 #define CASED_SHAPE_SHIFT 3
@@ -1459,28 +1464,36 @@ enum {
 	CASED_ENDS = 1 << 12,   /* ends_plain_word[] */
 	CASED_PERIOD = 2 << 12, /* a period, which may be the word's */
 	CASED_JOINER = 4 << 12, /* - or ', which may join letters or end a possessive's host */
-	CASED_LOWER = LINE_LOWER << CASED_LINE_SHIFT,
-	CASED_UPPER = LINE_UPPER << CASED_LINE_SHIFT,
-	/* the top bit: GCC tests it in place, where it copied the letter to test bit 10 */
-	CASED_LETTER = 0x8000,
+	CASED_NOT_LOWER = LINE_LOWER << CASED_LINE_SHIFT,
+	CASED_NOT_UPPER = LINE_UPPER << CASED_LINE_SHIFT,
+	/* the sign bit of an entry: see above */
+	CASED_LETTER = 0x80000000u,
 	/* not in the table: a word joined over - or ' with fewer than four letters */
 	CASED_SHORT_JOINED = 8 << CASED_LINE_SHIFT,
-	/* not in the table either (above its letters' ASCII): a word's first letter is
-	 * lowercase, the bit of the CAPITALIZED it denies */
-	CASED_FIRST_LOWER = 0x80
+	/* in every entry but a lowercase first letter's (see fast_run()): above the
+	 * ASCII of the letters, the bit of CAPITALIZED */
+	CASED_FIRST_UPPER = 0x80,
+	/* set in the bytes that stop a word, so that they keep its letters' bits */
+	CASED_ALL_LETTERS = CASED_FIRST_UPPER | CASED_NOT_LOWER | CASED_NOT_UPPER,
+	/* set in the letters, so that they keep the bits of the byte that stops them */
+	CASED_ALL_STOPS = CASED_ENDS | CASED_PERIOD | CASED_JOINER
 };
-G_STATIC_ASSERT(CASED_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_ALLCAPS &&
-                CASED_UPPER >> CASED_SHAPE_SHIFT == ENTX_TOK_LOWER &&
-                CASED_FIRST_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_CAPITALIZED);
-/* CASED_FIRST_LOWER from a first letter: bit 5 (0x20) is set in lowercase ones */
+G_STATIC_ASSERT(CASED_NOT_LOWER >> CASED_SHAPE_SHIFT == ENTX_TOK_ALLCAPS &&
+                CASED_NOT_UPPER >> CASED_SHAPE_SHIFT == ENTX_TOK_LOWER &&
+                CASED_FIRST_UPPER >> CASED_SHAPE_SHIFT == ENTX_TOK_CAPITALIZED);
+/* CASED_FIRST_UPPER from a first letter: bit 5 (0x20) is set in lowercase ones */
 #define FIRST_LOWER_SHIFT 2
-G_STATIC_ASSERT(0x20 << FIRST_LOWER_SHIFT == CASED_FIRST_LOWER);
-#define CASED_PAIR(lower)                                            \
-	[(lower) - 'a' + 'A'] = (lower) | CASED_UPPER | CASED_LETTER, \
-	[(lower)] = (lower) | CASED_LOWER | CASED_LETTER
-static const uint16_t cased_letter[256] = {
-	ENDS_PLAIN_WORD_BYTES(CASED_ENDS), ['.'] = CASED_PERIOD, ['-'] = CASED_JOINER,
-	['\''] = CASED_JOINER, EACH_ASCII_LETTER(CASED_PAIR),
+G_STATIC_ASSERT(0x20 << FIRST_LOWER_SHIFT == CASED_FIRST_UPPER);
+/* the folded letter of an entry, the byte the hash takes */
+#define CASED_FOLDED 0x7f
+#define CASED_PAIR(lower)                                                                    \
+	[(lower) - 'a' + 'A'] = (lower) | CASED_FIRST_UPPER | CASED_NOT_LOWER | CASED_ALL_STOPS | \
+	                        CASED_LETTER,                                                   \
+	[(lower)] = (lower) | CASED_FIRST_UPPER | CASED_NOT_UPPER | CASED_ALL_STOPS | CASED_LETTER
+static const uint32_t cased_letter[256] = {
+	ENDS_PLAIN_WORD_BYTES(CASED_ENDS | CASED_ALL_LETTERS),
+	['.'] = CASED_PERIOD | CASED_ALL_LETTERS, ['-'] = CASED_JOINER | CASED_ALL_LETTERS,
+	['\''] = CASED_JOINER | CASED_ALL_LETTERS, EACH_ASCII_LETTER(CASED_PAIR),
 };
 #undef CASED_PAIR
 
@@ -1615,8 +1628,8 @@ static unsigned fast_joiner(const unsigned char *p, size_t begin, const unsigned
 struct joined_word {
 	size_t end;
 	uint64_t hash;
-	unsigned cases; /* cased_letter[] of its letters ORed, with CASED_SHORT_JOINED
-	                 * and CASED_FIRST_LOWER (and more, see fast_run()) */
+	unsigned cases; /* cased_letter[] of its letters ANDed, with CASED_SHORT_JOINED
+	                 * and CASED_FIRST_UPPER (and more, see fast_run()) */
 	unsigned stop;  /* cased_letter[] of the byte at end */
 	uint32_t flags; /* ENTX_TOK_HYPHENATED or none */
 };
@@ -1652,8 +1665,8 @@ G_GNUC_NO_INLINE static gboolean fast_joined_word(const unsigned char *p, size_t
 		/* a letter: fast_joiner() saw it */
 		letter = cased_letter[*++q];
 		do {
-			cases |= letter;
-			hash = (hash ^ (unsigned char)letter) * FNV_PRIME;
+			cases &= letter;
+			hash = (hash ^ (letter & CASED_FOLDED)) * FNV_PRIME;
 			letters++;
 			letter = cased_letter[*++q];
 		} while (letter & CASED_LETTER);
@@ -1700,7 +1713,7 @@ G_GNUC_NO_INLINE static size_t fast_run(struct scan *s, size_t pos)
 	/* the last place a token may begin in this stretch: its limit less one byte */
 	size_t last;
 	/* from s, not the table's name: see struct scan */
-	const uint16_t *letters = s->cased_letter;
+	const uint32_t *letters = s->cased_letter;
 
 next_stretch:
 	if (pos + 1 >= s->run_bound)
@@ -1721,21 +1734,22 @@ next_stretch:
 		unsigned letter = letters[p[begin]];
 		if (letter & CASED_LETTER) {
 			/* read_letters(), with p[run_bound] a non-letter to stop it; the
-			 * first letter's case joins the others' for one step after them */
-			unsigned cases = ((p[begin] & 0x20) << FIRST_LOWER_SHIFT) | letter;
+			 * first letter's case joins the others' for one step after them,
+			 * clearing CASED_FIRST_UPPER when it is lowercase */
+			unsigned cases = ((p[begin] & 0x20) << FIRST_LOWER_SHIFT) ^ letter;
 			flags |= ENTX_TOK_WORD;
 			const unsigned char *q = p + begin;
 			do {
 				/* a pointer, two steps: else GCC copied registers per letter */
-				hash ^= (unsigned char)letter;
+				hash ^= letter & CASED_FOLDED;
 				hash *= FNV_PRIME;
 				letter = letters[*++q];
-				cases |= letter;
-			} while (letter & CASED_LETTER);
+				cases &= letter;
+			} while (cases & CASED_LETTER);
 			end = (size_t)(q - p);
 			/* most words end by a byte of ends_plain_word: one test for them */
 			if (!(cases & CASED_ENDS)) {
-				/* what stopped the word, in cases: letters leave its bits clear */
+				/* what stopped the word, in cases: letters leave its bits set */
 				unsigned stop = cases;
 				if (stop & CASED_JOINER) {
 					struct joined_word joined = {
@@ -1755,7 +1769,7 @@ next_stretch:
 			}
 			/* shape_flags(): ALLCAPS without a lowercase letter, LOWER without an
 			 * uppercase one, CAPITALIZED without a lowercase first letter */
-			flags |= (~cases >> CASED_SHAPE_SHIFT) &
+			flags |= (cases >> CASED_SHAPE_SHIFT) &
 			         (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_LOWER);
 			gboolean capitalized = (flags & ENTX_TOK_CAPITALIZED) != 0;
 			if (flags & ENTX_TOK_NEWLINE_BEFORE)
@@ -1764,7 +1778,7 @@ next_stretch:
 			if (!(s->line_bits & LINE_SETTLED_SEEN)) {
 				gboolean is_long =
 				        end - begin >= 4 && !(cases & CASED_SHORT_JOINED);
-				unsigned cased = cases & (CASED_LOWER | CASED_UPPER);
+				unsigned cased = ~cases & (CASED_NOT_LOWER | CASED_NOT_UPPER);
 				unsigned bits = s->line_bits | (cased >> CASED_LINE_SHIFT) |
 				                (capitalized ? 0 : LINE_UNCAP) |
 				                (is_long ? LINE_LONG : 0) |
