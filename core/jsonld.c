@@ -10,6 +10,7 @@
 
 #include "decimal.h"
 #include "json_write.h"
+#include "offset_cursor.h"
 
 static const char CONTEXT_JSON[] =
 	"{"
@@ -268,9 +269,7 @@ typedef struct {
  * holds for the strings of write_classification().
  */
 typedef struct {
-	const entx_doc *doc;
-	const char *text;
-	gboolean ascii;       /* one byte a code point: offsets are byte offsets */
+	entx_offset_cursor offsets; /* its text, and whether it is ASCII */
 	const iri_base *base;  /* see doc_iri_base() */
 	const char *prop[32]; /* see term_of() */
 	int term[32];         /* index into TERMS, -1 for none, -2 for a mention key */
@@ -492,28 +491,12 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 	}
 }
 
-/*
- * The byte offset n_cp characters after the one at byte b in valid UTF-8:
- * a mention's end found from its start, in fewer steps than a lookup
- * from the document's start takes.
- */
-static size_t byte_after(const char *text, size_t b, size_t n_cp)
-{
-	const char *p = text + b;
-	while (n_cp-- > 0)
-		p = g_utf8_next_char(p);
-	return (size_t)(p - text);
-}
-
 /* A mention's object, after a ',' unless it is the first. */
 static void write_mention(GString *out, term_cache *tc, const entx_mention *m, gboolean first)
 {
 	size_t begin = entx_mention_begin(m), end = entx_mention_end(m);
-	size_t b = begin, e = end;
-	if (!tc->ascii) {
-		b = entx_doc_byte_offset(tc->doc, begin);
-		e = byte_after(tc->text, b, end - begin);
-	}
+	size_t b = entx_priv_cursor_byte(&tc->offsets, begin);
+	size_t e = tc->offsets.ascii ? end : entx_priv_utf8_skip(tc->offsets.text, b, end - begin);
 	const iri_base *base = tc->base;
 
 	/* Each offset is written twice, in the IRI and as a number. */
@@ -539,10 +522,10 @@ static void write_mention(GString *out, term_cache *tc, const entx_mention *m, g
 	d = store_offset(d, &et);
 	STORE_LIT(d, ",\"anchorOf\":");
 	if (short_anchor) {
-		entx_commit(out, entx_json_put_valid_string(d, tc->text + b, anchor_len));
+		entx_commit(out, entx_json_put_valid_string(d, tc->offsets.text + b, anchor_len));
 	} else {
 		entx_commit(out, d);
-		entx_json_write_valid_string(out, tc->text + b, anchor_len);
+		entx_json_write_valid_string(out, tc->offsets.text + b, anchor_len);
 	}
 	write_classification(out, tc, m);
 	const char *value = entx_mention_value(m);
@@ -639,9 +622,7 @@ void entx_jsonld_document(GString *out, const entx_doc *doc, json_t *extra,
 	carry(out, extra);
 	/* Not zeroed whole: its tables are filled as they are used. */
 	term_cache tc;
-	tc.doc = doc;
-	tc.text = text;
-	tc.ascii = entx_doc_length(doc) == n_bytes;
+	entx_priv_cursor_init(&tc.offsets, doc);
 	tc.base = &base;
 	tc.n_classes = tc.n_sources = tc.rendered_len = 0;
 	memset(tc.prop, 0, sizeof tc.prop);
