@@ -11,15 +11,6 @@
 #include "tokenize.h"
 #include "utf8.h"
 
-/* The mention itself lives in doc->mention_blocks. */
-static void mention_free(gpointer p)
-{
-	entx_mention *m = p;
-	/* Most mentions have no properties, or keep them in the blocks. */
-	if (m->n_props > ENTX_PROPS_IN_BLOCK)
-		g_free(m->props);
-}
-
 static inline gboolean is_cont(const char *text, size_t i)
 {
 	return entx_priv_utf8_is_cont((unsigned char)text[i]);
@@ -61,7 +52,6 @@ static void fill(entx_doc *doc, const char *id, const char *text, size_t len)
 entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
 {
 	entx_doc *doc = g_new0(entx_doc, 1);
-	doc->mentions = g_ptr_array_new_with_free_func(mention_free);
 	doc->mention_blocks = g_ptr_array_new_with_free_func(g_free);
 	entx_priv_intern_init(&doc->interner);
 	g_datalist_init(&doc->data);
@@ -99,11 +89,11 @@ void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
 		g_array_set_size(doc->tokens, 0);
 		g_array_set_size(doc->sentences, 0);
 	}
-	if (doc->mentions->len > RESET_KEEP_MENTIONS) {
-		g_ptr_array_free(doc->mentions, TRUE);
-		doc->mentions = g_ptr_array_new_with_free_func(mention_free);
-	} else {
-		g_ptr_array_set_size(doc->mentions, 0);
+	entx_priv_doc_truncate_mentions(doc, 0);
+	if (doc->mentions_room > RESET_KEEP_MENTIONS) {
+		g_free(doc->mentions);
+		doc->mentions = NULL;
+		doc->mentions_room = 0;
 	}
 	g_ptr_array_set_size(doc->mention_blocks, 0);
 	doc->block_left = 0;
@@ -123,7 +113,8 @@ void entx_doc_free(entx_doc *doc)
 	release_contents(doc);
 	g_array_free(doc->tokens, TRUE);
 	g_array_free(doc->sentences, TRUE);
-	g_ptr_array_free(doc->mentions, TRUE);
+	entx_priv_doc_truncate_mentions(doc, 0);
+	g_free(doc->mentions);
 	g_ptr_array_free(doc->mention_blocks, TRUE);
 	entx_priv_intern_free(&doc->interner);
 	g_free(doc);

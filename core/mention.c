@@ -129,11 +129,25 @@ entx_mention *entx_doc_add_mention(entx_doc *doc, size_t begin, size_t end, cons
 	m->priority = doc->current_priority;
 	m->confidence = confidence;
 	m->props = NULL;
-	m->seq = (uint32_t)doc->mentions->len;
+	m->seq = (uint32_t)doc->n_mentions;
 	m->n_props = 0;
 	m->kept = FALSE;
-	g_ptr_array_add(doc->mentions, m);
+	if (G_UNLIKELY(doc->n_mentions == doc->mentions_room)) {
+		doc->mentions_room = MAX(2 * doc->mentions_room, 64);
+		doc->mentions = g_renew(entx_mention *, doc->mentions, doc->mentions_room);
+	}
+	doc->mentions[doc->n_mentions++] = m;
 	return m;
+}
+
+void entx_priv_doc_truncate_mentions(entx_doc *doc, size_t n)
+{
+	/* The mentions live in doc->mention_blocks; most have no properties,
+	 * or keep them in the blocks. */
+	for (size_t i = n; i < doc->n_mentions; i++)
+		if (doc->mentions[i]->n_props > ENTX_PROPS_IN_BLOCK)
+			g_free(doc->mentions[i]->props);
+	doc->n_mentions = MIN(n, doc->n_mentions);
 }
 
 static entx_doc *doc_of(entx_mention *m)
@@ -318,14 +332,14 @@ int entx_mention_property(const entx_mention *m, size_t i, const char **property
 
 size_t entx_doc_n_mentions(const entx_doc *doc)
 {
-	return doc->mentions->len;
+	return doc->n_mentions;
 }
 
 const entx_mention *entx_doc_mention(const entx_doc *doc, size_t i)
 {
-	if (i >= doc->mentions->len)
+	if (i >= doc->n_mentions)
 		return NULL;
-	return g_ptr_array_index(doc->mentions, i);
+	return doc->mentions[i];
 }
 
 /* The order of entx_priv_doc_sort_mentions(): a total one (seq differs). */
@@ -354,8 +368,8 @@ static size_t run_end(entx_mention *const *a, size_t n, size_t i)
  */
 void entx_priv_doc_sort_mentions(entx_doc *doc)
 {
-	size_t n = doc->mentions->len;
-	entx_mention **a = (entx_mention **)doc->mentions->pdata;
+	size_t n = doc->n_mentions;
+	entx_mention **a = doc->mentions;
 	size_t first_end = n < 2 ? n : run_end(a, n, 0);
 	if (first_end == n)
 		return;

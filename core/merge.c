@@ -310,10 +310,10 @@ static void merge_cluster(entx_mention *const *ms, size_t n)
 void entx_priv_merge(entx_doc *doc, entx_overlaps mode)
 {
 	entx_priv_doc_sort_mentions(doc);
-	if (mode != ENTX_OVERLAPS_MERGE || doc->mentions->len < 2)
+	if (mode != ENTX_OVERLAPS_MERGE || doc->n_mentions < 2)
 		return;
-	entx_mention **ms = (entx_mention **)doc->mentions->pdata;
-	size_t n = doc->mentions->len;
+	entx_mention **ms = doc->mentions;
+	size_t n = doc->n_mentions;
 	for (size_t i = 0; i < n; i++)
 		ms[i]->kept = FALSE;
 	for (size_t i = 0, j; i < n; i = j) {
@@ -325,7 +325,7 @@ void entx_priv_merge(entx_doc *doc, entx_overlaps mode)
 		else
 			merge_cluster(ms + i, j - i);
 	}
-	/* Keep the survivors in order; shrinking the array frees the rest. */
+	/* Keep the survivors in order; the truncation frees the rest. */
 	size_t w = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!ms[i]->kept)
@@ -334,5 +334,5 @@ void entx_priv_merge(entx_doc *doc, entx_overlaps mode)
 		ms[i] = ms[w];
 		ms[w++] = m;
 	}
-	g_ptr_array_set_size(doc->mentions, (gint)w);
+	entx_priv_doc_truncate_mentions(doc, w);
 }
