@@ -314,25 +314,31 @@ void entx_priv_merge(entx_doc *doc, entx_overlaps mode)
 		return;
 	entx_mention **ms = doc->mentions;
 	size_t n = doc->n_mentions;
-	for (size_t i = 0; i < n; i++)
-		ms[i]->kept = FALSE;
+	/* The survivors are moved to the front in order as each cluster is
+	 * done, in the one pass over the mentions, the dropped ones swapped
+	 * behind them for the truncation to free. */
+	size_t w = 0;
 	for (size_t i = 0, j; i < n; i = j) {
 		size_t end = ms[i]->end;
 		for (j = i + 1; j < n && ms[j]->begin < end; j++)
 			end = MAX(end, ms[j]->end);
-		if (j - i == 1)
-			ms[i]->kept = TRUE;
-		else
-			merge_cluster(ms + i, j - i);
-	}
-	/* Keep the survivors in order; the truncation frees the rest. */
-	size_t w = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!ms[i]->kept)
+		if (j - i == 1) {
+			entx_mention *m = ms[i];
+			m->kept = TRUE;
+			ms[i] = ms[w];
+			ms[w++] = m;
 			continue;
-		entx_mention *m = ms[i];
-		ms[i] = ms[w];
-		ms[w++] = m;
+		}
+		for (size_t k = i; k < j; k++)
+			ms[k]->kept = FALSE;
+		merge_cluster(ms + i, j - i);
+		for (size_t k = i; k < j; k++) {
+			if (!ms[k]->kept)
+				continue;
+			entx_mention *m = ms[k];
+			ms[k] = ms[w];
+			ms[w++] = m;
+		}
 	}
 	entx_priv_doc_truncate_mentions(doc, w);
 }
