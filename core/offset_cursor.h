@@ -19,7 +19,7 @@
 typedef struct {
 	const entx_doc *doc;
 	const char *text;
-	gboolean ascii; /* offsets coincide: nothing to count */
+	gboolean ascii;  /* offsets coincide: nothing to count */
 	size_t cp, byte; /* a code point offset and its byte offset */
 } entx_offset_cursor;
 
@@ -49,7 +49,8 @@ static inline size_t entx_priv_utf8_skip(const char *text, size_t b, size_t n_cp
 		memcpy(&w, p, 8);
 		uint64_t continuation = (w & ~(w << 1)) & high;
 		/* one bit per continuation byte, summed into the top byte */
-		size_t n_continuation = (size_t)(((continuation >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+		size_t n_continuation =
+		    (size_t)(((continuation >> 7) * UINT64_C(0x0101010101010101)) >> 56);
 		left -= 8 - n_continuation;
 		p += 8;
 	}

@@ -62,7 +62,8 @@ static void cursor_agrees_in_any_order(void **state)
 		entx_priv_cursor_init(&c, doc);
 		assert_false(c.ascii);
 		for (size_t cp = 0; cp <= n_cp; cp += step)
-			assert_int_equal(entx_priv_cursor_byte(&c, cp), entx_doc_byte_offset(doc, cp));
+			assert_int_equal(entx_priv_cursor_byte(&c, cp),
+			                 entx_doc_byte_offset(doc, cp));
 		for (size_t back = 0; back <= n_cp; back += step)
 			assert_int_equal(entx_priv_cursor_byte(&c, n_cp - back),
 			                 entx_doc_byte_offset(doc, n_cp - back));
