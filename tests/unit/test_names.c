@@ -1043,6 +1043,23 @@ static void test_person_shaped_name_after_the(void **state)
 	entx_doc_free(d);
 }
 
+/* "City" ends a place's name, never a person's, though a given name
+ * starts it (and in a sports report the place is its team); a league is
+ * an organization, not a person after "Major". */
+static void test_city_and_league_names(void **state)
+{
+	entx_doc *d = harness_run(*state, "Officials in Carla City closed the bridge.", NULL);
+	expect_at(d, "Place", "Carla City", 13, 23);
+	assert_int_equal(harness_count(d, "Person"), 0);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "Inter Miami beat Orlando City in Major League Soccer.", NULL);
+	expect_at(d, "Organization", "Orlando City", 17, 29);
+	expect_at(d, "Organization", "Major League Soccer", 33, 52);
+	assert_int_equal(harness_count(d, "Person"), 0);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1083,6 +1100,7 @@ int main(void)
 		cmocka_unit_test(test_double_surnames),
 		cmocka_unit_test(test_and_before_org_head),
 		cmocka_unit_test(test_person_shaped_name_after_the),
+		cmocka_unit_test(test_city_and_league_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
