@@ -371,6 +371,20 @@ static size_t noun_word(const qctx *c, size_t k, char *w, size_t n)
 }
 
 /*
+ * "a two-year renovation costing $5 million": a participle after the
+ * noun starts what is said of it, unless a noun follows ("one major
+ * sticking point"). w is token k's as noun_word() wrote it: the last two
+ * letters lowered, so "i" is read from the text.
+ */
+static gboolean participle_after_noun(const qctx *c, size_t k, const char *w, size_t len)
+{
+	char next[128];
+	return len > 5 && w[len - 2] == 'n' && w[len - 1] == 'g' &&
+	       (c->text[qctx_tok(c, k)->byte_end - 3] | 0x20) == 'i' &&
+	       !(k + 1 < c->n && noun_word(c, k + 1, next, sizeof next) > 0);
+}
+
+/*
  * The counted noun after a number, ending at its head: the first plural
  * noun ("39 terrorist attacks", "seven suspected followers"). For a
  * singular count the run of nouns up to a word in -ed or a stop word
@@ -398,8 +412,9 @@ gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular)
 		    (qctx_tok(c, k + 1)->flags & ENTX_TOK_CAPITALIZED))
 			break;
 		if (singular && head > 0 &&
-		    (ed || (cap && !(qctx_tok(c, head - 1)->flags &
-		                     (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)))))
+		    (ed || participle_after_noun(c, k, w, len) ||
+		     (cap && !(qctx_tok(c, head - 1)->flags &
+		               (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)))))
 			break;
 		if (singular && !ed)
 			head = k + 1;
