@@ -612,8 +612,13 @@ static gboolean is_weekday(const ctx *c, size_t i)
 	return FALSE;
 }
 
-/* The tokens of a run that make up a person's or unknown name from k. */
-static size_t name_segment_end(const ctx *c, size_t k, size_t b)
+/*
+ * The tokens of a run that make up a person's or unknown name from k.
+ * After a title (person_ctx), a town's name that is also a surname ends
+ * the person's name instead of starting a place ("Justice Ketanji Brown
+ * Jackson").
+ */
+static size_t name_segment_end(const ctx *c, size_t k, size_t b, gboolean person_ctx)
 {
 	size_t m = k + 1;
 	while (m < b) {
@@ -627,8 +632,10 @@ static size_t name_segment_end(const ctx *c, size_t k, size_t b)
 		/* "J. Crawford", "M. Austin": after an initial, a town's or a
 		 * firm's name is a surname; a country's is not ("S. Africa"). */
 		gboolean after_initial = is_initial(c, m - 1) && entry(c, ti->ent)->rank < 80;
+		gboolean surname_last = person_ctx && m + ti->ent_len == b &&
+		                        is_word(c, m, NK_SURNAME) && entry(c, ti->ent)->rank < 80;
 		if (ti->ent_len > 0 && !(given && (m == k + 1 || is_word(c, m, NK_SURNAME))) &&
-		    !after_initial)
+		    !after_initial && !surname_last)
 			break;
 		/*
 		 * A title ends the name before it, unless it is also a name
@@ -983,7 +990,7 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 				continue;
 			}
 		}
-		size_t m = name_segment_end(c, k, b);
+		size_t m = name_segment_end(c, k, b, person_ctx);
 		/*
 		 * ...but "MaliVai Washington" is a person: one unknown word
 		 * before a surname that names a city.

@@ -1060,6 +1060,22 @@ static void test_city_and_league_names(void **state)
 	entx_doc_free(d);
 }
 
+/* After a title, a town's name that is also a surname ends the person's
+ * name; without a title the town stays a place. An aircraft named like
+ * an organization is neither. */
+static void test_surname_that_is_a_town_after_title(void **state)
+{
+	entx_doc *d = harness_run(*state, "Justice Ketanji Brown Jackson dissented.", NULL);
+	expect_at(d, "Person", "Ketanji Brown Jackson", 8, 29);
+	expect_none(d, "Place", "Jackson");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "He flew to Jackson on Air Force One.", NULL);
+	expect_at(d, "Place", "Jackson", 11, 18);
+	assert_int_equal(harness_count(d, "Person"), 0);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1101,6 +1117,7 @@ int main(void)
 		cmocka_unit_test(test_and_before_org_head),
 		cmocka_unit_test(test_person_shaped_name_after_the),
 		cmocka_unit_test(test_city_and_league_names),
+		cmocka_unit_test(test_surname_that_is_a_town_after_title),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
