@@ -424,6 +424,14 @@ static void test_hyphenated_ranks(void **state)
 	expect(d, "Person", "Jane Smith");
 	assert_int_equal(harness_count(d, NULL), 3);
 	entx_doc_free(d);
+
+	/* So are offices written with one. */
+	d = harness_run(*state, "Attorney-General Carla Menzies met Governor-General Paul Ward.",
+	                NULL);
+	expect_at(d, "Person", "Carla Menzies", 17, 30);
+	expect_at(d, "Person", "Paul Ward", 52, 61);
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
 }
 
 static void test_nouns_before_names(void **state)
