@@ -1084,6 +1084,17 @@ static void test_surname_that_is_a_town_after_title(void **state)
 	entx_doc_free(d);
 }
 
+/* Cities whose names have diacritics are known as news spells them
+ * without ("Montréal", "Bogotá", "Khān Yūnis"). */
+static void test_places_without_diacritics(void **state)
+{
+	entx_doc *d = harness_run(*state, "Montreal and Bogota signed. Khan Yunis was calm.", NULL);
+	expect_at(d, "Place", "Montreal", 0, 8);
+	expect_at(d, "Place", "Bogota", 13, 19);
+	expect_at(d, "Place", "Khan Yunis", 28, 38);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1126,6 +1137,7 @@ int main(void)
 		cmocka_unit_test(test_person_shaped_name_after_the),
 		cmocka_unit_test(test_city_and_league_names),
 		cmocka_unit_test(test_surname_that_is_a_town_after_title),
+		cmocka_unit_test(test_places_without_diacritics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
