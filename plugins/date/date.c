@@ -431,7 +431,14 @@ static inline unsigned digit_token_parsers(const dctx *c, size_t i)
 	                    (end < t->byte_end && glued_meridiem(c, end, t->byte_end) >= 0) ||
 	                    lex_may_start(c->st->meridiem, dtok(c, i + 1))))
 		may |= MAY_TIME;
-	int day = dtok_day_of_month(c, i);
+	/* dtok_day_of_month() from the digits read: 3 or more are no day. */
+	size_t lead = digits < len ? digits : len;
+	int day = 0;
+	if (lead <= 2) {
+		const char *d = s + t->byte_begin;
+		int v = lead == 2 ? (d[0] - '0') * 10 + (d[1] - '0') : d[0] - '0';
+		day = day_of_month_after_digits(d, len, lead, v);
+	}
 	if (day > 0 && month_may_start(c, dtok_is(c, i + 1, "of") ? i + 2 : i + 1))
 		may |= MAY_CALENDAR;
 	if (digits >= len ? len == 4 : year_shaped(c, i, day))
@@ -520,7 +527,8 @@ static inline __attribute__((always_inline)) unsigned token_parsers(const dctx *
  * The longest date of any kind starting exactly at token i. "the June
  * 5" asks at "June" once after "the" and once for itself: a miss is
  * remembered until a find (which may move last_quarter) or an emitted
- * date (which moves the floor) could change the answer.
+ * date (which moves the floor) could change the answer. *best is
+ * written only on a find: most calls find nothing.
  */
 static gboolean parse_core(dctx *c, size_t i, date_match *best)
 {
@@ -528,7 +536,6 @@ static gboolean parse_core(dctx *c, size_t i, date_match *best)
 	    parse_numeric, parse_calendar, parse_time, parse_year, parse_holiday};
 	date_match m;
 	gboolean found = FALSE;
-	memset(best, 0, sizeof *best);
 	if (c->core_miss == i + 1)
 		return FALSE;
 	unsigned may = token_parsers(c, i);
@@ -771,6 +778,7 @@ static gboolean bare_period(const dctx *c, size_t j, const lex_entry *mod, date_
 		m->v.day = 0;
 	m->end = j + 1;
 	m->confidence = 0.7;
+	m->relative = FALSE;
 	return TRUE;
 }
 

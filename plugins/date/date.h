@@ -217,19 +217,12 @@ int dtok_weekday(const dctx *c, size_t i, size_t *n);
 int dtok_int(const dctx *c, size_t i, int *n_digits);
 size_t dtok_skip(const dctx *c, size_t i, const char *chars);
 
-/* A day of the month: "17", "17th", "1st"; 0 when token i is none.
- * Inline: asked of every number a parser looks at. */
-static inline int dtok_day_of_month(const dctx *c, size_t i)
+/*
+ * dtok_day_of_month() of the len bytes at s, which begin with k digits
+ * worth v: a caller that has read the digits already asks this.
+ */
+static inline int day_of_month_after_digits(const char *s, size_t len, size_t k, int v)
 {
-	const entx_token *t = dtok(c, i);
-	if (t == NULL)
-		return 0;
-	const char *s = c->text + t->byte_begin;
-	size_t len = t->byte_end - t->byte_begin;
-	size_t k = 0;
-	int v = 0;
-	while (k < len && k < 2 && g_ascii_isdigit(s[k]))
-		v = v * 10 + (s[k++] - '0');
 	if (k == 0 || v < 1 || v > 31)
 		return 0;
 	if (k == len)
@@ -243,6 +236,21 @@ static inline int dtok_day_of_month(const dctx *c, size_t i)
 	                (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
 		return v;
 	return 0;
+}
+/* A day of the month: "17", "17th", "1st"; 0 when token i is none.
+ * Inline: asked of every number a parser looks at. */
+static inline int dtok_day_of_month(const dctx *c, size_t i)
+{
+	const entx_token *t = dtok(c, i);
+	if (t == NULL)
+		return 0;
+	const char *s = c->text + t->byte_begin;
+	size_t len = t->byte_end - t->byte_begin;
+	size_t k = 0;
+	int v = 0;
+	while (k < len && k < 2 && g_ascii_isdigit(s[k]))
+		v = v * 10 + (s[k++] - '0');
+	return day_of_month_after_digits(s, len, k, v);
 }
 
 size_t dtok_ending_at(const dctx *c, size_t i, size_t b);

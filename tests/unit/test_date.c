@@ -32,6 +32,14 @@ static const dcase cases[] = {
     {"We met on 2017-12-17.", NULL, "2017-12-17", "2017-12-17", "time:inXSDDate"},
     {"We met on 12/17/2017.", NULL, "12/17/2017", "2017-12-17", "time:inXSDDate"},
     {"We met on 7/8/07.", NULL, "7/8/07", "2007-07-08", "time:inXSDDate"},
+    /* a day before the month: one or two digits, an ordinal suffix in any case; no day
+     * of three digits or past 31 */
+    {"We met on 5 December 2017.", NULL, "5 December 2017", "2017-12-05", "time:inXSDDate"},
+    {"We met on 3RD December 2017.", NULL, "3RD December 2017", "2017-12-03", "time:inXSDDate"},
+    {"We met on the 31st of December 2017.", NULL, "31st of December 2017", "2017-12-31",
+     "time:inXSDDate"},
+    {"It came to 32 December 2017.", NULL, "December 2017", "2017-12", "time:inXSDgYearMonth"},
+    {"It came to 123 December 2017.", NULL, "December 2017", "2017-12", "time:inXSDgYearMonth"},
     {"We met on Friday, December 15.", REF, "Friday, December 15", "2017-12-15", "time:inXSDDate"},
     {"It was in December 2017.", NULL, "December 2017", "2017-12", "time:inXSDgYearMonth"},
     {"It was in the 1990s.", NULL, "the 1990s", "199", NULL},
