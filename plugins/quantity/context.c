@@ -181,14 +181,39 @@ static gboolean names_model(const qctx *c, size_t k)
 	return TRUE;
 }
 
+/*
+ * The first number token from i on (n when none). The flag first, in a
+ * loop of its own: most tokens are no number. By pointer and four tokens
+ * a round, so that the end is compared once for them.
+ */
+static inline size_t next_number(const entx_token *toks, size_t i, size_t n)
+{
+	if (i >= n)
+		return n;
+	const entx_token *t = toks + i, *end = toks + n;
+	const entx_token *rounds_end = n - i >= 4 ? end - 3 : t;
+	for (; t < rounds_end; t += 4) {
+		if (t[0].flags & ENTX_TOK_NUMBER)
+			return (size_t)(t - toks);
+		if (t[1].flags & ENTX_TOK_NUMBER)
+			return (size_t)(t + 1 - toks);
+		if (t[2].flags & ENTX_TOK_NUMBER)
+			return (size_t)(t + 2 - toks);
+		if (t[3].flags & ENTX_TOK_NUMBER)
+			return (size_t)(t + 3 - toks);
+	}
+	while (t < end && !(t->flags & ENTX_TOK_NUMBER))
+		t++;
+	return (size_t)(t - toks);
+}
+
 static void gather_models(const qctx *c)
 {
 	model_numbers *m = c->models;
 	size_t n = 0;
 	m->gathered = TRUE;
-	/* the flag first, in a loop of its own: most tokens are no number */
-	for (size_t k = 1; k < c->n; k++) {
-		if (!(c->toks[k].flags & ENTX_TOK_NUMBER) || !names_model(c, k))
+	for (size_t k = 1; (k = next_number(c->toks, k, c->n)) < c->n; k++) {
+		if (!names_model(c, k))
 			continue;
 		uint64_t h = c->toks[k].fold_hash;
 		size_t j = 0;

@@ -207,6 +207,8 @@ static const char *const negatives[] = {
     "PlayStation 5 sales rose.",
     /* a model the document names elsewhere ("Boeing 777"), the headline first */
     "Boeing unveils long-range 777\nThe new Boeing 777 flies far, and its 777 airliner sells.",
+    /* ... and the name in the document's last tokens */
+    "Its 777 airliner sells well, said the maker of the Boeing 777",
     "a couple of them", "the couple of the year", /* a couple of nothing counted */
     "half a loaf", "for half the year",                 /* a half of no unit */
     "He won a second term.", "A second A380 landed.",   /* ordinals after an article */
