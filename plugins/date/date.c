@@ -183,6 +183,15 @@ static void collect_the_modifier(gpointer key, gpointer value, gpointer user_dat
 		hashmap_put(&st->the_modifier_next, entx_hash_fold(word, n), 1);
 }
 
+static void collect_number_modifier(gpointer key, gpointer value, gpointer user_data)
+{
+	const lex_entry *e = value;
+	date_state *st = user_data;
+	(void)key;
+	if (g_ascii_isdigit(e->text[0]))
+		st->number_modifiers = TRUE;
+}
+
 /*
  * FALSE when no modifier starts at token i, "the", as parse_at() asks:
  * only a token after it that begins the word after "the " in one, after
@@ -348,6 +357,7 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 	lex_table_foreach(st->meridiem, collect_meridiem_first, st);
 	st->the_modifiers_known = TRUE;
 	lex_table_foreach(st->modifiers, collect_the_modifier, st);
+	lex_table_foreach(st->modifiers, collect_number_modifier, st);
 	const lex_table *shift_objects[] = {st->weekdays, st->months, st->seasons, st->dayparts,
 	                                    st->units};
 	for (size_t k = 0; k < G_N_ELEMENTS(shift_objects); k++)
@@ -817,8 +827,8 @@ static gboolean parse_at(dctx *c, size_t i, date_match *m)
 	size_t n = 0;
 	if (parse_core(c, i, m))
 		return TRUE;
-	/* A number (digits, "1,000.5") is no modifier's first word, nor "the". */
-	if (c->toks[i].flags & ENTX_TOK_NUMBER)
+	/* A number is not "the", nor, unless a rule file says so, a modifier. */
+	if ((c->toks[i].flags & ENTX_TOK_NUMBER) && !c->st->number_modifiers)
 		return FALSE;
 	size_t j = i;
 	/* "the end of" is a modifier of its own; "the" + "late" are two. */

@@ -103,6 +103,9 @@ typedef struct date_state {
 	 */
 	hashmap the_modifier_next;
 	gboolean the_modifiers_known;
+	/* Some modifier starts with a digit: only then does parse_at() look
+	 * one up at a number token. */
+	gboolean number_modifiers;
 	hashmap future_cues; /* fold hash of each word future_cue() knows -> its index */
 	hashmap past_verbs;  /* ... and past_cue() */
 } date_state;
