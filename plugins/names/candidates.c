@@ -209,7 +209,8 @@ void names_look_up(const ctx *c, size_t i)
 	if (!(t->flags & ENTX_TOK_WORD) && !text_is(c, i, "&"))
 		return;
 	size_t len = 0;
-	if (first_filter_may_have(&c->lx->word_first, t->fold_hash))
+	unsigned lists = first_filter_lists(&c->lx->first, t->fold_hash);
+	if (lists & (1u << FIRST_WORDS))
 		len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);
 	if (len > 0) {
 		ti->word_len = (uint16_t)MIN(len, G_MAXUINT16);
@@ -223,7 +224,7 @@ void names_look_up(const ctx *c, size_t i)
 				ti->head = pl[k];
 		}
 	}
-	if (!first_filter_may_have(&c->lx->entity_first, t->fold_hash) || !may_start_entity(c, i))
+	if (!(lists & (1u << FIRST_ENTITIES)) || !may_start_entity(c, i))
 		return;
 	len = entx_gazetteer_match(c->lx->entities, c->doc, i, c->n, &pl, &np);
 	/* "German" is a town somewhere, but in news it is a demonym. */

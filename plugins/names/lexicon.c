@@ -320,17 +320,24 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 	return TRUE;
 }
 
-static void first_filter_build(first_filter *f, const hash_list *hashes)
+static void first_filter_add(first_filter *f, const hash_list *hashes, unsigned list)
 {
-	unsigned log2_bits = 12;
-	while ((UINT64_C(1) << log2_bits) < 8 * (uint64_t)hashes->n)
-		log2_bits++;
-	f->bits = g_new0(uint64_t, (UINT64_C(1) << log2_bits) / 64);
-	f->shift = 64 - log2_bits;
 	for (size_t i = 0; i < hashes->n; i++) {
 		size_t bit = first_filter_bit_(f, hashes->hashes[i]);
-		f->bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+		f->bits[bit / 64 * 2 + list] |= UINT64_C(1) << (bit % 64);
 	}
+}
+
+static void first_filter_build(first_filter *f, const hash_list *words, const hash_list *entities)
+{
+	unsigned log2_bits = 12;
+	size_t n = MAX(words->n, entities->n);
+	while ((UINT64_C(1) << log2_bits) < 8 * (uint64_t)n)
+		log2_bits++;
+	f->bits = g_new0(uint64_t, 2 * ((UINT64_C(1) << log2_bits) / 64));
+	f->shift = 64 - log2_bits;
+	first_filter_add(f, words, FIRST_WORDS);
+	first_filter_add(f, entities, FIRST_ENTITIES);
 }
 
 names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
@@ -366,8 +373,7 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 			break;
 	}
 	if (ok) {
-		first_filter_build(&lx->entity_first, &ld.entity_first);
-		first_filter_build(&lx->word_first, &ld.word_first);
+		first_filter_build(&lx->first, &ld.word_first, &ld.entity_first);
 	}
 	g_free(ld.entity_first.hashes);
 	g_free(ld.word_first.hashes);
@@ -393,8 +399,7 @@ void names_lexicon_free(names_lexicon *lx)
 	hashmap_free(&lx->lower_starts);
 	hashmap_free(&lx->lower_pairs);
 	hashmap_free(&lx->sport_first);
-	g_free(lx->entity_first.bits);
-	g_free(lx->word_first.bits);
+	g_free(lx->first.bits);
 	g_free(lx);
 }
 

@@ -39,29 +39,35 @@ typedef enum {
 #define NK_BIT(k) (1u << (k))
 
 /*
- * A filter of the first tokens' fold hashes of one gazetteer's phrases,
- * one bit each, sized to hold them at one bit in eight: a token whose bit
- * is clear starts no phrase, and the lookup that would say so costs a
- * call into the core and several probes (half of the tokens looked up
- * start no entity or word). word_filter's 4096 bits are too few for
- * tens of thousands of names.
+ * A filter of the first tokens' fold hashes of the two gazetteers'
+ * phrases, one bit each, sized to hold the larger list at one bit in
+ * eight: a token whose bit is clear starts no phrase, and the lookup that
+ * would say so costs a call into the core and several probes (half of
+ * the tokens looked up start no entity or word). word_filter's 4096 bits
+ * are too few for tens of thousands of names. The words' and the
+ * entities' bits of one hash sit side by side, in one cache line: the
+ * filter is too large for the first-level cache, and names_look_up()
+ * asks both of each token it looks up.
  */
 typedef struct {
-	uint64_t *bits;  /* NULL: not built, every token may start a phrase */
-	unsigned shift;  /* 64 - log2(number of bits) */
+	uint64_t *bits; /* per 64 hashes: the words' bits, then the entities' */
+	unsigned shift; /* 64 - log2(number of hashes told apart) */
 } first_filter;
+
+enum { FIRST_WORDS = 0, FIRST_ENTITIES = 1 };
 
 static inline size_t first_filter_bit_(const first_filter *f, uint64_t h)
 {
 	return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> f->shift);
 }
 
-static inline gboolean first_filter_may_have(const first_filter *f, uint64_t h)
+/* The bits of h's first token in both lists, FIRST_WORDS and FIRST_ENTITIES. */
+static inline unsigned first_filter_lists(const first_filter *f, uint64_t h)
 {
-	if (f->bits == NULL)
-		return TRUE;
 	size_t bit = first_filter_bit_(f, h);
-	return (f->bits[bit / 64] >> (bit % 64)) & 1;
+	const uint64_t *pair = &f->bits[bit / 64 * 2];
+	return (unsigned)((pair[FIRST_WORDS] >> (bit % 64)) & 1) |
+	       (unsigned)(((pair[FIRST_ENTITIES] >> (bit % 64)) & 1) << 1);
 }
 
 typedef struct names_entry {
@@ -133,8 +139,7 @@ struct names_lexicon {
 	 * token of a run whether it is one, and a clear bit says no. */
 	word_filter legal_forms;
 	/* The first tokens of all entities, and of all other words. */
-	first_filter entity_first;
-	first_filter word_first;
+	first_filter first;
 };
 
 /* A company's legal form, in the case written (is_legal_form()). */
