@@ -214,14 +214,14 @@ void names_look_up(const ctx *c, size_t i)
 		len = entx_gazetteer_match(c->lx->words, c->doc, i, c->n, &pl, &np);
 	if (len > 0) {
 		ti->word_len = (uint16_t)MIN(len, G_MAXUINT16);
-		const uint8_t *word_kinds = (const uint8_t *)c->lx->word_kinds->data;
 		for (size_t k = 0; k < np; k++) {
-			unsigned kind = word_kinds[pl[k]] & ~WORD_STRONG;
+			unsigned kind_byte = WORD_PAYLOAD_KIND(pl[k]);
+			unsigned kind = kind_byte & ~WORD_STRONG;
 			ti->kinds |= NK_BIT(kind);
-			if (word_kinds[pl[k]] & WORD_STRONG)
+			if (kind_byte & WORD_STRONG)
 				ti->strong |= NK_BIT(kind);
 			if (kind >= NK_ORG_HEAD && kind <= NK_PLACE_NOUN)
-				ti->head = pl[k];
+				ti->head = WORD_PAYLOAD_ENTRY(pl[k]);
 		}
 	}
 	if (!(lists & (1u << FIRST_ENTITIES)) || !may_start_entity(c, i))

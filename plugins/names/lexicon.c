@@ -193,10 +193,9 @@ typedef struct {
 	hash_list entity_first; /* first_token_hash() of each entity */
 	hash_list word_first;   /* and of each other entry */
 	entx_doc *scratch;    /* for first_token_hashes() */
-	/* Entries not yet in lx->entries and lx->word_kinds: appending them
-	 * a few hundred at a time saves a library call for each. */
+	/* Entries not yet in lx->entries: appending them a few hundred at a
+	 * time saves a library call for each. */
 	names_entry pending[PENDING_MAX];
-	uint8_t pending_kinds[PENDING_MAX];
 	size_t n_pending;
 } loader;
 
@@ -212,7 +211,6 @@ static void hash_list_add(hash_list *l, uint64_t h)
 static void flush_pending(loader *ld)
 {
 	g_array_append_vals(ld->lx->entries, ld->pending, ld->n_pending);
-	g_array_append_vals(ld->lx->word_kinds, ld->pending_kinds, ld->n_pending);
 	ld->n_pending = 0;
 }
 
@@ -283,13 +281,17 @@ static gboolean on_line(const entx_rules_line *line, void *user_data, GError **e
 		.code = code ? g_string_chunk_insert_const(lx->strings, code) : NULL,
 	};
 	uint32_t index = lx->entries->len + (uint32_t)ld->n_pending;
+	if (index >= NAMES_MAX_ENTRIES)
+		return entx_rules_error(line, 0, error, "too many entries");
+	uint32_t payload = sk->kind == NK_ENTITY
+	                       ? index
+	                       : WORD_PAYLOAD(index, e.kind | (e.weak ? 0 : WORD_STRONG));
 	entx_gazetteer *g = sk->kind == NK_ENTITY ? lx->entities : lx->words;
-	if (entx_gazetteer_add(g, line->text, -1, index, mode) != 0)
+	if (entx_gazetteer_add(g, line->text, -1, payload, mode) != 0)
 		return entx_rules_error(line, 0, error, "cannot use entry '%s'", line->text);
 	if (ld->n_pending == PENDING_MAX)
 		flush_pending(ld);
-	ld->pending[ld->n_pending] = e;
-	ld->pending_kinds[ld->n_pending++] = e.kind | (e.weak ? 0 : WORD_STRONG);
+	ld->pending[ld->n_pending++] = e;
 	gboolean whole = FALSE;
 	uint64_t first = first_token_hash(ld->scratch, line->text, &whole);
 	hash_list_add(sk->kind == NK_ENTITY ? &ld->entity_first : &ld->word_first, first);
@@ -346,7 +348,6 @@ names_lexicon *names_lexicon_new(const entx_plugin_config *cfg, GError **error)
 	lx->entities = entx_gazetteer_new();
 	lx->words = entx_gazetteer_new();
 	lx->entries = g_array_new(FALSE, FALSE, sizeof(names_entry));
-	lx->word_kinds = g_array_new(FALSE, FALSE, sizeof(uint8_t));
 	lx->strings = g_string_chunk_new(4096);
 	loader ld = {.lx = lx, .scratch = entx_doc_new(NULL, "", 0)};
 	static const char *const legal_forms[] = {NAMES_LEGAL_FORMS};
@@ -392,7 +393,6 @@ void names_lexicon_free(names_lexicon *lx)
 	entx_gazetteer_free(lx->entities);
 	entx_gazetteer_free(lx->words);
 	g_array_free(lx->entries, TRUE);
-	g_array_free(lx->word_kinds, TRUE);
 	g_string_chunk_free(lx->strings);
 	hashmap_free(&lx->single);
 	hashmap_free(&lx->demonyms);

@@ -84,13 +84,7 @@ typedef struct names_entry {
 struct names_lexicon {
 	entx_gazetteer *entities;
 	entx_gazetteer *words;
-	GArray *entries;      /* names_entry; payloads index it */
-	/*
-	 * Each entry's kind, with WORD_STRONG when it is not weak: every
-	 * word-list match reads these, and one byte an entry stays in
-	 * cache where the entries do not.
-	 */
-	GArray *word_kinds;   /* uint8_t */
+	GArray *entries;      /* names_entry; payloads index it (WORD_PAYLOAD_ENTRY in words) */
 	GStringChunk *strings;
 	/*
 	 * Single-token entities by fold hash, for parts of hyphenated tokens
@@ -155,6 +149,17 @@ struct names_lexicon {
 enum { LOWER_ALONE = 1, LOWER_LONGER = 2 };
 
 #define WORD_STRONG 0x80u
+
+/*
+ * A word-list entry's payload in lx->words: its index in lx->entries, and
+ * in the top byte its kind, with WORD_STRONG when it is not weak. Every
+ * word-list match reads the kinds of all its payloads, and a table of
+ * them apart, indexed by the payloads, missed the cache on each.
+ */
+#define NAMES_MAX_ENTRIES (1u << 24)
+#define WORD_PAYLOAD(entry, kind_byte) ((uint32_t)(entry) | (uint32_t)(kind_byte) << 24)
+#define WORD_PAYLOAD_ENTRY(payload) ((payload) & (NAMES_MAX_ENTRIES - 1))
+#define WORD_PAYLOAD_KIND(payload) ((payload) >> 24)
 
 /* Whether a lowercase entity may start at token i of toks[0, n). */
 static inline gboolean names_lower_may_start(const names_lexicon *lx, const entx_token *toks,
