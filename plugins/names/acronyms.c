@@ -140,20 +140,21 @@ void names_define_acronyms(ctx *c)
 	GArray *defs = find_definitions(c);
 	if (defs == NULL)
 		return;
-	GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(span), c->spans->len + defs->len);
+	span_list out;
+	span_list_init(&out, c->spans.len + 2 * defs->len);
 	guint s = 0;
 	for (guint k = 0; k < defs->len; k++) {
 		definition *d = &g_array_index(defs, definition, k);
-		for (; s < c->spans->len; s++) {
-			const span *sp = &g_array_index(c->spans, span, s);
+		for (; s < c->spans.len; s++) {
+			const span *sp = &c->spans.v[s];
 			if (sp->b >= d->b)
 				break;
 			if (!overlaps(sp, d->b, d->acr + 1))
-				append_span(out, sp);
+				append_span(&out, sp);
 		}
 		guint first = s;
-		for (; s < c->spans->len; s++) {
-			const span *sp = &g_array_index(c->spans, span, s);
+		for (; s < c->spans.len; s++) {
+			const span *sp = &c->spans.v[s];
 			if (!overlaps(sp, d->b, d->acr + 1))
 				break;
 			if (sp->b == d->b && sp->e == d->e && sp->cat != NAMES_NONE) {
@@ -163,16 +164,16 @@ void names_define_acronyms(ctx *c)
 		}
 		/* "Brent Crude (BC)": a person's initials are not a name. */
 		if (d->cat == NAMES_PERSON) {
-			g_array_append_vals(out, &g_array_index(c->spans, span, first), s - first);
+			append_spans(&out, &c->spans.v[first], s - first);
 			continue;
 		}
-		add_span_to(out, c, d->b, d->e, d->cat, d->class_iri, 0.85);
-		add_span_to(out, c, d->acr, d->acr + 1, d->cat, d->class_iri, 0.85);
+		add_span_to(&out, c, d->b, d->e, d->cat, d->class_iri, 0.85);
+		add_span_to(&out, c, d->acr, d->acr + 1, d->cat, d->class_iri, 0.85);
 	}
 	/* The spans after the last definition, in one copy. */
-	if (s < c->spans->len)
-		g_array_append_vals(out, &g_array_index(c->spans, span, s), c->spans->len - s);
-	g_array_free(c->spans, TRUE);
+	if (s < c->spans.len)
+		append_spans(&out, &c->spans.v[s], c->spans.len - s);
+	g_free(c->spans.v);
 	c->spans = out;
 	g_array_free(defs, TRUE);
 }

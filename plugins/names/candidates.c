@@ -494,8 +494,8 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 
 	/* "Federal Security Service (FSB)": the acronym names what came before. */
 	if (len == 1 && b >= 2 && text_is(c, b - 1, "(") && text_is(c, e, ")") &&
-	    (flags(c, b) & ENTX_TOK_ALLCAPS) && c->spans->len > 0) {
-		const span *prev = &g_array_index(c->spans, span, c->spans->len - 1);
+	    (flags(c, b) & ENTX_TOK_ALLCAPS) && c->spans.len > 0) {
+		const span *prev = &c->spans.v[c->spans.len - 1];
 		if (prev->e == b - 1 && prev->cat == NAMES_ORGANIZATION) {
 			add_span(c, b, e, NAMES_ORGANIZATION, prev->class_iri, 0.85);
 			return;
@@ -1044,7 +1044,7 @@ static void compound_parts(ctx *c, size_t i)
 				.class_iri = en->class_iri,
 				.conf = 0.8,
 			};
-			append_span(c->spans, &s);
+			append_span(&c->spans, &s);
 		}
 		p = q ? q + 1 : end;
 	}
@@ -1209,8 +1209,8 @@ static __attribute__((noinline)) size_t town_and_state(ctx *c, size_t i)
 	                (flags(c, i + 1) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_NUMBER));
 	if (!ends || !is_cap(c, i - 2) || !is_state_abbreviation(c, i))
 		return i;
-	if (c->spans->len > 0) {
-		span *town = &g_array_index(c->spans, span, c->spans->len - 1);
+	if (c->spans.len > 0) {
+		span *town = &c->spans.v[c->spans.len - 1];
 		if (town->e == i - 1 && (town->cat == NAMES_NONE || town->cat == NAMES_PERSON)) {
 			town->cat = NAMES_PLACE;
 			town->class_iri = "schema:City";

@@ -72,8 +72,8 @@ static void sports_teams(ctx *c)
 {
 	if (!is_sports_report(c))
 		return;
-	for (guint s = 0; s < c->spans->len; s++) {
-		span *sp = &g_array_index(c->spans, span, s);
+	for (guint s = 0; s < c->spans.len; s++) {
+		span *sp = &c->spans.v[s];
 		gboolean locative = sp->b > 0 && is_place_preposition(c, sp->b - 1);
 		if (sp->cb != tok(c, sp->b)->cp_begin || locative || is_dateline(c, sp))
 			continue;
@@ -227,8 +227,8 @@ static void resolve_in_document(ctx *c)
 	/* People first: "Michael Jordan" makes "Jordan" a person here. */
 	/* Learning adds no span: the array stays where it is, read from locals
 	 * the stores into the maps cannot be taken to change. */
-	const span *spans = (const span *)(void *)c->spans->data;
-	const guint n_known_spans = c->spans->len;
+	const span *spans = c->spans.v;
+	const guint n_known_spans = c->spans.len;
 	for (int people = 1; people >= 0; people--) {
 		for (guint s = 0; s < n_known_spans; s++) {
 			const span *sp = &spans[s];
@@ -261,17 +261,17 @@ static void resolve_in_document(ctx *c)
 			}
 		}
 	}
-	size_t n_spans = c->spans->len;
+	size_t n_spans = c->spans.len;
 	for (guint s = 0; s < n_spans; s++) {
-		span sp = g_array_index(c->spans, span, s);
+		span sp = c->spans.v[s];
 		gboolean lone_place = sp.cat == NAMES_PLACE && sp.e - sp.b == 1 &&
 		                      sp.cb == tok(c, sp.b)->cp_begin;
 		const uint32_t *firm = NULL;
 		if (firms.n != 0 && sp.cat == NAMES_PERSON && sp.conf <= 0.8 &&
 		    sp.e - sp.b <= MAX_DOC_NAME &&
 		    (firm = hashmap_get(&firms, seq_hash(c, sp.b, sp.e))) != NULL) {
-			span *dst = &g_array_index(c->spans, span, s);
-			const span *src = &g_array_index(c->spans, span, *firm);
+			span *dst = &c->spans.v[s];
+			const span *src = &c->spans.v[*firm];
 			dst->cat = src->cat;
 			dst->class_iri = src->class_iri;
 			dst->conf = STRONG;
@@ -284,9 +284,9 @@ static void resolve_in_document(ctx *c)
 		    !hashmap_contains(&known, key) && (guess = hashmap_get(&guessed, key)) != NULL &&
 		    !written_lowercase(c, &lowercase, &lowercase_gathered, sp.b) &&
 		    !written_lowercase(c, &lowercase, &lowercase_gathered,
-		                       g_array_index(c->spans, span, *guess).b)) {
-			span *dst = &g_array_index(c->spans, span, s);
-			const span *src = &g_array_index(c->spans, span, *guess);
+		                       c->spans.v[*guess].b)) {
+			span *dst = &c->spans.v[s];
+			const span *src = &c->spans.v[*guess];
 			dst->cat = NAMES_PERSON;
 			dst->class_iri = src->class_iri;
 			dst->conf = src->conf;
@@ -317,8 +317,8 @@ static void resolve_in_document(ctx *c)
 				i++;
 				continue;
 			}
-			const span *src = &g_array_index(c->spans, span, hit);
-			span *dst = &g_array_index(c->spans, span, s);
+			const span *src = &c->spans.v[hit];
+			span *dst = &c->spans.v[s];
 			if (lone_place && src->cat != NAMES_PERSON)
 				break;
 			if (i == sp.b && best == sp.e - sp.b) {
@@ -378,9 +378,9 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 		.info = NULL,
 		.state = NULL,
 		/* About a name every dozen tokens of news: seldom regrown. */
-		.spans = g_array_sized_new(FALSE, FALSE, sizeof(span),
-		                           entx_doc_n_tokens(doc) / 12 + 8),
 	};
+	/* About a name every dozen tokens of news. */
+	span_list_init(&c.spans, (guint)MIN(c.n / 12 + 8, G_MAXUINT / 2));
 	/* One block for both per-token arrays, only the states zeroed. */
 	c.info = g_malloc_n(c.n + 1, sizeof(tok_info) + sizeof(tok_state));
 	c.info[c.n] = (tok_info){0};
@@ -398,15 +398,15 @@ static analysis *analyze(const names_lexicon *lx, const entx_doc *doc)
 	 * only over spans already read (the one being read is copied first).
 	 */
 	G_STATIC_ASSERT(sizeof(decision) <= sizeof(span));
-	decision *decisions = (decision *)(void *)c.spans->data;
+	decision *decisions = (decision *)(void *)c.spans.v;
 	guint n_decided = 0;
-	for (guint s = 0; s < c.spans->len; s++) {
-		span sp = g_array_index(c.spans, span, s);
+	for (guint s = 0; s < c.spans.len; s++) {
+		span sp = c.spans.v[s];
 		if (sp.cat == NAMES_NONE)
 			continue;
 		decisions[n_decided++] = (decision){sp.cb, sp.ce, sp.cat, sp.class_iri, sp.conf};
 	}
-	a->decisions = (decision *)(void *)g_array_free(c.spans, FALSE);
+	a->decisions = decisions;
 	a->n_decisions = n_decided;
 	g_free(c.info);
 	return a;

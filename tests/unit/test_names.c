@@ -535,6 +535,27 @@ static void test_sentence_initial_words(void **state)
 	entx_doc_free(d);
 }
 
+/*
+ * More names than a document of so few tokens has room for when its
+ * analysis starts: the spans' array grows past the size it was made
+ * with, and the acronym's definition rewrites it after that.
+ */
+static void test_many_names_in_few_tokens(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Paris, London, Berlin, Madrid, Rome, Vienna, Prague, Warsaw, "
+	                          "Moscow, Dublin, Lisbon, Athens, Oslo, Helsinki, Stockholm, "
+	                          "Copenhagen, Brussels, Amsterdam and the World Health "
+	                          "Organization (WHO).",
+	                          NULL);
+	assert_int_equal(harness_count(d, "Place"), 18);
+	expect(d, "Place", "Paris");
+	expect(d, "Place", "Amsterdam");
+	expect(d, "Organization", "World Health Organization");
+	expect(d, "Organization", "WHO");
+	entx_doc_free(d);
+}
+
 static void test_surname_coreference(void **state)
 {
 	entx_doc *d = harness_run(*state,
@@ -1116,6 +1137,7 @@ int main(void)
 		cmocka_unit_test(test_places_and_heads),
 		cmocka_unit_test(test_headline_words),
 		cmocka_unit_test(test_sentence_initial_words),
+		cmocka_unit_test(test_many_names_in_few_tokens),
 		cmocka_unit_test(test_surname_coreference),
 		cmocka_unit_test(test_company_coreference),
 		cmocka_unit_test(test_organization_heads),
