@@ -68,6 +68,25 @@ static gboolean until_cue(const dctx *c, size_t i)
 	return FALSE;
 }
 
+/* Verbs that move something to a later date. */
+static const char *const postpone_verbs[] = {"postponed", "delayed", "rescheduled", "adjourned",
+                                             "deferred",  "back",    "pushed",      "put"};
+
+/*
+ * "postponed to Dec. 12", "adjourned until March", "pushed back to
+ * Friday": the new date is ahead, though the verb is in the past.
+ */
+static gboolean postponed_to(const dctx *c, size_t i)
+{
+	if (i < 2 || !(dtok_is(c, i - 1, "to") || dtok_is(c, i - 1, "until") ||
+	               dtok_is(c, i - 1, "till")))
+		return FALSE;
+	for (size_t k = i - 1; k > 0 && k + 3 > i; k--)
+		if (dtok_is_any(c, k - 1, postpone_verbs, G_N_ELEMENTS(postpone_verbs)))
+			return TRUE;
+	return FALSE;
+}
+
 /* Irregular verbs in the past, for past_cue(). */
 static const char *const past_verbs[] = {
     "was",  "were",   "had",   "did",   "rose", "fell",  "began",  "took",   "came",
@@ -260,7 +279,7 @@ gboolean parse_calendar(const dctx *c, size_t i, date_match *m)
 			return FALSE;
 		end = i + n;
 		v.gr = GR_DAY;
-		if (future_cue(c, i) || until_cue(c, i))
+		if (future_cue(c, i) || until_cue(c, i) || postponed_to(c, i))
 			v.lean = 1;
 	}
 	if (v.gr == GR_DAY)
@@ -271,7 +290,7 @@ gboolean parse_calendar(const dctx *c, size_t i, date_match *m)
 	 * "by March", a deadline, whichever is nearer. */
 	if (v.month > 0 && v.year < 0 && c->has_ref && month_far(c, v.month, v.day) &&
 	    !(i > 0 && dtok_is(c, i - 1, "by")))
-		v.lean = future_cue(c, i) ? 1 : past_cue(c, i, end) ? -1 : 0;
+		v.lean = future_cue(c, i) || postponed_to(c, i) ? 1 : past_cue(c, i, end) ? -1 : 0;
 	m->first = i;
 	m->end = end;
 	m->v = v;

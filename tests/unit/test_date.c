@@ -82,6 +82,10 @@ static const dcase cases[] = {
     {"The court adjourned the hearing until Thursday.", REF, "Thursday", "2017-12-21",
      "time:inXSDDate"},
     {"The offer runs until 9 a.m. Tuesday.", REF, "9 a.m. Tuesday", "2017-12-19T09:00", NULL},
+    /* a date something was moved to is ahead, though the verb is past */
+    {"The vote was postponed to Sept. 3.", REF, "Sept. 3", "2018-09-03", "time:inXSDDate"},
+    {"The launch was pushed back to Friday.", REF, "Friday", "2017-12-22", "time:inXSDDate"},
+    {"The vote was held on Sept. 3.", REF, "Sept. 3", "2017-09-03", "time:inXSDDate"},
     /* "could" looks back as often as ahead */
     {"He could not be reached Wednesday.", REF, "Wednesday", "2017-12-13", "time:inXSDDate"},
     {"It began Wednesday night.", REF, "Wednesday night", "2017-12-13TNI", NULL},
