@@ -1116,6 +1116,18 @@ static void test_places_without_diacritics(void **state)
 	entx_doc_free(d);
 }
 
+/* A name that ends in "Store", "Program" or "Edition" names a product or
+ * a service, not a person. */
+static void test_products_are_not_people(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Sales on Music Store rose, Developer Program members said, and "
+	                          "Deluxe Edition sold out.",
+	                          NULL);
+	assert_int_equal(harness_count(d, "Person"), 0);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1160,6 +1172,7 @@ int main(void)
 		cmocka_unit_test(test_city_and_league_names),
 		cmocka_unit_test(test_surname_that_is_a_town_after_title),
 		cmocka_unit_test(test_places_without_diacritics),
+		cmocka_unit_test(test_products_are_not_people),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
