@@ -574,7 +574,9 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 			add_span(c, b, e, NAMES_ORGANIZATION, entry(c, info(c, b)->head)->class_iri, 0.55);
 			return;
 		}
-		if ((t->flags & ENTX_TOK_ALLCAPS) && nbytes >= 2 && nbytes <= 6) {
+		/* "FSB", "WHO": an acronym; not a numeral ("World War II"). */
+		if ((t->flags & ENTX_TOK_ALLCAPS) && nbytes >= 2 && nbytes <= 6 &&
+		    !info_is_word(first_info, NK_SUFFIX)) {
 			add_span(c, b, e, NAMES_ORGANIZATION, NULL, 0.55);
 			return;
 		}

@@ -1128,6 +1128,21 @@ static void test_products_are_not_people(void **state)
 	entx_doc_free(d);
 }
 
+/* A war's name is no one's, and a numeral alone is no acronym; a king's
+ * numeral stays his. */
+static void test_wars_and_numerals(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "During World War II, the plant made tanks. Under Louis XIV it "
+	                          "was a fort.",
+	                          NULL);
+	assert_int_equal(harness_count(d, "Organization"), 0);
+	expect_none(d, "Person", "World War II");
+	expect_at(d, "Person", "Louis XIV", 49, 58);
+	assert_int_equal(harness_count(d, "Person"), 1);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1173,6 +1188,7 @@ int main(void)
 		cmocka_unit_test(test_surname_that_is_a_town_after_title),
 		cmocka_unit_test(test_places_without_diacritics),
 		cmocka_unit_test(test_products_are_not_people),
+		cmocka_unit_test(test_wars_and_numerals),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
