@@ -574,14 +574,20 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 			add_span(c, b, e, NAMES_ORGANIZATION, entry(c, info(c, b)->head)->class_iri, 0.55);
 			return;
 		}
-		/* "FSB", "WHO": an acronym; not a numeral ("World War II"). */
+		/*
+		 * "FSB", "WHO": an acronym; not a numeral ("World War II"), a
+		 * model or period ("A380", "Q2") or a unit after a number
+		 * ("8 GB", "100 USD").
+		 */
 		if ((t->flags & ENTX_TOK_ALLCAPS) && nbytes >= 2 && nbytes <= 6 &&
-		    !info_is_word(first_info, NK_SUFFIX)) {
+		    !(t->flags & ENTX_TOK_HAS_DIGIT) && !info_is_word(first_info, NK_SUFFIX) &&
+		    !(b > 0 && (flags(c, b - 1) & ENTX_TOK_NUMBER))) {
 			add_span(c, b, e, NAMES_ORGANIZATION, NULL, 0.55);
 			return;
 		}
-		/* "in Kandahar", but not "the Nobel Prize in Physics". */
+		/* "in Kandahar", but not "the Nobel Prize in Physics", nor "in Q4". */
 		if (b > 0 && is_place_preposition(c, b - 1) && !surname &&
+		    !(t->flags & ENTX_TOK_HAS_DIGIT) &&
 		    !(b >= 2 && (text_is(c, b - 2, "Prize") || text_is(c, b - 2, "Award")))) {
 			add_span(c, b, e, NAMES_PLACE, NULL, 0.5);
 			return;
@@ -1260,6 +1266,9 @@ static size_t find_names_at(ctx *c, size_t i)
 			break;
 		/* "Air France Flight 447": the airline, not its flight. */
 		if (text_is(c, j, "Flight") && (flags(c, j + 1) & ENTX_TOK_NUMBER))
+			break;
+		/* "Airbus A380", "Lockheed F-16": the maker, not its model. */
+		if ((flags(c, j) & ENTX_TOK_HAS_DIGIT) && info(c, i)->ent_len == j - i)
 			break;
 		if (is_name_token(c, j) || is_initial(c, j)) {
 			last = j++;

@@ -1143,6 +1143,21 @@ static void test_wars_and_numerals(void **state)
 	entx_doc_free(d);
 }
 
+/* Models, periods and units are no organizations: "A380", "Q2", "8 GB";
+ * a maker before its model is named alone. */
+static void test_models_and_units_are_not_acronyms(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "The 8 GB model costs 100 USD. Results in Q2 were good. Airbus "
+	                          "A380 orders rose. The FSB said so.",
+	                          NULL);
+	expect_at(d, "Organization", "Airbus", 55, 61);
+	expect_at(d, "Organization", "FSB", 84, 87);
+	assert_int_equal(harness_count(d, "Organization"), 2);
+	assert_int_equal(harness_count(d, "Place"), 0);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1189,6 +1204,7 @@ int main(void)
 		cmocka_unit_test(test_places_without_diacritics),
 		cmocka_unit_test(test_products_are_not_people),
 		cmocka_unit_test(test_wars_and_numerals),
+		cmocka_unit_test(test_models_and_units_are_not_acronyms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
