@@ -30,15 +30,32 @@ static void build_block_table(entx_doc *doc)
 	}
 }
 
+/* id, made valid UTF-8 (ids become JSON strings and IRIs), in doc->id. */
+static void set_id(entx_doc *doc, const char *id)
+{
+	size_t size = strlen(id) + 1;
+	if (!entx_priv_utf8_valid(id, size - 1)) {
+		g_free(doc->id);
+		doc->id = g_utf8_make_valid(id, -1);
+		doc->id_room = strlen(doc->id) + 1;
+		return;
+	}
+	if (doc->id_room < size) {
+		g_free(doc->id);
+		doc->id_room = MAX(size, 64);
+		doc->id = g_malloc(doc->id_room);
+	}
+	memcpy(doc->id, id, size);
+}
+
 /* The text, its tokens and what is built from them, in doc's containers
  * (tokens and sentences each NULL or empty). */
 static void fill(entx_doc *doc, const char *id, const char *text, size_t len)
 {
-	/* Ids become JSON strings and IRIs, which must be UTF-8. */
-	doc->id = id != NULL ? g_utf8_make_valid(id, -1) : g_strdup("-");
-	doc->text = entx_priv_utf8_sanitize(text != NULL ? text : "", text != NULL ? len : 0,
-	                                    &doc->len, &doc->n_cp, &doc->n_invalid,
-	                                    &doc->first_invalid);
+	set_id(doc, id != NULL ? id : "-");
+	doc->len = entx_priv_utf8_sanitize_into(text != NULL ? text : "", text != NULL ? len : 0,
+	                                        &doc->text, &doc->text_room, &doc->n_cp,
+	                                        &doc->n_invalid, &doc->first_invalid);
 	if (doc->tokens == NULL)
 		doc->tokens = g_array_sized_new(FALSE, FALSE, sizeof(entx_token), doc->len / 5 + 16);
 	/* A token takes some 5 bytes and a sentence rarely fewer than 8 tokens. */
@@ -66,20 +83,30 @@ entx_doc *entx_doc_new(const char *id, const char *text, size_t len)
  */
 #define RESET_KEEP_TOKENS 65536u
 #define RESET_KEEP_MENTIONS 8192u
+#define RESET_KEEP_TEXT_BYTES (1u << 20)
 
-/* What fill() made and plugins attached: freed by a reset and a free. */
+/* What fill() made and plugins attached, but for the id's and text's
+ * buffers: freed by a reset and a free. */
 static void release_contents(entx_doc *doc)
 {
 	g_datalist_clear(&doc->data); /* first: destroy functions may look at the document */
-	g_free(doc->id);
-	g_free(doc->text);
 	g_free(doc->block_cp);
 	doc->block_cp = NULL;
+}
+
+static void free_text(entx_doc *doc)
+{
+	g_free(doc->id);
+	g_free(doc->text);
+	doc->id = doc->text = NULL;
+	doc->id_room = doc->text_room = 0;
 }
 
 void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
 {
 	release_contents(doc);
+	if (doc->text_room > RESET_KEEP_TEXT_BYTES)
+		free_text(doc);
 	if (doc->tokens->len > RESET_KEEP_TOKENS) {
 		g_array_free(doc->tokens, TRUE);
 		g_array_free(doc->sentences, TRUE);
@@ -111,6 +138,7 @@ void entx_doc_free(entx_doc *doc)
 	if (doc == NULL)
 		return;
 	release_contents(doc);
+	free_text(doc);
 	g_array_free(doc->tokens, TRUE);
 	g_array_free(doc->sentences, TRUE);
 	entx_priv_doc_truncate_mentions(doc, 0);

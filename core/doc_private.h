@@ -50,8 +50,12 @@ struct entx_mention {
 #define ENTX_CP_BLOCK 64
 
 struct entx_doc {
+	/* id and text are kept from one reset to the next, id_room and
+	 * text_room bytes (doc.c), as a malloc of a text cost some 600
+	 * instructions in a document of two thousand bytes */
 	char *id;
 	char *text;  /* sanitized, NUL-terminated */
+	size_t id_room, text_room;
 	size_t len;  /* bytes */
 	size_t n_cp;
 	size_t n_invalid, first_invalid;

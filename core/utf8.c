@@ -50,6 +50,16 @@ static size_t valid_sequence(const unsigned char *s, size_t avail, size_t *sub)
 char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, size_t *n_cp,
                               size_t *n_invalid, size_t *first_invalid)
 {
+	char *out = NULL;
+	size_t room = 0;
+	*out_len = entx_priv_utf8_sanitize_into(text, len, &out, &room, n_cp, n_invalid,
+	                                        first_invalid);
+	return out;
+}
+
+size_t entx_priv_utf8_sanitize_into(const char *text, size_t len, char **buf, size_t *room,
+                                    size_t *n_cp, size_t *n_invalid, size_t *first_invalid)
+{
 	const unsigned char *s = (const unsigned char *)text;
 	size_t invalid = 0, first = len, cps = 0;
 	size_t i = 0;
@@ -75,7 +85,15 @@ char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, siz
 		cps++;
 	}
 
-	char *out = g_malloc(len + extra + 1);
+	size_t need = len + extra + 1;
+	if (*room < need) {
+		/* the old contents are not kept: free before allocating, and leave
+		 * slack, as a reused buffer meets texts of every length */
+		g_free(*buf);
+		*room = *room > 0 ? MAX(need, *room * 2) : need;
+		*buf = g_malloc(*room);
+	}
+	char *out = *buf;
 	size_t o = 0;
 	if (invalid == 0) {
 		memcpy(out, text, len);
@@ -97,9 +115,8 @@ char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, siz
 		}
 	}
 	out[o] = '\0';
-	*out_len = o;
 	*n_cp = cps;
 	*n_invalid = invalid;
 	*first_invalid = first;
-	return out;
+	return o;
 }

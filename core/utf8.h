@@ -20,6 +20,15 @@
 char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, size_t *n_cp,
                               size_t *n_invalid, size_t *first_invalid);
 
+/*
+ * entx_priv_utf8_sanitize_into:
+ * entx_priv_utf8_sanitize() into *buf, *room bytes (g_free'd, NULL and
+ * 0 for none), which it replaces by a larger one when the copy does not
+ * fit; returns the copy's byte length.
+ */
+size_t entx_priv_utf8_sanitize_into(const char *text, size_t len, char **buf, size_t *room,
+                                    size_t *n_cp, size_t *n_invalid, size_t *first_invalid);
+
 /* The length of the ASCII bytes s starts with, sixteen then eight bytes at a time. */
 static inline size_t entx_priv_ascii_prefix(const char *s, size_t n)
 {

@@ -411,13 +411,21 @@ static void assert_same_document(const entx_doc *x, const entx_doc *y)
  * A reset document is the document entx_doc_new would make: nothing of
  * the previous text survives (mentions, data, date, tokens, the block
  * table of a multibyte text), from a short text and from a long one
- * whose arrays a reset gives back.
+ * whose arrays a reset gives back; nor of the previous id or text in the
+ * buffers a reset keeps, whatever their lengths.
  */
 static void reset_makes_a_new_document(void **state)
 {
 	GString *big = g_string_new(NULL);
 	for (int i = 0; i < 40000; i++)
 		g_string_append(big, "Caf\xC3\xA9 au lait. ");
+	/* past the text a reset keeps: its buffer goes back */
+	GString *huge = g_string_new(NULL);
+	while (huge->len <= (1u << 20))
+		g_string_append(huge, "ab ");
+	GString *long_id = g_string_new(NULL);
+	while (long_id->len < 300)
+		g_string_append(long_id, "story-");
 	const struct {
 		const char *id, *text;
 		size_t len;
@@ -426,6 +434,11 @@ static void reset_makes_a_new_document(void **state)
 	    {"two", "Plain ASCII, two sentences. Here.", 33},
 	    {"big", big->str, big->len},
 	    {"three", "Mr. Putin said 39 words.", 24},
+	    {long_id->str, "A longer id.", 12},
+	    {"bad \xFF id", "Its id is made valid.", 21},
+	    {"ok", "Short. ", 7},
+	    {"huge", huge->str, huge->len},
+	    {"four", "A short one after the huge one.", 31},
 	    {"empty", "", 0},
 	};
 	entx_doc *d = entx_doc_new("zero", "x", 1);
@@ -443,6 +456,9 @@ static void reset_makes_a_new_document(void **state)
 		assert_null(entx_doc_get_data(d, "names.analysis"));
 		entx_doc *fresh = entx_doc_new(seq[i].id, seq[i].text, seq[i].len);
 		assert_same_document(d, fresh);
+		char *valid_id = g_utf8_make_valid(seq[i].id, -1);
+		assert_string_equal(entx_doc_id(d), valid_id);
+		g_free(valid_id);
 		/* Mentions and their interned strings work as in a new document. */
 		entx_mention *a = entx_doc_add_mention(d, 0, MIN(1, entx_doc_length(d)), "Test",
 		                                       "urn:example:Test", 0.5);
@@ -458,6 +474,8 @@ static void reset_makes_a_new_document(void **state)
 	}
 	entx_doc_free(d);
 	g_string_free(big, TRUE);
+	g_string_free(huge, TRUE);
+	g_string_free(long_id, TRUE);
 }
 
 /*
