@@ -122,9 +122,7 @@ void entx_doc_reset(entx_doc *doc, const char *id, const char *text, size_t len)
 		doc->mentions = NULL;
 		doc->mentions_room = 0;
 	}
-	g_ptr_array_set_size(doc->mention_blocks, 0);
-	doc->block_left = 0;
-	doc->block_next = NULL;
+	entx_priv_doc_reset_blocks(doc);
 	entx_priv_intern_reset(&doc->interner);
 	doc->reference_date[0] = '\0';
 	doc->current_annotator = NULL;
@@ -144,6 +142,7 @@ void entx_doc_free(entx_doc *doc)
 	entx_priv_doc_truncate_mentions(doc, 0);
 	g_free(doc->mentions);
 	g_ptr_array_free(doc->mention_blocks, TRUE);
+	g_free(doc->spare_block);
 	entx_priv_intern_free(&doc->interner);
 	g_free(doc);
 }

@@ -40,15 +40,38 @@ typedef struct {
  * A document's mentions and the strings set on them (values, lexical
  * forms) share blocks: mentions from a block's start up, strings from
  * its end down, doc->block_left bytes free between. A reset frees the
- * blocks and empties block_left, which is all a new start needs.
+ * blocks but the first and empties block_left, which is all a new start
+ * needs.
  */
 #define BLOCK_BYTES 8192
 
 static void new_block(entx_doc *doc)
 {
-	doc->block_next = g_malloc(BLOCK_BYTES);
-	g_ptr_array_add(doc->mention_blocks, doc->block_next);
+	void *block = doc->spare_block != NULL ? doc->spare_block : g_malloc(BLOCK_BYTES);
+	doc->spare_block = NULL;
+	if (doc->first_block == NULL)
+		doc->first_block = block;
+	doc->block_next = block;
+	g_ptr_array_add(doc->mention_blocks, block);
 	doc->block_left = BLOCK_BYTES;
+}
+
+void entx_priv_doc_reset_blocks(entx_doc *doc)
+{
+	GPtrArray *blocks = doc->mention_blocks;
+	if (doc->first_block != NULL) {
+		/* out of the array, which frees what it holds; a long string's
+		 * block of its own may come before it */
+		for (guint i = 0; i < blocks->len; i++)
+			if (blocks->pdata[i] == doc->first_block)
+				blocks->pdata[i] = NULL;
+		doc->spare_block = doc->first_block;
+		doc->first_block = NULL;
+	}
+	if (blocks->len > 0)
+		g_ptr_array_set_size(blocks, 0);
+	doc->block_left = 0;
+	doc->block_next = NULL;
 }
 
 /* Room for size bytes (a multiple of 8) from the bottom of the document's
