@@ -29,11 +29,31 @@ char *entx_priv_utf8_sanitize(const char *text, size_t len, size_t *out_len, siz
 size_t entx_priv_utf8_sanitize_into(const char *text, size_t len, char **buf, size_t *room,
                                     size_t *n_cp, size_t *n_invalid, size_t *first_invalid);
 
-/* The length of the ASCII bytes s starts with, sixteen then eight bytes at a time. */
+/* The eight bytes at s, unaligned. */
+static inline uint64_t entx_priv_word_at(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+/* The length of the ASCII bytes s starts with, 64, 16 then 8 bytes at a time. */
 static inline size_t entx_priv_ascii_prefix(const char *s, size_t n)
 {
+	const uint64_t highs = UINT64_C(0x8080808080808080);
 	size_t i = 0;
-	/* two words, one test: most text has long runs of ASCII */
+	/* eight words, one test: most text has long runs of ASCII, and the
+	 * loop's own steps took half the instructions of one of two words */
+	for (; i + 64 <= n; i += 64) {
+		/* words, not an array, which GCC copied to the stack, nor a loop,
+		 * which it did not unroll */
+		uint64_t a = entx_priv_word_at(s + i), b = entx_priv_word_at(s + i + 8),
+		         c = entx_priv_word_at(s + i + 16), d = entx_priv_word_at(s + i + 24),
+		         e = entx_priv_word_at(s + i + 32), f = entx_priv_word_at(s + i + 40),
+		         g = entx_priv_word_at(s + i + 48), h = entx_priv_word_at(s + i + 56);
+		if (((a | b) | (c | d) | (e | f) | (g | h)) & highs)
+			break;
+	}
 	for (; i + 16 <= n; i += 16) {
 		uint64_t w, v;
 		memcpy(&w, s + i, 8);

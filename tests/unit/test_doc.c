@@ -122,6 +122,26 @@ static void invalid_byte_found_at_every_position(void **state)
 		assert_string_equal(out + pos + 3, plain + pos + 1);
 		g_free(out);
 	}
+	/* ... and past the 64 bytes a time of long ASCII runs, in a text of
+	 * several such stretches and a tail. */
+	GString *longer = g_string_new(NULL);
+	while (longer->len < 200)
+		g_string_append(longer, plain);
+	for (size_t pos = 0; pos < longer->len; pos++) {
+		char *in = g_strdup(longer->str);
+		in[pos] = (char)0xC3; /* a lead byte with no continuation after it */
+		size_t len = 0, n_cp = 0, n_invalid = 0, first = 0;
+		char *out =
+		        entx_priv_utf8_sanitize(in, longer->len, &len, &n_cp, &n_invalid, &first);
+		assert_int_equal(n_invalid, 1);
+		assert_int_equal(first, pos);
+		assert_int_equal(n_cp, longer->len);
+		assert_memory_equal(out + pos, "\xEF\xBF\xBD", 3);
+		assert_string_equal(out + pos + 3, longer->str + pos + 1);
+		g_free(out);
+		g_free(in);
+	}
+	g_string_free(longer, TRUE);
 	/* Multi-byte characters after a run of ASCII are counted once each. */
 	const char mixed[] = "abcdefghij\xC3\xA9klmnopqr\xE2\x82\xACst";
 	size_t len = 0, n_cp = 0, n_invalid = 0, first = 0;
