@@ -67,6 +67,9 @@ struct entx_doc {
 	 * array, as g_ptr_array_add() cost a fifth of adding a mention. */
 	entx_mention **mentions;
 	size_t n_mentions, mentions_room;
+	/* mentions whose props are on the heap: a truncation looks for them
+	 * only while some are left (most documents have a few or none) */
+	size_t n_heap_props;
 	/* mention.c allocates mentions and their strings in blocks, all
 	 * freed with the doc: block_left bytes are free from block_next on */
 	GPtrArray *mention_blocks;

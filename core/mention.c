@@ -167,9 +167,11 @@ void entx_priv_doc_truncate_mentions(entx_doc *doc, size_t n)
 {
 	/* The mentions live in doc->mention_blocks; most have no properties,
 	 * or keep them in the blocks. */
-	for (size_t i = n; i < doc->n_mentions; i++)
-		if (doc->mentions[i]->n_props > ENTX_PROPS_IN_BLOCK)
+	for (size_t i = n; i < doc->n_mentions && doc->n_heap_props > 0; i++)
+		if (doc->mentions[i]->n_props > ENTX_PROPS_IN_BLOCK) {
 			g_free(doc->mentions[i]->props);
+			doc->n_heap_props--;
+		}
 	doc->n_mentions = MIN(n, doc->n_mentions);
 }
 
@@ -213,6 +215,7 @@ static entx_prop *new_prop(entx_doc *doc, entx_mention *m)
 		entx_prop *in_block = m->props;
 		m->props = g_new(entx_prop, 2 * n);
 		memcpy(m->props, in_block, n * sizeof *m->props);
+		doc->n_heap_props++;
 	} else if (n > here && n % here == 0 && ((n / here) & (n / here - 1)) == 0) {
 		m->props = g_renew(entx_prop, m->props, 2 * n);
 	}
