@@ -100,7 +100,7 @@ static gboolean is_year(const qctx *c, const qty *q)
 	 * name after the number is what the year is of ("2008 Beijing
 	 * Olympic Games"). */
 	return q->unit == NULL && (q->unit_end == q->unit_first ||
-	                           (qctx_tok(c, q->unit_first)->flags & ENTX_TOK_CAPITALIZED));
+	                           (qctx_at(c, q->unit_first)->flags & ENTX_TOK_CAPITALIZED));
 }
 
 /* A capital after the first letter and a lowercase letter: "iPhone",
@@ -134,8 +134,8 @@ static gboolean in_name(const qctx *c, const qty *q)
 		const entx_token *n = q->num.end < c->n ? qctx_tok(c, q->num.end) : NULL;
 		if (i > 0 && i == q->first && q->num.end == i + 1 && n != NULL &&
 		    (n->flags & ENTX_TOK_CAPITALIZED) && !(n->flags & ENTX_TOK_ALLCAPS) &&
-		    (qctx_tok(c, i - 1)->flags & ENTX_TOK_CAPITALIZED) &&
-		    !(qctx_tok(c, i - 1)->flags & (ENTX_TOK_SENT_START | ENTX_TOK_ALLCAPS)) &&
+		    (qctx_at(c, i - 1)->flags & ENTX_TOK_CAPITALIZED) &&
+		    !(qctx_at(c, i - 1)->flags & (ENTX_TOK_SENT_START | ENTX_TOK_ALLCAPS)) &&
 		    !headline)
 			return TRUE;
 		return (t->flags & ENTX_TOK_CAPITALIZED) && !(t->flags & ENTX_TOK_SENT_START) &&
@@ -239,7 +239,7 @@ static gboolean named_model(const qctx *c, const qty *q)
 		return FALSE;
 	if (!c->models->gathered)
 		gather_models(c);
-	uint64_t h = qctx_tok(c, q->num.first)->fold_hash;
+	uint64_t h = qctx_at(c, q->num.first)->fold_hash;
 	for (size_t j = 0; j < c->models->n; j++)
 		if (c->models->fold_hashes[j] == h)
 			return TRUE;
@@ -354,7 +354,7 @@ static size_t noun_word(const qctx *c, size_t k, char *w, size_t n);
 static gboolean lowercase_plural_at(const qctx *c, size_t k, gboolean regular)
 {
 	char w[128];
-	gboolean lower = k < c->n && (qctx_tok(c, k)->flags & ENTX_TOK_LOWER);
+	gboolean lower = k < c->n && (qctx_at(c, k)->flags & ENTX_TOK_LOWER);
 	size_t len = lower ? noun_word(c, k, w, sizeof w) : 0;
 	if (len == 0)
 		return FALSE;
@@ -367,7 +367,7 @@ static gboolean lowercase_plural_at(const qctx *c, size_t k, gboolean regular)
  * is a model's, not what is counted ("Three Democrats voted" it is). */
 static gboolean is_model_name(const qctx *c, size_t k)
 {
-	return (qctx_tok(c, k)->flags & ENTX_TOK_CAPITALIZED) && lowercase_plural_at(c, k + 1, FALSE);
+	return (qctx_at(c, k)->flags & ENTX_TOK_CAPITALIZED) && lowercase_plural_at(c, k + 1, FALSE);
 }
 
 /* "six crew members", "five police officers": a collective noun the
@@ -405,7 +405,7 @@ static gboolean participle_after_noun(const qctx *c, size_t k, const char *w, si
 {
 	char next[128];
 	return len > 5 && w[len - 2] == 'n' && w[len - 1] == 'g' &&
-	       (c->text[qctx_tok(c, k)->byte_end - 3] | 0x20) == 'i' &&
+	       (c->text[qctx_at(c, k)->byte_end - 3] | 0x20) == 'i' &&
 	       !(k + 1 < c->n && noun_word(c, k + 1, next, sizeof next) > 0);
 }
 
@@ -431,14 +431,14 @@ gboolean qty_counted_noun(const qctx *c, qty *q, size_t j, gboolean singular)
 		}
 		/* "one soldier John Smith": a name after a lowercase noun is no part of it */
 		gboolean cap =
-		    (qctx_tok(c, k)->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) != 0;
+		    (qctx_at(c, k)->flags & (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)) != 0;
 		/* "34-year-old Marcus Jones": nor is one right after the number. */
 		if (singular && k == j && cap && k + 1 < c->n &&
-		    (qctx_tok(c, k + 1)->flags & ENTX_TOK_CAPITALIZED))
+		    (qctx_at(c, k + 1)->flags & ENTX_TOK_CAPITALIZED))
 			break;
 		if (singular && head > 0 &&
 		    (ed || participle_after_noun(c, k, w, len) ||
-		     (cap && !(qctx_tok(c, head - 1)->flags &
+		     (cap && !(qctx_at(c, head - 1)->flags &
 		               (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS)))))
 			break;
 		if (singular && !ed)

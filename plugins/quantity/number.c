@@ -143,7 +143,8 @@ size_t num_digits(const char *s, size_t len, double *value, int *n_int, gboolean
 	uint64_t mantissa = 0; /* the digits read, as an integer while they are 15 or fewer */
 	/* The leading digits, as the loop below would read them, in a loop of
 	 * their own: most numbers have nothing else. */
-	while (i < len && i < 15 && is_digit(s[i]))
+	const size_t lead_max = len < 15 ? len : 15;
+	while (i < lead_max && is_digit(s[i]))
 		mantissa = mantissa * 10 + (uint64_t)(s[i++] - '0');
 	n = group = i;
 	digits = (int)i;

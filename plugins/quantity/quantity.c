@@ -128,7 +128,7 @@ static inline uint32_t tables_ending_at(const qctx *c, size_t end)
 	if (end <= c->floor)
 		return 0;
 	/* Non-ASCII tokens lowercase in ways the fold hash need not follow. */
-	const entx_token *last = qctx_tok(c, end - 1);
+	const entx_token *last = qctx_at(c, end - 1);
 	if (last->cp_end - last->cp_begin != last->byte_end - last->byte_begin)
 		return QTY_END_PREFIX | QTY_END_QUALIFIER;
 	const uint32_t *bits = hashmap_get(&c->st->entry_ends, last->fold_hash);
@@ -154,7 +154,7 @@ static size_t sign_before(const qctx *c, size_t i)
 	if (qctx_is(c, s, "-") || qctx_is(c, s, "\xe2\x88\x92") /* U+2212 minus */)
 		return qctx_adjacent(c, i) && (!qctx_adjacent(c, s) || is_open(c, s - 1)) ? s : i;
 	if ((qctx_is(c, s, "minus") || qctx_is(c, s, "negative")) && !qctx_adjacent(c, i) &&
-	    !(s > 0 && (qctx_tok(c, s - 1)->flags & ENTX_TOK_NUMBER)))
+	    !(s > 0 && (qctx_at(c, s - 1)->flags & ENTX_TOK_NUMBER)))
 		return s;
 	return i;
 }
@@ -385,7 +385,7 @@ static gboolean article_duration(const qctx *c, size_t i)
 		return FALSE;
 	/* "a second term", "a second A380": the ordinal, not the unit. */
 	if (strcmp(w, "second") == 0 && at + 1 < c->n &&
-	    (qctx_tok(c, at + 1)->flags & ENTX_TOK_WORD) &&
+	    (qctx_at(c, at + 1)->flags & ENTX_TOK_WORD) &&
 	    !lex_has_tok(c->st->stops, qctx_tok(c, at + 1)))
 		return FALSE;
 	if (i == 0)
@@ -425,7 +425,7 @@ static gboolean article_one(const qctx *c, size_t i, num_result *num)
  */
 static gboolean couple_of(const qctx *c, size_t i, num_result *num)
 {
-	if (qctx_tok(c, i)->fold_hash != c->st->couple || !qctx_is(c, i, "couple") ||
+	if (qctx_at(c, i)->fold_hash != c->st->couple || !qctx_is(c, i, "couple") ||
 	    !qctx_is(c, i + 1, "of"))
 		return FALSE;
 	number_in_words(num, 2, NUM_COUPLE, i, i + 2);
@@ -438,7 +438,7 @@ static gboolean couple_of(const qctx *c, size_t i, num_result *num)
  */
 static gboolean half_a(const qctx *c, size_t i, num_result *num)
 {
-	if (qctx_tok(c, i)->fold_hash != c->st->half || !qctx_is(c, i, "half") ||
+	if (qctx_at(c, i)->fold_hash != c->st->half || !qctx_is(c, i, "half") ||
 	    !(qctx_is(c, i + 1, "a") || qctx_is(c, i + 1, "an")))
 		return FALSE;
 	number_in_words(num, 0.5, NUM_HALF, i, i + 2);
@@ -493,7 +493,7 @@ static gboolean capital_g_gram(const qctx *c, const qty *q)
 {
 	if (q->unit == NULL || q->unit->code == NULL || strcmp(q->unit->code, "GRM") != 0)
 		return FALSE;
-	return c->text[qctx_tok(c, q->unit_end - 1)->byte_end - 1] == 'G';
+	return c->text[qctx_at(c, q->unit_end - 1)->byte_end - 1] == 'G';
 }
 
 /*
@@ -565,8 +565,8 @@ static gboolean assemble(const qctx *c, size_t i, qty *q)
  */
 static void set_span(const qctx *c, entx_mention *m, const char *property, size_t first, size_t end)
 {
-	const entx_token *a = qctx_tok(c, first);
-	const entx_token *b = qctx_tok(c, end - 1);
+	const entx_token *a = qctx_at(c, first);
+	const entx_token *b = qctx_at(c, end - 1);
 	size_t len = b->byte_end - a->byte_begin;
 	char buf[256];
 	if (len < sizeof buf) {
@@ -622,8 +622,8 @@ static gboolean format_duration(const qty *q, char *buf)
 
 static void emit(const qctx *c, const qty *q)
 {
-	const entx_token *a = qctx_tok(c, q->first);
-	const entx_token *b = qctx_tok(c, q->end - 1);
+	const entx_token *a = qctx_at(c, q->first);
+	const entx_token *b = qctx_at(c, q->end - 1);
 	const char *cls =
 	    q->currency != NULL ? "schema:MonetaryAmount" : "schema:QuantitativeValue";
 	entx_mention *m =
@@ -665,7 +665,7 @@ static void emit(const qctx *c, const qty *q)
 /* A token where a number may start: a digit, a number word, "a"/"an". */
 static gboolean candidate(const qctx *c, size_t i)
 {
-	const entx_token *t = qctx_tok(c, i);
+	const entx_token *t = qctx_at(c, i);
 	/* The flags first: most tokens need no look at their text. */
 	if (t->flags & ENTX_TOK_HAS_DIGIT)
 		return g_ascii_isdigit(c->text[t->byte_begin]);

@@ -97,6 +97,13 @@ static inline const entx_token *qctx_tok(const qctx *c, size_t i)
 	return i < c->n ? &c->toks[i] : NULL;
 }
 
+/* Token i, which the caller knows is there (i < c->n): no bounds check,
+ * for the hot callers that read the token right away. */
+static inline const entx_token *qctx_at(const qctx *c, size_t i)
+{
+	return &c->toks[i];
+}
+
 /*
  * lex_match() on the document, turning away inline what cannot start; the
  * text and tokens held here spare the lookup fetching them again.
