@@ -202,8 +202,9 @@ static inline entx_prop_kind kind_of(const entx_prop *p)
 }
 
 /* Room for the n-th property (n = m->n_props) of m, a mention of doc: the
- * first three in doc's blocks, then the heap. */
-static entx_prop *new_prop(entx_doc *doc, entx_mention *m)
+ * first three in doc's blocks, then the heap. Inlined: it is asked once a property,
+ * and the call cost more than its usual path. */
+static inline __attribute__((always_inline)) entx_prop *new_prop(entx_doc *doc, entx_mention *m)
 {
 	/* The heap holds 2 * 3, then doubles: n_props alone tells the capacity. */
 	const size_t here = ENTX_PROPS_IN_BLOCK;
