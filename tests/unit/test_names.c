@@ -288,6 +288,13 @@ static void test_demonyms_are_not_places(void **state)
 	                          NULL);
 	assert_int_equal(harness_count(d, NULL), 0);
 	entx_doc_free(d);
+
+	/* Nor are a region's: "West African", not "West Africa". */
+	d = harness_run(*state, "West African and South American envoys flew to West Africa.",
+	                NULL);
+	expect_at(d, "Place", "West Africa", 47, 58);
+	assert_int_equal(harness_count(d, NULL), 1);
+	entx_doc_free(d);
 }
 
 static void test_places_and_heads(void **state)
