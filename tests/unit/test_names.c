@@ -1165,6 +1165,20 @@ static void test_models_and_units_are_not_acronyms(void **state)
 	entx_doc_free(d);
 }
 
+/* A plant is a place, a firm's "Management" or "Worldwide" an
+ * organization, a show an event. */
+static void test_plants_firms_and_shows(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Workers at the Brandel Assembly Plant said Korvan Asset "
+	                          "Management sold. The Orvel Air Show opened.",
+	                          NULL);
+	expect_at(d, "Place", "Brandel Assembly Plant", 15, 37);
+	expect_at(d, "Organization", "Korvan Asset Management", 43, 66);
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1212,6 +1226,7 @@ int main(void)
 		cmocka_unit_test(test_products_are_not_people),
 		cmocka_unit_test(test_wars_and_numerals),
 		cmocka_unit_test(test_models_and_units_are_not_acronyms),
+		cmocka_unit_test(test_plants_firms_and_shows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
