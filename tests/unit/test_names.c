@@ -1179,6 +1179,20 @@ static void test_plants_firms_and_shows(void **state)
 	entx_doc_free(d);
 }
 
+/* Lines of a results table name no one; "International" and "LP" end a
+ * firm's name. */
+static void test_table_words_and_firm_endings(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Net Income rose and Total Revenue fell at Dravon International, "
+	                          "said Korvel Partners LP.",
+	                          NULL);
+	expect_at(d, "Organization", "Dravon International", 42, 62);
+	expect_at(d, "Organization", "Korvel Partners LP", 69, 87);
+	assert_int_equal(harness_count(d, NULL), 2);
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1227,6 +1241,7 @@ int main(void)
 		cmocka_unit_test(test_wars_and_numerals),
 		cmocka_unit_test(test_models_and_units_are_not_acronyms),
 		cmocka_unit_test(test_plants_firms_and_shows),
+		cmocka_unit_test(test_table_words_and_firm_endings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
