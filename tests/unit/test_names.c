@@ -1191,6 +1191,11 @@ static void test_table_words_and_firm_endings(void **state)
 	expect_at(d, "Organization", "Korvel Partners LP", 69, 87);
 	assert_int_equal(harness_count(d, NULL), 2);
 	entx_doc_free(d);
+
+	/* Nor do the divisions of a league's standings. */
+	d = harness_run(*state, "STANDINGS\nEASTERN DIVISION\nW L PCT\n", NULL);
+	assert_int_equal(harness_count(d, NULL), 0);
+	entx_doc_free(d);
 }
 
 int main(void)
