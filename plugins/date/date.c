@@ -364,6 +364,8 @@ static void *date_create(const entx_plugin_config *cfg, GError **error)
 		add_keys(&st->shift_objects, &shift_objects[k]->first);
 	/* "last fiscal year": relative.c's fiscal_year() */
 	hashmap_put(&st->shift_objects, entx_hash_fold("fiscal", 6), 1);
+	st->shifts_one_word = TRUE;
+	lex_table_foreach(st->shifts, check_one_word, &st->shifts_one_word);
 	return st;
 fail:
 	date_destroy(st);

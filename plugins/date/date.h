@@ -94,6 +94,9 @@ typedef struct date_state {
 	/* Fold hashes of the words a weekday, month, season, part of day or
 	 * unit may begin with: what shifted() reads after "last", "this". */
 	hashmap shift_objects;
+	/* Every shift ("last", "this") is one word: shifted() may then ask
+	 * for its object at the next token before matching the shift. */
+	gboolean shifts_one_word;
 	/*
 	 * Fold hashes of every beginning of the word after "the " in the
 	 * modifiers ("e", "en", "end" of "the end of"): a token after "the"

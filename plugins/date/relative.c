@@ -182,10 +182,29 @@ static gboolean anchor_date(const dctx *c, size_t j, GDate *d)
 	return tval_to_gdate(a, d);
 }
 
+/*
+ * The token after a shift word of n tokens at i, past "past" or "coming"
+ * after "this" ("this past spring", "this coming Sunday"); c->n when it
+ * begins nothing shifted() reads.
+ */
+static size_t shift_object(const dctx *c, size_t i, size_t n)
+{
+	size_t j = i + n;
+	if (dtok_is(c, i, "this") && (dtok_is(c, j, "past") || dtok_is(c, j, "coming")))
+		j++;
+	if (j >= c->n || !hashmap_contains(&c->st->shift_objects, c->toks[j].fold_hash))
+		return c->n;
+	return j;
+}
+
 /* last/this/next + weekday, month, season, part of day or unit */
 static gboolean shifted(const dctx *c, size_t i, date_match *m)
 {
 	size_t n = 0, k = 0;
+	/* Most shift words here shift nothing ("this is", "following the"):
+	 * with one-word shifts the word after tells so before the match. */
+	if (c->st->shifts_one_word && shift_object(c, i, 1) == c->n)
+		return FALSE;
 	const lex_entry *s = dtok_lex(c, c->st->shifts, i, &n);
 	if (s == NULL)
 		return FALSE;
@@ -201,15 +220,12 @@ static gboolean shifted(const dctx *c, size_t i, date_match *m)
 	    dtok_month(c, i + n, NULL) == 0)
 		return FALSE;
 	int shift = (int)s->value;
-	size_t j = i + n;
-	/* "this past spring", "this coming Sunday" */
-	if (dtok_is(c, i, "this") && (dtok_is(c, j, "past") || dtok_is(c, j, "coming"))) {
-		shift = dtok_is(c, j, "past") ? -1 : 1;
-		j++;
-	}
 	/* Each reading below asks its table's first words first: one ask for all. */
-	if (j >= c->n || !hashmap_contains(&c->st->shift_objects, c->toks[j].fold_hash))
+	size_t j = shift_object(c, i, n);
+	if (j == c->n)
 		return FALSE;
+	if (j > i + n) /* "this past spring", "this coming Sunday" */
+		shift = dtok_is(c, i + n, "past") ? -1 : 1;
 	dctx anchored;
 	GDate from;
 	if (anaphoric && anchor_date(c, j, &from)) {
@@ -749,8 +765,9 @@ static gboolean the_phrase(dctx *c, size_t i, date_match *m)
 	switch (t->byte_end - t->byte_begin) {
 	case 3: /* "day" */
 		return closing_day(c, i, m);
-	case 4: /* four digits, "same" */
-		return the_quarter(c, i, m) || same_period(c, i, m);
+	case 4: /* four digits (the_quarter() reads no other), "same" */
+		return g_ascii_isdigit(c->text[t->byte_begin]) ? the_quarter(c, i, m)
+		                                               : same_period(c, i, m);
 	case 6:
 	case 7:
 		return the_quarter_or_weekend_after(c, i) &&

@@ -105,6 +105,7 @@ static const dcase cases[] = {
     {"It happened this morning.", REF, "this morning", "2017-12-18TMO", NULL},
     {"It happened last fall.", REF, "last fall", "2017-FA", NULL},
     {"It happened this past spring.", REF, "this past spring", "2017-SP", NULL},
+    {"It happens this coming week.", REF, "this coming week", "2017-W52", NULL},
     {"It happened in the first quarter of last year.", REF, "the first quarter of last year",
      "2016-Q1", NULL},
     {"Profit rose in the third quarter.", REF, "the third quarter", "2017-Q3", NULL},
