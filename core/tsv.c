@@ -128,6 +128,18 @@ static const char *id_column(const entx_doc *doc, char **heap, char *buf, size_t
  */
 static inline char *put_offset(char *w, size_t offset)
 {
+	if (G_LIKELY(offset < 10000)) {
+		/* As most offsets in a text of stories: both pairs of digits at
+		 * once, copied from past the leading zeros, no loop. */
+		const char *pairs = entx_priv_digit_pairs();
+		uint32_t x = (uint32_t)offset, high = x / 100, low = x % 100;
+		char four[8];
+		memcpy(four, pairs + 2 * high, 2);
+		memcpy(four + 2, pairs + 2 * low, 2);
+		size_t n = x >= 100 ? (x >= 1000 ? 4 : 3) : (x >= 10 ? 2 : 1);
+		memcpy(w, four + 4 - n, 4);
+		return w + n;
+	}
 	if (G_UNLIKELY(offset > UINT32_MAX))
 		return w + entx_priv_udecimal(w, offset, 1);
 	char digits[32];

@@ -24,6 +24,12 @@ if cmp -s "$TMP/tsv" "$TMP/want"; then ok "tsv lines"; else not_ok "tsv lines"; 
 printf '\303\251 alpha \360\237\230\200 beta' | good --format=tsv > "$TMP/tsv"
 expect "tsv offsets in code points" "$(cut -f2,3,5 "$TMP/tsv" | tr '\t\n' ' |')" "2 7 alpha|10 14 beta|"
 
+# Offsets of every digit count around the writer's four-digit fast path.
+{ printf '%5s' ''; printf alpha; printf '%85s' ''; printf alpha; printf '%895s' ''; printf alpha
+  printf '%8995s' ''; printf alpha; } | good --format=tsv > "$TMP/tsv"
+expect "tsv offsets of 1 to 5 digits" "$(cut -f2,3 "$TMP/tsv" | tr '\t\n' ' |')" \
+	"5 10|95 100|995 1000|9995 10000|"
+
 printf 'alpha' | good --pretty > "$TMP/pretty"
 expect "pretty output spans lines" "$([ "$(wc -l < "$TMP/pretty")" -gt 5 ] && echo yes)" yes
 expect "pretty output is one JSON value" \
