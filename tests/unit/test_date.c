@@ -208,6 +208,9 @@ static const dcase cases[] = {
      * next token's; a day of the month before a month or "of" and one */
     {"The train left at 17:05.", REF, "17:05", "2017-12-18T17:05", NULL},
     {"It starts at 10pm.", REF, "10pm", "2017-12-18T22:00", NULL},
+    /* digits that end the text: the scan stops at its closing NUL */
+    {"It starts at 10pm", REF, "10pm", "2017-12-18T22:00", NULL},
+    {"It happened in 1999", REF, "1999", "1999", "time:inXSDgYear"},
     {"It starts at 10 pm.", REF, "10 pm", "2017-12-18T22:00", NULL},
     {"It happened on the 5th of May.", REF, "5th of May", "2017-05-05", "time:inXSDDate"},
     {"It happened on 5 MAY.", REF, "5 MAY", "2017-05-05", "time:inXSDDate"},
