@@ -794,8 +794,9 @@ static const names_entry *head_of_segment(const ctx *c, size_t k, size_t m)
 	return NULL;
 }
 
-/* person_before: an office or a title comes right before token a. */
-static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
+/* process_run() of any run: cuts it at titles, entities and head words. */
+static __attribute__((noinline)) void process_long_run(ctx *c, size_t a, size_t b,
+                                                       gboolean person_before)
 {
 	if (b - a >= 3 && in_headline(c, a) && all_capitals(c, a, b)) {
 		process_capitals(c, a, b);
@@ -1022,6 +1023,44 @@ static void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
 		person_ctx = FALSE;
 		k = m;
 	}
+}
+
+/*
+ * The kinds that decide a run of one token, which is no entity, before
+ * classify_name() is asked: the prefixes, head words and event words
+ * that also cut runs say something only with a token after them.
+ */
+#define ONE_TOKEN_DECIDING_KINDS \
+	(NK_BIT(NK_NOT_NAME) | NK_BIT(NK_NOT_ENTITY) | NK_BIT(NK_DEMONYM) | NK_BIT(NK_TITLE))
+
+/*
+ * Cuts the run of name tokens [a, b) into names and classifies them;
+ * person_before: an office or a title comes right before token a.
+ * Three runs in four are one token: a known entity, a word that is no
+ * name ("The", "But") or one left to classify_name(). Those are decided
+ * here as process_long_run() would decide them, without its setup.
+ */
+static inline void process_run(ctx *c, size_t a, size_t b, gboolean person_before)
+{
+	if (b - a == 1) {
+		const tok_info *ti = info(c, a);
+		/* After a title, a town may be the person's name ("Princess Diana"). */
+		if (ti->ent_len == 1 && !person_before) {
+			entity_conf_and_add(c, a);
+			return;
+		}
+		if (ti->ent_len == 0 && !(ti->kinds & ONE_TOKEN_DECIDING_KINDS)) {
+			classify_name(c, a, b, person_before);
+			return;
+		}
+		if (ti->ent_len == 0 && info_is_word(ti, NK_NOT_NAME)) {
+			/* Mid-sentence, "Such" may be the surname of "Peter Such". */
+			if (!at_sentence_start(c, a) && !in_headline(c, a))
+				add_span(c, a, b, NAMES_NONE, NULL, 0.0);
+			return;
+		}
+	}
+	process_long_run(c, a, b, person_before);
 }
 
 /*

@@ -1112,6 +1112,37 @@ static void test_surname_that_is_a_town_after_title(void **state)
 	entx_doc_free(d);
 }
 
+/*
+ * Runs of one token: a town after a title is the person's name, not a
+ * country; a word that is no name is left to the document mid-sentence
+ * ("Such" after "Peter Such"), and is none at a sentence's start.
+ */
+static void test_one_token_runs(void **state)
+{
+	entx_doc *d = harness_run(*state, "The club signed coach Jackson on Monday.", NULL);
+	expect_at(d, "Person", "Jackson", 22, 29);
+	expect_none(d, "Place", "Jackson");
+	entx_doc_free(d);
+
+	d = harness_run(*state, "It was confirmed by spokesman Victoria on Friday.", NULL);
+	expect_at(d, "Person", "Victoria", 30, 38);
+	entx_doc_free(d);
+
+	d = harness_run(*state, "He thanked minister Georgia.", NULL);
+	expect_at(d, "Place", "Georgia", 20, 27);
+	assert_int_equal(harness_count(d, "Person"), 0);
+	entx_doc_free(d);
+
+	d = harness_run(*state,
+	                "Peter Such took five wickets. Selectors praised Such on Friday. Such is "
+	                "cricket.",
+	                NULL);
+	expect_at(d, "Person", "Peter Such", 0, 10);
+	expect_at(d, "Person", "Such", 48, 52);
+	assert_int_equal(harness_count(d, "Person"), 2);
+	entx_doc_free(d);
+}
+
 /* Cities whose names have diacritics are known as news spells them
  * without ("Montréal", "Bogotá", "Khān Yūnis"). */
 static void test_places_without_diacritics(void **state)
@@ -1241,6 +1272,7 @@ int main(void)
 		cmocka_unit_test(test_person_shaped_name_after_the),
 		cmocka_unit_test(test_city_and_league_names),
 		cmocka_unit_test(test_surname_that_is_a_town_after_title),
+		cmocka_unit_test(test_one_token_runs),
 		cmocka_unit_test(test_places_without_diacritics),
 		cmocka_unit_test(test_products_are_not_people),
 		cmocka_unit_test(test_wars_and_numerals),
