@@ -1399,6 +1399,13 @@ static inline void count_sport_words(ctx *c, size_t b, size_t e)
  * lowercase words that start a name only as the first of a lowercase entity. */
 #define MAYBE_NAME (ENTX_TOK_CAPITALIZED | ENTX_TOK_ALLCAPS | ENTX_TOK_HYPHENATED)
 
+/* Token t may start a name or be a sports word: see skip_lowercase_words(). */
+static inline gboolean may_start_name_or_sport(const entx_token *t,
+                                               const word_filter *lower_or_sport)
+{
+	return (t->flags & MAYBE_NAME) || word_filter_may_have(lower_or_sport, t->fold_hash);
+}
+
 /*
  * The first token from i on that may start a name or be a sports word.
  * A loop of its own, on locals: most tokens of a text are lowercase
@@ -1408,8 +1415,14 @@ static inline void count_sport_words(ctx *c, size_t b, size_t e)
 static inline size_t skip_lowercase_words(const entx_token *toks, size_t i, size_t n,
                                           const word_filter *lower_or_sport)
 {
-	while (i < n && !(toks[i].flags & MAYBE_NAME) &&
-	       !word_filter_may_have(lower_or_sport, toks[i].fold_hash))
+	/* Two tokens a turn: one bounds test and one step for both. */
+	for (; i + 1 < n; i += 2) {
+		if (may_start_name_or_sport(&toks[i], lower_or_sport))
+			return i;
+		if (may_start_name_or_sport(&toks[i + 1], lower_or_sport))
+			return i + 1;
+	}
+	if (i < n && !may_start_name_or_sport(&toks[i], lower_or_sport))
 		i++;
 	return i;
 }
