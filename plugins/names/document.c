@@ -133,6 +133,29 @@ static void learn(hashmap *known, uint64_t key, guint index)
 }
 
 /*
+ * An empty map of the document's whose filter is not yet zeroed: most
+ * documents learn no firm and no guessed surname, and zeroing the
+ * filters of all three seldom-used maps up front cost more than using
+ * them. Until the first learn_sparse(), which zeroes it (mask is 0 till
+ * then), it must be asked nothing: its callers look at n or mask first.
+ */
+static void init_sparse(hashmap *m)
+{
+	m->keys = NULL;
+	m->vals = NULL;
+	m->mask = 0;
+	m->n = 0;
+	m->borrowed = FALSE;
+}
+
+static void learn_sparse(hashmap *m, uint64_t key, guint index)
+{
+	if (m->mask == 0)
+		memset(&m->filter, 0, sizeof m->filter);
+	hashmap_put_new(m, key, index);
+}
+
+/*
  * The end of an organization's name without its legal form ("Merrill
  * Lynch & Co", "Acme, Inc."), or sp->b when it has none or nothing
  * would be left but a word that is no name on its own.
@@ -197,6 +220,8 @@ static gboolean written_lowercase(const ctx *c, hashmap *lowercase, gboolean *ga
                                   size_t i)
 {
 	if (!*gathered) {
+		/* Asked after gathering even when no word is lowercase. */
+		memset(&lowercase->filter, 0, sizeof lowercase->filter);
 		for (size_t k = 0; k < c->n; k++)
 			if (flags(c, k) & ENTX_TOK_LOWER)
 				learn(lowercase, tok(c, k)->fold_hash, 1);
@@ -217,12 +242,16 @@ static void resolve_in_document(ctx *c)
 	hashmap_init_in(&known, known_storage, KNOWN_SLOTS);
 	/* Companies' names without their legal forms, which outweigh a guess
 	 * that the same words are a person's name ("Merrill Lynch"). */
-	hashmap firms = {0};
+	hashmap firms;
+	init_sparse(&firms);
 	/* Surnames of names guessed to be people's from their shape alone
 	 * ("Barack Obama"): they decide only a word left undecided or taken
 	 * for a place ("Obama said"), not what the lexicon calls otherwise. */
-	hashmap guessed = {0};
-	hashmap lowercase = {0};
+	hashmap guessed;
+	init_sparse(&guessed);
+	/* Zeroed when first gathered (written_lowercase()). */
+	hashmap lowercase;
+	init_sparse(&lowercase);
 	gboolean lowercase_gathered = FALSE;
 	/* People first: "Michael Jordan" makes "Jordan" a person here. */
 	/* Learning adds no span: the array stays where it is, read from locals
@@ -242,7 +271,7 @@ static void resolve_in_document(ctx *c)
 				    (is_strong_word(c, sp->b, NK_FIRST) ||
 				     (info(c, sp->b)->word_len == 0 && info(c, sp->b)->ent_len == 0 &&
 				      !(flags(c, sp->b) & ENTX_TOK_SENT_START))))
-					learn(&guessed, seq_hash(c, sp->b + 1, sp->e), s);
+					learn_sparse(&guessed, seq_hash(c, sp->b + 1, sp->e), s);
 				continue;
 			}
 			learn(&known, seq_hash(c, sp->b, sp->e), s);
@@ -250,7 +279,7 @@ static void resolve_in_document(ctx *c)
 			if (short_end > sp->b) {
 				uint64_t short_key = seq_hash(c, sp->b, short_end);
 				learn(&known, short_key, s);
-				learn(&firms, short_key, s);
+				learn_sparse(&firms, short_key, s);
 			}
 			if (sp->cat == NAMES_PERSON && sp->e - sp->b >= 2) {
 				size_t last = sp->e - 1;
