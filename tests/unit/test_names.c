@@ -1229,6 +1229,21 @@ static void test_table_words_and_firm_endings(void **state)
 	entx_doc_free(d);
 }
 
+/* "Associates", "Consultants", "Savings" and "SE" end a firm's name;
+ * "Messrs." is a title before several surnames. */
+static void test_more_firm_endings_and_messrs(void **state)
+{
+	entx_doc *d = harness_run(*state,
+	                          "Korvel Associates and Dravon Savings hired Messrs. Brantle "
+	                          "and Zorvek.",
+	                          NULL);
+	expect_at(d, "Organization", "Korvel Associates", 0, 17);
+	expect_at(d, "Organization", "Dravon Savings", 22, 36);
+	expect_at(d, "Person", "Brantle", 51, 58);
+	expect_none(d, "Person", "Messrs. Brantle");
+	entx_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1279,6 +1294,7 @@ int main(void)
 		cmocka_unit_test(test_models_and_units_are_not_acronyms),
 		cmocka_unit_test(test_plants_firms_and_shows),
 		cmocka_unit_test(test_table_words_and_firm_endings),
+		cmocka_unit_test(test_more_firm_endings_and_messrs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
