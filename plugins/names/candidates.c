@@ -794,6 +794,15 @@ static const names_entry *head_of_segment(const ctx *c, size_t k, size_t m)
 	return NULL;
 }
 
+/* Token i ends in -s but not -ss, -us or -is ("Astronauts", not "Congress"). */
+static gboolean is_plural_noun_shape(const ctx *c, size_t i)
+{
+	const entx_token *t = tok(c, i);
+	size_t n = t->byte_end - t->byte_begin;
+	const char *s = c->text + t->byte_begin;
+	return n > 4 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u' && s[n - 2] != 'i';
+}
+
 /* process_run() of any run: cuts it at titles, entities and head words. */
 static __attribute__((noinline)) void process_long_run(ctx *c, size_t a, size_t b,
                                                        gboolean person_before)
@@ -809,11 +818,14 @@ static __attribute__((noinline)) void process_long_run(ctx *c, size_t a, size_t 
 	 * "Fullback Andre Joubert", "Top-seeded Thomas Muster": a sentence's
 	 * first word that the lexicon does not know as a name, before a given
 	 * name, is a capitalized role or adjective; not a short or all-capital
-	 * one ("St Ansgar", "IBM").
+	 * one ("St Ansgar", "IBM"). A plural one ("Astronauts Butch Wilmore")
+	 * is, before a given name that is also a word.
 	 */
 	if (b - a >= 3 && at_sentence_start(c, a) && !in_headline(c, a) && info(c, a)->ent_len == 0 &&
 	    info(c, a)->word_len == 0 && !(flags(c, a) & ENTX_TOK_ALLCAPS) &&
-	    tok(c, a)->byte_end - tok(c, a)->byte_begin >= 4 && is_strong_word(c, a + 1, NK_FIRST)) {
+	    tok(c, a)->byte_end - tok(c, a)->byte_begin >= 4 &&
+	    (is_strong_word(c, a + 1, NK_FIRST) ||
+	     (is_word(c, a + 1, NK_FIRST) && is_plural_noun_shape(c, a)))) {
 		person_ctx = TRUE;
 		k = a + 1;
 	}

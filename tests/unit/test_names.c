@@ -535,6 +535,12 @@ static void test_sentence_initial_words(void **state)
 	expect_none(d, "Person", "Top-seeded Thomas Muster");
 	entx_doc_free(d);
 
+	/* A plural role before a given name that is also a word ("mark"). */
+	d = harness_run(*state, "Astronauts Mark Wilmore and Suni Williams returned.", NULL);
+	expect_at(d, "Person", "Mark Wilmore", 11, 23);
+	expect_none(d, "Person", "Astronauts Mark Wilmore");
+	entx_doc_free(d);
+
 	/* A weekday after a name is no part of it. */
 	d = harness_run(*state, "Senator Bob Dole Wednesday said he would run.", NULL);
 	m = expect_at(d, "Person", "Bob Dole", 8, 16);
