@@ -40,16 +40,18 @@ static gboolean is_sports_report(const ctx *c)
 
 /*
  * "LONDON 1996-08-30", "CARLSBAD , California 1996-08-24", "MOSCOW,
- * Dec 17": a place followed by a date, or starting a line before a
- * comma, is where the story was filed.
+ * Dec 17", "LONDON (Reuters) -": a place followed by a date, or starting
+ * a line before a comma or a bracket, is where the story was filed. A
+ * score ("Chelsea 2-1") is no date.
  */
 static gboolean is_dateline(const ctx *c, const span *sp)
 {
 	uint32_t f = flags(c, sp->e);
-	if ((f & ENTX_TOK_HYPHENATED) && (f & ENTX_TOK_HAS_DIGIT))
+	if ((f & ENTX_TOK_HYPHENATED) && (f & ENTX_TOK_HAS_DIGIT) &&
+	    tok(c, sp->e)->byte_end - tok(c, sp->e)->byte_begin >= 8)
 		return TRUE;
 	return (sp->b == 0 || (flags(c, sp->b) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START))) &&
-	       text_is(c, sp->e, ",");
+	       (text_is(c, sp->e, ",") || text_is(c, sp->e, "("));
 }
 
 /*

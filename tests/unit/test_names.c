@@ -812,6 +812,17 @@ static void test_sports_teams(void **state)
 	                NULL);
 	expect(d, "Organization", "Somerset");
 	entx_doc_free(d);
+
+	/* A score after a team is no date (a dateline's is), and a wire
+	 * service in brackets after a place makes the dateline; goals are
+	 * words of sport. */
+	d = harness_run(*state,
+	                "LONDON (Reuters) - Leicestershire beat Somerset 2-1, scoring twice. "
+	                "The first goal came early.",
+	                NULL);
+	expect_at(d, "Place", "LONDON", 0, 6);
+	expect_at(d, "Organization", "Somerset", 39, 47);
+	entx_doc_free(d);
 }
 
 /* A given name that is also an event word ("Bill") or a demonym ("Christian"). */
