@@ -65,7 +65,9 @@
  * Headlines. TITLECASE_LINE is set on every token of a line that has at
  * least three words and either every word of four or more letters
  * capitalized (with at least one such word, or all words capitalized),
- * or an uppercase letter and no lowercase letter at all.
+ * or an uppercase letter and no lowercase letter at all; not on a line
+ * that ends in a comma or follows one that does (a list of names
+ * wrapped over lines).
  */
 #include <string.h>
 
@@ -197,6 +199,7 @@ struct scan {
 	unsigned line_words;
 	unsigned line_bits;      /* LINE_* */
 	gboolean prev_line_ends; /* the line just ended may end a sentence */
+	gboolean prev_line_comma; /* ... and ended in a comma */
 };
 
 /*
@@ -1147,13 +1150,25 @@ static gboolean line_is_headline(const struct scan *s)
 	       ((s->line_bits & LINE_LONG) || !(s->line_bits & LINE_UNCAP));
 }
 
+/* The line's last token, before index `end`, is a comma: the line goes on
+ * in the next, as a list of names wrapped over lines does. */
+static gboolean line_ends_in_comma(const struct scan *s, size_t end)
+{
+	if (end <= s->line_first)
+		return FALSE;
+	const entx_token *t = token_at(s, end - 1);
+	return t->byte_end - t->byte_begin == 1 && s->text[t->byte_begin] == ',';
+}
+
 /*
  * Closes the current line before token index `end`, its last token the
  * one pushed last (what the line ends in is read from s->last_*).
  */
 static void end_line(struct scan *s, size_t end)
 {
-	gboolean headline = line_is_headline(s);
+	gboolean comma_end = line_ends_in_comma(s, end);
+	gboolean headline = line_is_headline(s) && !comma_end && !s->prev_line_comma;
+	s->prev_line_comma = comma_end;
 	gboolean open_end = !(s->last_flags & ENTX_TOK_PUNCT) || s->last_role == ROLE_CLOSE;
 
 	if (headline)

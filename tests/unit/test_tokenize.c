@@ -401,6 +401,18 @@ static void test_titlecase_lines(void **state)
 	assert_true(flags_of(&r, "for") & ENTX_TOK_TITLECASE_LINE);
 	assert_true(flags_of(&r, "'s") & ENTX_TOK_TITLECASE_LINE);
 	done(&r);
+
+	/* A list of names wrapped over lines: a line that ends in a comma,
+	 * and the one after it, are no headlines; the line before is. */
+	r = run("Team Named For Final\n"
+	        "Romesh Kaluwitharana, Asanka Gurusinha, Aravinda Silva,\n"
+	        "Hashan Tillekeratne, Roshan Mahanama.");
+	assert_true(flags_of(&r, "Named") & ENTX_TOK_TITLECASE_LINE);
+	assert_false(flags_of(&r, "Romesh") & ENTX_TOK_TITLECASE_LINE);
+	assert_false(flags_of(&r, "Silva") & ENTX_TOK_TITLECASE_LINE);
+	assert_false(flags_of(&r, "Hashan") & ENTX_TOK_TITLECASE_LINE);
+	assert_false(flags_of(&r, "Mahanama") & ENTX_TOK_TITLECASE_LINE);
+	done(&r);
 }
 
 static void test_shapes_and_quotes(void **state)
