@@ -794,9 +794,13 @@ static void test_sports_teams(void **state)
 	expect(d, "Place", "Leicester");
 	entx_doc_free(d);
 
-	/* Outside sport the county is a place. */
+	/* Outside sport the county is a place, by its historic name too. */
 	d = harness_run(*state, "Floods hit homes across Somerset on Tuesday.", NULL);
 	expect(d, "Place", "Somerset");
+	entx_doc_free(d);
+	d = harness_run(*state, "Floods hit Surrey and Yorkshire.", NULL);
+	expect_at(d, "Place", "Surrey", 11, 17);
+	expect_at(d, "Place", "Yorkshire", 22, 31);
 	entx_doc_free(d);
 
 	/* The words of sport count capitalized, hyphenated or inside a
