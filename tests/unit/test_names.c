@@ -802,6 +802,10 @@ static void test_sports_teams(void **state)
 	expect_at(d, "Place", "Surrey", 11, 17);
 	expect_at(d, "Place", "Yorkshire", 22, 31);
 	entx_doc_free(d);
+	d = harness_run(*state, "Troops entered Waziristan, and Sumatra flooded.", NULL);
+	expect_at(d, "Place", "Waziristan", 15, 25);
+	expect_at(d, "Place", "Sumatra", 31, 38);
+	entx_doc_free(d);
 
 	/* The words of sport count capitalized, hyphenated or inside a
 	 * name too, not only as lowercase words between names. */
