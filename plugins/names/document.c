@@ -70,13 +70,31 @@ static gboolean is_versus(const ctx *c, size_t i)
  * team too. Countries stay places, as national teams are usually
  * written.
  */
+/*
+ * Where a game is played, in the lines of a fixture list or scorecard:
+ * "( at The Oval , London )", "Leicester : Leicestershire beat ...".
+ */
+static gboolean is_venue(const ctx *c, const span *sp)
+{
+	if ((sp->b == 0 || (flags(c, sp->b) & (ENTX_TOK_NEWLINE_BEFORE | ENTX_TOK_PARA_START))) &&
+	    text_is(c, sp->e, ":"))
+		return TRUE;
+	if (!text_is(c, sp->e, ")") || sp->b < 3 || !text_is(c, sp->b - 1, ","))
+		return FALSE;
+	for (size_t k = sp->b - 2; k >= 1 && k + 6 > sp->b; k--)
+		if (text_is(c, k, "at") && text_is(c, k - 1, "("))
+			return TRUE;
+	return FALSE;
+}
+
 static void sports_teams(ctx *c)
 {
 	if (!is_sports_report(c))
 		return;
 	for (guint s = 0; s < c->spans.len; s++) {
 		span *sp = &c->spans.v[s];
-		gboolean locative = sp->b > 0 && is_place_preposition(c, sp->b - 1);
+		gboolean locative = (sp->b > 0 && is_place_preposition(c, sp->b - 1)) ||
+		                    is_venue(c, sp);
 		if (sp->cb != tok(c, sp->b)->cp_begin || locative || is_dateline(c, sp))
 			continue;
 		gboolean team = FALSE;

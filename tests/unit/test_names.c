@@ -831,6 +831,17 @@ static void test_sports_teams(void **state)
 	expect_at(d, "Place", "LONDON", 0, 6);
 	expect_at(d, "Organization", "Somerset", 39, 47);
 	entx_doc_free(d);
+
+	/* Where the game is played stays a place in a fixture list or a
+	 * scorecard's venue line. */
+	d = harness_run(*state,
+	                "Cricket fixtures:\nMay 23 First test ( at The Oval , London )\n"
+	                "Leicester : Leicestershire beat Somerset by six wickets.\n",
+	                NULL);
+	expect_at(d, "Place", "London", 52, 58);
+	expect_at(d, "Place", "Leicester", 61, 70);
+	expect(d, "Organization", "Somerset");
+	entx_doc_free(d);
 }
 
 /* A given name that is also an event word ("Bill") or a demonym ("Christian"). */
