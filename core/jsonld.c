@@ -495,8 +495,8 @@ static void write_classification(GString *out, term_cache *tc, const entx_mentio
 static void write_mention(GString *out, term_cache *tc, const entx_mention *m, gboolean first)
 {
 	size_t begin = entx_mention_begin(m), end = entx_mention_end(m);
-	size_t b = entx_priv_cursor_byte(&tc->offsets, begin);
-	size_t e = tc->offsets.ascii ? end : entx_priv_utf8_skip(tc->offsets.text, b, end - begin);
+	size_t b, e;
+	entx_priv_cursor_span(&tc->offsets, begin, end, &b, &e);
 	const iri_base *base = tc->base;
 
 	/* Each offset is written twice, in the IRI and as a number. */

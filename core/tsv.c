@@ -176,8 +176,8 @@ void entx_tsv_document(const entx_doc *doc, GString *out, const entx_drain *drai
 	for (size_t i = 0; i < n_mentions; i++) {
 		const entx_mention *m = entx_doc_mention(doc, i);
 		size_t begin = entx_mention_begin(m), end = entx_mention_end(m);
-		size_t b = entx_priv_cursor_byte(&offsets, begin);
-		size_t e = offsets.ascii ? end : entx_priv_utf8_skip(text, b, end - begin);
+		size_t b, e;
+		entx_priv_cursor_span(&offsets, begin, end, &b, &e);
 		const char *category = entx_mention_category(m);
 		uint64_t hash = (uint64_t)(uintptr_t)category * UINT64_C(0x9E3779B97F4A7C15);
 		size_t slot = (size_t)(hash >> 61);

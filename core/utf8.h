@@ -54,19 +54,12 @@ static inline size_t entx_priv_ascii_prefix(const char *s, size_t n)
 		if (((a | b) | (c | d) | (e | f) | (g | h)) & highs)
 			break;
 	}
-	for (; i + 16 <= n; i += 16) {
-		uint64_t w, v;
-		memcpy(&w, s + i, 8);
-		memcpy(&v, s + i + 8, 8);
-		if ((w | v) & UINT64_C(0x8080808080808080))
+	for (; i + 16 <= n; i += 16)
+		if ((entx_priv_word_at(s + i) | entx_priv_word_at(s + i + 8)) & highs)
 			break;
-	}
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		if (w & UINT64_C(0x8080808080808080))
+	for (; i + 8 <= n; i += 8)
+		if (entx_priv_word_at(s + i) & highs)
 			break;
-	}
 	while (i < n && (unsigned char)s[i] < 0x80)
 		i++;
 	return i;
@@ -78,6 +71,16 @@ static inline gboolean entx_priv_utf8_is_cont(unsigned char b)
 	return (b & 0xC0) == 0x80;
 }
 
+/* The characters starting in the eight bytes of w: those that are no
+ * continuation byte. */
+static inline size_t entx_priv_utf8_starts_in_word(uint64_t w)
+{
+	/* bit 7 set and bit 6 clear: bit 6 shifted up one must be 0 */
+	uint64_t cont = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+	/* one per byte: the multiply sums the bytes into the top one */
+	return 8 - (size_t)((cont * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 /*
  * entx_priv_utf8_count_cp:
  * The characters starting in n bytes of UTF-8 (NUL included): the bytes
@@ -86,17 +89,32 @@ static inline gboolean entx_priv_utf8_is_cont(unsigned char b)
 static inline size_t entx_priv_utf8_count_cp(const char *p, size_t n)
 {
 	size_t cps = 0, i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
-		/* bit 7 set and bit 6 clear: bit 6 shifted up one must be 0 */
-		uint64_t cont = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
-		/* one per byte: the multiply sums the bytes into the top one */
-		cps += 8 - (size_t)((cont * UINT64_C(0x0101010101010101)) >> 56);
-	}
+	for (; i + 8 <= n; i += 8)
+		cps += entx_priv_utf8_starts_in_word(entx_priv_word_at(p + i));
 	for (; i < n; i++)
 		cps += !entx_priv_utf8_is_cont((unsigned char)p[i]);
 	return cps;
+}
+
+/*
+ * entx_priv_utf8_skip:
+ * The byte offset n_cp code points after the one starting at byte b, in
+ * valid, NUL-terminated UTF-8 that has that many. Eight bytes are taken
+ * at a time while at least eight code points remain (so all of them lie
+ * before the target).
+ */
+static inline size_t entx_priv_utf8_skip(const char *text, size_t b, size_t n_cp)
+{
+	const char *p = text + b;
+	size_t left = n_cp; /* code point starts still to step over */
+	for (; left >= 8; p += 8)
+		left -= entx_priv_utf8_starts_in_word(entx_priv_word_at(p));
+	for (; left > 0; p++)
+		left -= !entx_priv_utf8_is_cont((unsigned char)*p);
+	/* the rest of the last code point stepped over (the text ends in a NUL) */
+	while (entx_priv_utf8_is_cont((unsigned char)*p))
+		p++;
+	return (size_t)(p - text);
 }
 
 /*
@@ -110,8 +128,7 @@ static inline gboolean entx_priv_utf8_valid(const char *s, size_t n)
 	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
+		uint64_t w = entx_priv_word_at(s + i);
 		/* a byte above ASCII, or a zero byte: glib decides from here */
 		if ((w | ((w - ones) & ~w)) & highs)
 			break;
