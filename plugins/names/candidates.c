@@ -405,15 +405,24 @@ static after_evidence look_after(const ctx *c, size_t e)
 	return a;
 }
 
-/* A lowercase word that looks like a plural noun: "tanks", not "says". */
-static gboolean is_plural_noun(const ctx *c, size_t i)
+/*
+ * Token i, longer than min_len bytes, ends like a plural noun: in -s,
+ * not -ss or -us, nor -is when no_is ("Paris").
+ */
+static gboolean has_plural_ending(const ctx *c, size_t i, size_t min_len, gboolean no_is)
 {
-	if (!(flags(c, i) & ENTX_TOK_LOWER) || starts(c, i, NK_SAY) > 0)
-		return FALSE;
 	const entx_token *t = tok(c, i);
 	size_t n = t->byte_end - t->byte_begin;
 	const char *s = c->text + t->byte_begin;
-	return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u';
+	return n > min_len && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u' &&
+	       !(no_is && s[n - 2] == 'i');
+}
+
+/* A lowercase word that looks like a plural noun: "tanks", not "says". */
+static gboolean is_plural_noun(const ctx *c, size_t i)
+{
+	return (flags(c, i) & ENTX_TOK_LOWER) && starts(c, i, NK_SAY) == 0 &&
+	       has_plural_ending(c, i, 3, FALSE);
 }
 
 /* A team's goals or points, "2"; not a tennis set's "6-3". */
@@ -454,12 +463,8 @@ static const char *const person_modified_nouns[] = {
 
 static gboolean is_person_modified_noun(const ctx *c, size_t i)
 {
-	if (!(flags(c, i) & ENTX_TOK_LOWER))
-		return FALSE;
-	for (size_t k = 0; k < G_N_ELEMENTS(person_modified_nouns); k++)
-		if (text_is(c, i, person_modified_nouns[k]))
-			return TRUE;
-	return FALSE;
+	return (flags(c, i) & ENTX_TOK_LOWER) &&
+	       text_is_any(c, i, person_modified_nouns, G_N_ELEMENTS(person_modified_nouns));
 }
 
 /*
@@ -614,11 +619,8 @@ static void classify_name(ctx *c, size_t b, size_t e, gboolean person_ctx)
 static gboolean is_weekday(const ctx *c, size_t i)
 {
 	static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
-	                                   "Friday", "Saturday", "Sunday", NULL};
-	for (const char *const *d = days; *d != NULL; d++)
-		if (text_is(c, i, *d))
-			return TRUE;
-	return FALSE;
+	                                   "Friday", "Saturday", "Sunday"};
+	return text_is_any(c, i, days, G_N_ELEMENTS(days));
 }
 
 /*
@@ -740,12 +742,9 @@ static gboolean has_ampersand(const ctx *c, run_cursor *cur, size_t b, size_t e)
  * a body of many. */
 static gboolean is_continental(const ctx *c, size_t i)
 {
-	static const char *const adjectives[] = {"European", "African", "Asian", "Arab",
-	                                         "Nordic",   "Caribbean", NULL};
-	for (const char *const *a = adjectives; *a != NULL; a++)
-		if (text_is(c, i, *a))
-			return TRUE;
-	return FALSE;
+	static const char *const adjectives[] = {"European", "African", "Asian",
+	                                         "Arab",     "Nordic",  "Caribbean"};
+	return text_is_any(c, i, adjectives, G_N_ELEMENTS(adjectives));
 }
 
 static gboolean all_capitals(const ctx *c, size_t a, size_t b)
@@ -794,15 +793,6 @@ static const names_entry *head_of_segment(const ctx *c, size_t k, size_t m)
 	return NULL;
 }
 
-/* Token i ends in -s but not -ss, -us or -is ("Astronauts", not "Congress"). */
-static gboolean is_plural_noun_shape(const ctx *c, size_t i)
-{
-	const entx_token *t = tok(c, i);
-	size_t n = t->byte_end - t->byte_begin;
-	const char *s = c->text + t->byte_begin;
-	return n > 4 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u' && s[n - 2] != 'i';
-}
-
 /* process_run() of any run: cuts it at titles, entities and head words. */
 static __attribute__((noinline)) void process_long_run(ctx *c, size_t a, size_t b,
                                                        gboolean person_before)
@@ -825,7 +815,7 @@ static __attribute__((noinline)) void process_long_run(ctx *c, size_t a, size_t 
 	    info(c, a)->word_len == 0 && !(flags(c, a) & ENTX_TOK_ALLCAPS) &&
 	    tok(c, a)->byte_end - tok(c, a)->byte_begin >= 4 &&
 	    (is_strong_word(c, a + 1, NK_FIRST) ||
-	     (is_word(c, a + 1, NK_FIRST) && is_plural_noun_shape(c, a)))) {
+	     (is_word(c, a + 1, NK_FIRST) && has_plural_ending(c, a, 4, TRUE)))) {
 		person_ctx = TRUE;
 		k = a + 1;
 	}
@@ -1164,8 +1154,9 @@ static gboolean continues_office(const ctx *c, size_t i)
 
 /*
  * Whether "and" at j (the caller has checked the word) joins the one
- * or two words [i, j) to a name that ends in an organization's head word: "Food and Drug Administration",
- * "National Oceanic and Atmospheric Administration", also after a
+ * or two words [i, j) to a name that ends in an organization's head
+ * word: "Food and Drug Administration", "National Oceanic and
+ * Atmospheric Administration", also after a
  * country ("U.S. Fish and Wildlife Service"). Not when the words before
  * are a known organization, a head or a person's name ("Pfizer and
  * BioNTech SE", "Apple Inc and Acme Corp", "Smith and Acme Agency"), nor

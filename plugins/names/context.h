@@ -183,15 +183,21 @@ static inline gboolean text_is(const ctx *c, size_t i, const char *s)
 	return *p == *s && strlen(s) == len && memcmp(p, s, len) == 0;
 }
 
+/* Token i is one of the n words, in the case written. */
+static inline gboolean text_is_any(const ctx *c, size_t i, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (text_is(c, i, words[k]))
+			return TRUE;
+	return FALSE;
+}
+
 /* Token i (< c->n) is one of NAMES_LEGAL_FORMS, in the case written. Asked
  * only of the tokens the filter lets through (is_legal_form()). */
 static __attribute__((noinline, unused)) gboolean is_legal_form_text(const ctx *c, size_t i)
 {
 	static const char *const forms[] = {NAMES_LEGAL_FORMS};
-	for (size_t f = 0; f < G_N_ELEMENTS(forms); f++)
-		if (text_is(c, i, forms[f]))
-			return TRUE;
-	return FALSE;
+	return text_is_any(c, i, forms, G_N_ELEMENTS(forms));
 }
 
 /*
